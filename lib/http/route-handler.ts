@@ -1,0 +1,33 @@
+import "server-only";
+import { mapPrismaError } from "@/lib/db";
+import { ApiError, errorResponse } from "./api-error";
+
+/**
+ * The one wrapper for route handlers: it turns thrown ApiErrors into OpenAI-shaped answers,
+ * maps known database failures, and turns anything else into a 500 that leaks nothing
+ * (the details go to the server log with a reference the caller can quote).
+ */
+export function handleRoute<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) {
+  return async (request: Request, ...args: Args): Promise<Response> => {
+    try {
+      return await handler(request, ...args);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  const mapped = mapPrismaError(error);
+  if (mapped) return errorResponse(new ApiError(mapped.status, mapped.code, mapped.message));
+  const reference = crypto.randomUUID();
+  console.error(`[switchyard] unhandled error ${reference}`, error);
+  return errorResponse(new ApiError(500, "internal_error", `Switchyard hit an unexpected error. Reference: ${reference}.`));
+}
+
+export function methodNotAllowed(allowed: string[]) {
+  return handleRoute(async () => {
+    throw new ApiError(405, "method_not_allowed", `Use ${allowed.join(" or ")} on this endpoint.`, { headers: { allow: allowed.join(", ") } });
+  });
+}

@@ -1,0 +1,151 @@
+// The policy engine's vocabulary. Pure data: no Prisma types, no I/O, so the engine,
+// the gateway, the playground and the tests all speak the same shapes.
+
+export const DATA_CLASSES = ["public", "internal", "confidential", "restricted"] as const;
+export type DataClassKey = (typeof DATA_CLASSES)[number];
+
+export const DIFFICULTIES = ["routine", "standard", "hard"] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export type BudgetAction = "downgrade" | "block";
+export type CommercialUse = "allowed" | "restricted" | "forbidden";
+export type ProviderKind = "openai" | "anthropic" | "openai-compatible" | "simulator";
+
+/** A finding keeps type, count and positions — never the matched text. */
+export interface Finding {
+  /** Detector or rule key, e.g. "email", "payment_card", "rule:project-codename". */
+  type: string;
+  count: number;
+  /** [start, end) character offsets into the analysed text. */
+  positions: Array<[number, number]>;
+  /** The data class this finding raises the request to. */
+  dataClass: DataClassKey;
+}
+
+export interface TierPolicy {
+  key: string; // "local" | "hosted-open" | "frontier" by default; tiers are data
+  name: string;
+  /** Lower rank = cheaper tier, tried first. */
+  rank: number;
+}
+
+export interface ProviderPolicy {
+  key: string;
+  name: string;
+  kind: ProviderKind;
+  baseUrl: string | null;
+  /** Name of the environment variable that holds the secret (never the secret). */
+  apiKeyEnv: string | null;
+  region: string;
+  enabled: boolean;
+  /** Simulator knobs; ignored by real providers. */
+  simulator?: { latencyMs: number; failureRate: number };
+}
+
+export interface LicencePolicy {
+  key: string;
+  name: string;
+  commercialUse: CommercialUse;
+  /** Monthly active users above which the licence needs a separate agreement; null = no cap. */
+  userCap: number | null;
+  /** Jurisdictions (ISO country / region codes, e.g. "EU", "US") where use is not permitted. */
+  restrictedJurisdictions: string[];
+  acceptableUseNotes: string;
+  jurisdictionNotes: string;
+  sourceUrl: string | null;
+}
+
+export interface ModelPolicy {
+  alias: string;
+  providerModelId: string;
+  providerKey: string;
+  tierKey: string;
+  contextWindow: number;
+  /** USD per 1M tokens; null = price unknown (counted, never silently zero). */
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+  licenceKey: string | null;
+  enabled: boolean;
+  /** Lower number = preferred within a tier. */
+  priority: number;
+}
+
+export interface DataClassPolicy {
+  key: DataClassKey;
+  rank: number;
+  allowedTierKeys: string[];
+  /** Provider regions this class may be sent to; empty = any region. */
+  allowedRegions: string[];
+}
+
+export interface ClassificationRulePolicy {
+  key: string;
+  name: string;
+  kind: "detector" | "regex" | "keywords";
+  /** Built-in detector key when kind = "detector". */
+  detector: string | null;
+  pattern: string | null;
+  keywords: string[];
+  dataClass: DataClassKey;
+  enabled: boolean;
+}
+
+export interface RoutingRulePolicy {
+  key: string;
+  name: string;
+  position: number;
+  enabled: boolean;
+  /** Conditions: all that are set must match. */
+  when: {
+    featureKey: string | null;
+    minEstimatedTokens: number | null;
+    maxEstimatedTokens: number | null;
+    /** Any keyword matches (case-insensitive, whole word). */
+    keywords: string[];
+    difficulty: Difficulty | null;
+  };
+  then: {
+    minTierKey: string | null;
+    maxTierKey: string | null;
+    pinModelAlias: string | null;
+  };
+}
+
+export interface FeaturePolicy {
+  key: string;
+  name: string;
+  team: string;
+  monthlyBudgetUsd: number | null;
+  budgetAction: BudgetAction;
+  defaultDifficulty: Difficulty;
+  /** The least class every request of this feature carries. */
+  defaultDataClass: DataClassKey;
+  allowPromptLogging: boolean;
+  /** Whether the feature is used commercially (licence check). */
+  commercial: boolean;
+  /** Expected monthly active users (licence user caps); null = unknown. */
+  monthlyActiveUsers: number | null;
+  /** Where the feature is served (licence jurisdiction check). */
+  jurisdictions: string[];
+}
+
+/** Everything the engine needs, loaded from a published policy version and cached in memory. */
+export interface PolicySnapshot {
+  version: number;
+  tiers: TierPolicy[];
+  providers: ProviderPolicy[];
+  models: ModelPolicy[];
+  licences: LicencePolicy[];
+  dataClasses: DataClassPolicy[];
+  classificationRules: ClassificationRulePolicy[];
+  routingRules: RoutingRulePolicy[];
+  features: FeaturePolicy[];
+  /** Difficulty → the cheapest tier that may serve it. */
+  difficultyMinTier: Record<Difficulty, string>;
+  /** Alias of the model every cost is compared against (all-frontier baseline). */
+  baselineModelAlias: string | null;
+}
+
+// The engine's inputs and output (Analysis, LiveState, Decision, …) live beside this file;
+// re-exported so one import path serves the whole vocabulary.
+export type * from "./decision-types";
