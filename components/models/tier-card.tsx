@@ -56,11 +56,11 @@ export function TierCard({ tier }: { tier: TierWithModels }) {
                   <div className="text-xs text-slate-400">region {model.provider.region}</div>
                 </Td>
                 <Td className="text-right tabular-nums">{formatTokens(model.contextWindow)}</Td>
-                <Td className="text-right tabular-nums" title={model.priceSource === "hardware" ? `Effective price from ${model.hardwareProfileName}` : undefined}>
+                <Td className="text-right whitespace-nowrap tabular-nums" title={model.priceSource === "hardware" ? `Effective price from ${model.hardwareProfileName}` : undefined}>
                   {formatPricePerMTok(model.inputPricePerMTok)}
                   {model.priceSource === "hardware" ? <div className="text-xs text-slate-400">hardware</div> : null}
                 </Td>
-                <Td className="text-right tabular-nums">{formatPricePerMTok(model.outputPricePerMTok)}</Td>
+                <Td className="text-right whitespace-nowrap tabular-nums">{formatPricePerMTok(model.outputPricePerMTok)}</Td>
                 <Td>
                   {model.licence ? (
                     <div className="flex flex-col items-start gap-1">

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { E2E_PASSWORD, USERS } from "./users";
+
+test.describe("signing in", () => {
+  test("a signed-out visitor is sent to sign in", async ({ page }) => {
+    await page.goto("/models");
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByRole("heading", { name: "Switchyard" })).toBeVisible();
+  });
+
+  test("a wrong password gets a clear message and no session", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(USERS.admin.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("an empty form is refused before it is sent", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Enter your email and password.");
+  });
+
+  test("the admin signs in and signs out", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(USERS.admin.email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Welcome, Ada" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/models");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});

@@ -1,0 +1,61 @@
+// npm test — every test tier, in the order that fails fastest: types, unit, integration
+// (real PostgreSQL), then the browser tests (Debian's Chromium). It first makes sure
+// PostgreSQL answers and Chromium is installed, starting/installing them when it can.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const PG_HOST = "127.0.0.1";
+const PG_PORT = 5432;
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: PG_HOST, port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function ensurePostgres() {
+  if (await portOpen(PG_PORT)) return;
+  console.log("PostgreSQL is not answering on 127.0.0.1:5432; starting it…");
+  const versions = fs.existsSync("/etc/postgresql") ? fs.readdirSync("/etc/postgresql") : [];
+  if (versions.length === 0) throw new Error("PostgreSQL is not installed (no /etc/postgresql). Install PostgreSQL 15 or set TEST_DATABASE_ADMIN_URL.");
+  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", versions[0]!, "main", "start"], { stdio: "inherit" });
+  for (let i = 0; i < 50 && !(await portOpen(PG_PORT)); i++) await new Promise((r) => setTimeout(r, 200));
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+  console.log("Installing Debian's Chromium for the browser tests…");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+const STEPS: Array<[string, string[]]> = [
+  ["Type check", ["tsc", "--noEmit"]],
+  ["Unit tests", ["vitest", "run", "--project", "unit"]],
+  ["Integration tests (PostgreSQL)", ["vitest", "run", "--project", "integration"]],
+  ["Browser tests (Chromium)", ["playwright", "test"]],
+];
+
+async function main() {
+  await ensurePostgres();
+  ensureChromium();
+  for (const [title, args] of STEPS) {
+    console.log(`\n=== ${title}: npx ${args.join(" ")}`);
+    const result = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (result.status !== 0) {
+      console.error(`\n✗ ${title} failed.`);
+      process.exit(result.status ?? 1);
+    }
+  }
+  console.log("\n✓ All tests passed.");
+}
+
+void main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

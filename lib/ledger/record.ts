@@ -1,0 +1,57 @@
+// What the gateway hands the ledger for each authenticated request: one record, whatever
+// happened (served, served after fallback, refused, or failed).
+
+export type DecisionStatus = "success" | "fallback_success" | "refused" | "error";
+
+export interface FindingCount {
+  type: string;
+  count: number;
+}
+
+export interface FallbackAttempt {
+  alias: string;
+  providerKey: string;
+  errorKind: string;
+  message: string;
+  latencyMs: number;
+}
+
+export interface DecisionRecordInput {
+  id: string;
+  createdAt: Date;
+  apiKeyId: string | null;
+  apiKeyPrefix: string | null;
+  featureKey: string | null;
+  team: string | null;
+  endpoint: "chat.completions" | "route";
+  requestedModel: string;
+  policyVersion: number | null;
+  dataClass: string;
+  findings: FindingCount[];
+  promptSha256: string;
+  /** Only when the feature allows prompt logging. */
+  prompt: string | null;
+  difficulty: string | null;
+  stream: boolean;
+  estimatedInputTokens: number;
+  requestedOutputTokens: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  tierKey: string | null;
+  modelAlias: string | null;
+  providerKey: string | null;
+  escalationReason: string | null;
+  candidates: unknown;
+  rejected: unknown;
+  trace: string[];
+  fallbacks: FallbackAttempt[];
+  status: DecisionStatus;
+  httpStatus: number;
+  errorCode: string | null;
+  refusalConstraint: string | null;
+  latencyMs: number;
+  ttftMs: number | null;
+  costUsd: number | null;
+  baselineCostUsd: number | null;
+  synthetic?: boolean;
+}
