@@ -7,6 +7,8 @@ export type ApiErrorType =
   | "permission_error"
   | "not_found_error"
   | "rate_limit_error"
+  | "insufficient_quota"
+  | "server_error"
   | "api_error"
   | "service_unavailable_error";
 

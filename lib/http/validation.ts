@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { ApiError } from "./api-error";
 
 /** Turns a zod failure into a 400 that names the field, e.g. "messages.0.role: Invalid option". */
-export function validationError(error: z.ZodError, where: "body" | "query" | "params" = "body"): ApiError {
+export function validationError(error: z.ZodError, where: "body" | "query" | "params" | "headers" = "body"): ApiError {
   const first = error.issues[0];
   const path = first?.path.map(String).join(".") ?? "";
   const message = first
@@ -11,7 +11,7 @@ export function validationError(error: z.ZodError, where: "body" | "query" | "pa
   return new ApiError(400, "invalid_request", message, path ? { param: path } : {});
 }
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params" = "body"): z.infer<T> {
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params" | "headers" = "body"): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, where);
   return parsed.data;

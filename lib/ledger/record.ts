@@ -33,6 +33,8 @@ export interface DecisionRecordInput {
   prompt: string | null;
   difficulty: string | null;
   stream: boolean;
+  /** Decided without calling a model: audited, but not part of cost and traffic rollups. */
+  dryRun: boolean;
   estimatedInputTokens: number;
   requestedOutputTokens: number | null;
   inputTokens: number | null;

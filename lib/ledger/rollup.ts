@@ -56,6 +56,7 @@ const identity = (key: RollupKey) =>
 export function foldIntoRollups(records: readonly DecisionRecordInput[]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   for (const record of records) {
+    if (record.dryRun) continue;
     const key = keyOf(record);
     const id = identity(key);
     let delta = byKey.get(id);

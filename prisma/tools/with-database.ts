@@ -21,6 +21,8 @@ export async function databaseEnvironment(): Promise<{ overrides: Record<string,
   if (!env.NEXTAUTH_SECRET) overrides.NEXTAUTH_SECRET = localAuthSecret();
   if (!env.NEXTAUTH_URL) overrides.NEXTAUTH_URL = `http://localhost:${env.PORT}`;
   overrides.NEXT_TELEMETRY_DISABLED = "1";
+  // The gateway flushes its queued decision records on SIGTERM/SIGINT, then exits itself.
+  overrides.NEXT_MANUAL_SIG_HANDLE = "true";
   return { overrides, embedded };
 }
 

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { LicenceCard } from "@/components/licences/licence-card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireArea } from "@/lib/auth/session";
+import { listLicences } from "@/lib/config/list-licences";
+
+export const metadata: Metadata = { title: "Licences" };
+
+export default async function LicencesPage() {
+  await requireArea("licences");
+  const licences = await listLicences();
+  return (
+    <>
+      <PageHeader
+        title="Licences"
+        description="The terms each model is used under. The router excludes a model for a feature whose use its licence does not permit: commercial use, a user cap, or a jurisdiction. These notes are a summary, not legal advice — follow the source."
+      />
+      {licences.length === 0 ? (
+        <EmptyState title="No licences recorded">Run npm run db:seed to add notes for the common model families, then assign each model its licence.</EmptyState>
+      ) : (
+        <div className="space-y-6">
+          {licences.map((licence) => (
+            <LicenceCard key={licence.key} licence={licence} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ApiKeyRow } from "@/lib/config/list-api-keys";
+import { formatDateTime, formatInteger } from "@/lib/format";
+
+export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
+  return (
+    <Card>
+      <Table>
+        <thead>
+          <tr>
+            <Th>Key</Th>
+            <Th>Features</Th>
+            <Th>Rate limit</Th>
+            <Th>Created</Th>
+            <Th>Last used</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.id} className={key.revokedAt ? "opacity-60" : undefined} data-testid={`api-key-${key.prefix}`}>
+              <Td>
+                <div className="flex flex-wrap items-center gap-1.5">
+                  <span className="font-medium text-slate-900">{key.name}</span>
+                  {key.revokedAt ? <Badge tone="danger" title={`Revoked ${formatDateTime(key.revokedAt)}`}>revoked</Badge> : null}
+                </div>
+                <div className="font-mono text-xs text-slate-500">{key.prefix}…</div>
+              </Td>
+              <Td>
+                {key.features.length === 0 ? (
+                  <span className="text-amber-800">not scoped to any feature</span>
+                ) : (
+                  <div className="flex flex-wrap gap-1">
+                    {key.features.map((feature) => (
+                      <Badge key={feature.key} tone={feature.key === key.defaultFeatureKey ? "info" : "neutral"} title={feature.name}>
+                        {feature.key}
+                        {feature.key === key.defaultFeatureKey ? " (default)" : ""}
+                      </Badge>
+                    ))}
+                  </div>
+                )}
+                {key.defaultFeatureKey === null ? <div className="mt-0.5 text-xs text-slate-500">no default feature</div> : null}
+              </Td>
+              <Td className="tabular-nums">{key.rateLimitPerMinute === null ? <span className="text-slate-500">unlimited</span> : `${formatInteger(key.rateLimitPerMinute)} / min`}</Td>
+              <Td>
+                <div>{formatDateTime(key.createdAt)}</div>
+                <div className="text-xs text-slate-500">{key.createdBy ? `by ${key.createdBy}` : "by the seed"}</div>
+              </Td>
+              <Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-slate-500">never</span>}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ConfigChangeRow } from "@/lib/config/list-config-changes";
+import { formatDateTime } from "@/lib/format";
+import { ChangeDiff } from "./change-diff";
+
+export function ChangesTable({ changes }: { changes: ConfigChangeRow[] }) {
+  return (
+    <Card>
+      <Table>
+        <thead>
+          <tr>
+            <Th>When</Th>
+            <Th>Who</Th>
+            <Th>What</Th>
+            <Th>Action</Th>
+            <Th>Note</Th>
+            <Th className="w-1/3">Change</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((change) => (
+            <tr key={change.id} data-testid={`change-${change.id}`}>
+              <Td className="whitespace-nowrap">{formatDateTime(change.at)}</Td>
+              <Td>{change.actorEmail}</Td>
+              <Td>
+                {change.entity} <span className="font-mono text-xs text-slate-900">{change.entityKey}</span>
+              </Td>
+              <Td>
+                <Badge tone={change.action === "publish" ? "info" : "neutral"}>{change.action}</Badge>
+              </Td>
+              <Td>{change.note ?? <span className="text-slate-400">—</span>}</Td>
+              <Td>
+                <ChangeDiff before={change.before} after={change.after} />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}

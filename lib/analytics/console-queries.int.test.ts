@@ -1,0 +1,158 @@
+// The read-only console pages' queries against a real, migrated database seeded with the
+// default configuration: what each page shows, and what it must never show.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ruleConditionWords, ruleOutcomeWords } from "@/components/routing/rule-words";
+import { listApiKeys } from "@/lib/config/list-api-keys";
+import { listClassificationRules } from "@/lib/config/list-classification-rules";
+import { listConfigChanges } from "@/lib/config/list-config-changes";
+import { listDataClasses } from "@/lib/config/list-data-classes";
+import { listDifficultyTiers } from "@/lib/config/list-difficulty-tiers";
+import { listFeatures } from "@/lib/config/list-features";
+import { listLicences } from "@/lib/config/list-licences";
+import { listPolicyVersions } from "@/lib/config/list-policy-versions";
+import { listRoutingRules } from "@/lib/config/list-routing-rules";
+import { listUsers } from "@/lib/config/list-users";
+import { publishPolicy } from "@/lib/config/publish-policy";
+import { disconnectDb, getDb } from "@/lib/db";
+import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { listRecentDecisions } from "./list-recent-decisions";
+import { sumFeatureSpend } from "./sum-feature-spend";
+import { summariseCosts } from "./summarise-costs";
+import { startOfUtcMonth } from "./utc-month";
+
+const monthStart = startOfUtcMonth(new Date());
+const lastMonth = new Date(monthStart.getTime() - 60 * 60 * 1000);
+
+function decision(overrides: { createdAt: Date; providerKey: string | null; findings: unknown; status?: "success" | "refused" }) {
+  return {
+    id: randomUUID(),
+    endpoint: "/api/v1/chat/completions",
+    requestedModel: "auto",
+    dataClass: "confidential",
+    promptSha256: "0".repeat(64),
+    estimatedInputTokens: 12,
+    candidates: [],
+    rejected: [],
+    trace: [],
+    fallbacks: [],
+    status: overrides.status ?? "success",
+    httpStatus: overrides.status === "refused" ? 422 : 200,
+    latencyMs: 40,
+    createdAt: overrides.createdAt,
+    providerKey: overrides.providerKey,
+    modelAlias: overrides.providerKey ? "llama-3.1-8b" : null,
+    tierKey: overrides.providerKey ? "local" : null,
+    findings: overrides.findings as object,
+  };
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  await seedRoutingConfig(db);
+  const admin = await db.user.create({ data: { email: "it-admin@example.com", name: "It Admin", role: "admin", passwordHash: "not-a-real-hash" } });
+  await publishPolicy({ note: "integration test policy", actor: { id: admin.id, email: admin.email } });
+  await db.provider.create({ data: { key: "it-simulator", name: "IT simulator", kind: "simulator", region: "on-prem" } });
+  await db.apiKey.create({ data: { name: "IT key", prefix: "sy_itkey00", hash: "secret-hash-value", createdById: admin.id, defaultFeatureKey: "code-assist" } });
+  const rollup = { dataClass: "internal", status: "success" as const, tierKey: "local", modelAlias: "llama-3.1-8b" };
+  await db.usageRollup.createMany({
+    data: [
+      { ...rollup, hour: monthStart, featureKey: "support-summaries", requests: 10, costUsd: 0.5, baselineCostUsd: 5 },
+      { ...rollup, hour: monthStart, featureKey: "support-summaries", tierKey: "hosted-open", modelAlias: "mistral-large", requests: 2, unpricedRequests: 2, synthetic: true },
+      { ...rollup, hour: lastMonth, featureKey: "support-summaries", requests: 99, costUsd: 99, baselineCostUsd: 990 },
+    ],
+  });
+  await db.decisionRecord.createMany({
+    data: [
+      decision({ createdAt: new Date(Date.now() - 60_000), providerKey: "it-simulator", findings: [{ type: "email", count: 2, value: "a@b.example" }] }),
+      decision({ createdAt: new Date(), providerKey: null, findings: [], status: "refused" }),
+    ],
+  });
+});
+
+afterAll(() => disconnectDb());
+
+describe("routing", () => {
+  it("shows the policy in force, the difficulty map and the rules in words", async () => {
+    const [current] = await listPolicyVersions({ take: 4 });
+    expect(current).toMatchObject({ number: 1, note: "integration test policy", publishedBy: "it-admin@example.com" });
+    expect((await listDifficultyTiers()).map((row) => [row.difficulty, row.tier?.key])).toEqual([
+      ["routine", "local"],
+      ["standard", "hosted-open"],
+      ["hard", "frontier"],
+    ]);
+    const rules = await listRoutingRules();
+    expect(rules.map((rule) => rule.key)).toEqual(["long-context-to-hosted", "proofs-to-frontier"]);
+    expect(ruleConditionWords(rules[0]!.when)).toEqual(["estimated tokens ≥ 6,000"]);
+    expect(ruleConditionWords(rules[1]!.when)).toEqual(["mentions any of “proof”, “prove”, “legal opinion”"]);
+    expect(ruleOutcomeWords(rules[1]!.then)).toEqual(["at least tier frontier"]);
+  });
+
+  it("does not flag rules as unpublished when the seed runs again after a publish", async () => {
+    await seedRoutingConfig(getDb());
+    const [current] = await listPolicyVersions({ take: 1 });
+    for (const rule of await listRoutingRules()) expect(rule.updatedAt <= current!.publishedAt).toBe(true);
+  });
+});
+
+describe("data rules", () => {
+  it("lists classes by rank with their tiers and regions, detectors strictest first", async () => {
+    const classes = await listDataClasses();
+    expect(classes.map((row) => row.key)).toEqual(["public", "internal", "confidential", "restricted"]);
+    expect(classes[0]).toMatchObject({ allowedRegions: [], tiers: [{ key: "local" }, { key: "hosted-open" }, { key: "frontier" }] });
+    expect(classes[3]).toMatchObject({ allowedRegions: ["on-prem"], tiers: [{ key: "local" }] });
+    const rules = await listClassificationRules();
+    expect(rules).toHaveLength(6);
+    expect(rules[0]?.dataClass.key).toBe("restricted");
+    expect(rules.at(-1)?.dataClass.key).toBe("confidential");
+  });
+});
+
+describe("licences", () => {
+  it("names the model × feature pairs the router excludes, and only those", async () => {
+    const licences = await listLicences();
+    const research = licences.find((licence) => licence.key === "mistral-research");
+    expect(research?.models.map((model) => model.alias)).toEqual(["mistral-large"]);
+    // Every commercial seeded feature clashes; the non-commercial research notebook does not.
+    expect(research?.conflicts.map((conflict) => conflict.featureKey).sort()).toEqual(["code-assist", "contract-review", "support-summaries"]);
+    expect(licences.filter((licence) => licence.key !== "mistral-research").flatMap((licence) => licence.conflicts)).toEqual([]);
+  });
+});
+
+describe("features, costs and keys", () => {
+  it("sums this month's spend per feature and leaves last month out", async () => {
+    expect(await listFeatures()).toHaveLength(4);
+    const spend = await sumFeatureSpend({ since: monthStart });
+    expect(spend["support-summaries"]).toEqual({ costUsd: 0.5, requests: 12, unpricedRequests: 2 });
+    expect(spend["code-assist"]).toBeUndefined();
+  });
+
+  it("summarises costs with savings, counts unpriced requests and labels the synthetic share", async () => {
+    const summary = await summariseCosts({ since: monthStart });
+    expect(summary.totals).toMatchObject({ requests: 12, unpricedRequests: 2, costUsd: 0.5, baselineCostUsd: 5, savingsUsd: 4.5, savingsShare: 0.9 });
+    expect(summary.synthetic).toEqual({ requests: 2, costUsd: 0 });
+    expect(summary.rows.map((row) => row.tierKey)).toEqual(["local", "hosted-open"]);
+  });
+
+  it("never returns a key's hash", async () => {
+    const [key] = await listApiKeys();
+    expect(key).toMatchObject({ prefix: "sy_itkey00", createdBy: "it-admin@example.com", lastUsedAt: null, revokedAt: null });
+    expect(JSON.stringify(key)).not.toContain("secret-hash-value");
+  });
+});
+
+describe("audit", () => {
+  it("lists decisions newest first with finding types and counts only", async () => {
+    const [refused, served] = await listRecentDecisions({ take: 50 });
+    expect(refused).toMatchObject({ status: "refused", modelAlias: null, simulated: false, costUsd: null });
+    expect(served).toMatchObject({ simulated: true, findings: [{ type: "email", count: 2 }] });
+    expect(JSON.stringify(served)).not.toContain("a@b.example");
+  });
+
+  it("lists config changes and users without password hashes", async () => {
+    const [change] = await listConfigChanges({ take: 100 });
+    expect(change).toMatchObject({ entity: "policy", entityKey: "1", action: "publish", actorEmail: "it-admin@example.com" });
+    const users = await listUsers();
+    expect(JSON.stringify(users)).not.toContain("not-a-real-hash");
+  });
+});

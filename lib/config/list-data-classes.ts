@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+export interface DataClassRow {
+  key: string;
+  name: string;
+  rank: number;
+  description: string;
+  /** Tiers this class may be sent to, cheapest first. */
+  tiers: Array<{ key: string; name: string }>;
+  /** Provider regions this class may go to; empty = any region. */
+  allowedRegions: string[];
+}
+
+/** Data classes from least to most sensitive. */
+export async function listDataClasses(): Promise<DataClassRow[]> {
+  const classes = await getDb().dataClass.findMany({
+    orderBy: { rank: "asc" },
+    include: { tiers: { include: { tier: { select: { key: true, name: true, rank: true } } } } },
+  });
+  return classes.map((dataClass) => ({
+    key: dataClass.key,
+    name: dataClass.name,
+    rank: dataClass.rank,
+    description: dataClass.description,
+    tiers: dataClass.tiers
+      .map((entry) => entry.tier)
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ key, name }) => ({ key, name })),
+    allowedRegions: dataClass.allowedRegions,
+  }));
+}

@@ -1,0 +1,37 @@
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
+
+/**
+ * Reads a JSON body with a size cap (GATEWAY_MAX_BODY_BYTES): a declared length over the cap is
+ * refused before reading, an undeclared one is cut off as soon as it passes the cap.
+ */
+export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_BODY_BYTES): Promise<unknown> {
+  const tooLarge = () => new ApiError(413, "request_too_large", `The request body is larger than the ${maxBytes.toLocaleString("en-US")}-byte limit.`);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const type = request.headers.get("content-type") ?? "";
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", `Send the body as JSON (content-type: application/json), not '${type.split(";")[0]}'.`);
+  }
+  if (!request.body) throw new ApiError(400, "invalid_request", "The request has no body: send a JSON object.");
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty: send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, "invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
+  }
+}

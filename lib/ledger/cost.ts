@@ -1,0 +1,98 @@
+// Cost math for the ledger, the policy engine and the break-even dashboard. Pure: no I/O.
+// Prices are USD per 1M tokens. An unknown price is null and stays null — a cost is never
+// silently zero, because a zero would make an unpriced model look like the cheapest one.
+import type { ModelPolicy, PolicySnapshot } from "@/lib/routing/types";
+
+const TOKENS_PER_PRICE_UNIT = 1_000_000;
+
+/** Average days in a calendar month (365.25 / 12, rounded as seed 001's sketch does). */
+export const DAYS_PER_MONTH = 30.44;
+const HOURS_PER_DAY = 24;
+
+type Priced = Pick<ModelPolicy, "inputPricePerMTok" | "outputPricePerMTok">;
+
+/** What one request costs on `model`; null when either of its prices is unknown. */
+export function requestCostUsd(model: Priced, inputTokens: number, outputTokens: number): number | null {
+  if (model.inputPricePerMTok === null || model.outputPricePerMTok === null) return null;
+  return (
+    (inputTokens * model.inputPricePerMTok + outputTokens * model.outputPricePerMTok) / TOKENS_PER_PRICE_UNIT
+  );
+}
+
+/**
+ * What the same tokens would have cost on the snapshot's baseline (frontier) model, so that
+ * savings = baseline − actual. Null when no baseline is set, it is missing, or it is unpriced.
+ */
+export function baselineCostUsd(
+  snapshot: Pick<PolicySnapshot, "models" | "baselineModelAlias">,
+  inputTokens: number,
+  outputTokens: number,
+): number | null {
+  if (snapshot.baselineModelAlias === null) return null;
+  const baseline = snapshot.models.find((model) => model.alias === snapshot.baselineModelAlias);
+  return baseline === undefined ? null : requestCostUsd(baseline, inputTokens, outputTokens);
+}
+
+/** A local inference box, as an admin describes it in the console. */
+export interface HardwareProfile {
+  purchasePriceUsd: number;
+  /** Months over which the purchase is written off (e.g. 36). */
+  amortisationMonths: number;
+  /** Draw under load. */
+  watts: number;
+  usdPerKwh: number;
+  /** Sustained throughput at full load, e.g. ~3M for a 24 GB card on a 27B-class model. */
+  tokensPerDay: number;
+  /**
+   * Share of the day the box is actually under load, 0 < u ≤ 1 (default 1 = flat out).
+   * It scales both the tokens produced and the power drawn.
+   */
+  utilisation?: number;
+}
+
+/**
+ * Monthly electricity: watts × 24 h × 30.44 days × $/kWh × utilisation.
+ * Assumes the card draws its load wattage while busy and nothing while idle — idle draw
+ * (tens of watts) is small next to the amortisation and is left out, as seed 001 does.
+ */
+export function monthlyPowerCostUsd(watts: number, usdPerKwh: number, utilisation = 1): number {
+  return (watts / 1000) * HOURS_PER_DAY * DAYS_PER_MONTH * usdPerKwh * utilisation;
+}
+
+/**
+ * Effective USD per 1M tokens of a local model, following seed 001's method:
+ * (monthly amortisation + monthly power) ÷ monthly tokens, where monthly tokens =
+ * tokens/day × utilisation × 30.44. People time and cooling are not included; a team that
+ * wants them in can add them to the purchase price. Input and output tokens cost the same
+ * on owned hardware, so the one figure serves as both prices.
+ *
+ * Null (price unknown) for a profile that describes no throughput, no write-off period or a
+ * utilisation outside (0, 1]: a price per token is meaningless there, and the snapshot is
+ * built from stored profiles, so one bad row must not throw and take the gateway down.
+ */
+export function effectivePricePerMTok(hardware: HardwareProfile): number | null {
+  const utilisation = hardware.utilisation ?? 1;
+  if (!(utilisation > 0 && utilisation <= 1)) return null;
+  if (!(hardware.amortisationMonths > 0) || !(hardware.tokensPerDay > 0)) return null;
+
+  const amortisation = hardware.purchasePriceUsd / hardware.amortisationMonths;
+  const power = monthlyPowerCostUsd(hardware.watts, hardware.usdPerKwh, utilisation);
+  const monthlyTokens = hardware.tokensPerDay * utilisation * DAYS_PER_MONTH;
+  return ((amortisation + power) / monthlyTokens) * TOKENS_PER_PRICE_UNIT;
+}
+
+/**
+ * Months until buying the hardware pays for itself against a hosted price for the same
+ * volume: purchase ÷ (hosted monthly bill − monthly power). Null when the hosted bill does
+ * not exceed the power bill — then the hardware never pays back.
+ */
+export function breakEvenMonths(
+  purchasePriceUsd: number,
+  monthlyTokens: number,
+  hostedPricePerMTok: number,
+  monthlyPowerCostUsd: number,
+): number | null {
+  const monthlySaving = (monthlyTokens / TOKENS_PER_PRICE_UNIT) * hostedPricePerMTok - monthlyPowerCostUsd;
+  if (monthlySaving <= 0) return null;
+  return purchasePriceUsd / monthlySaving;
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createProviderClient } from "./create-provider-client";
+import { cachedProviderInstanceCount, clearProviderInstances } from "./provider-instances";
+import { collectStream, modelPolicy, providerPolicy, startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "./testing";
+import { countMessageTokens, countTextTokens } from "./token-count";
+import type { ChatRequest } from "./types";
+
+// What each adapter puts on the wire, and what the factory caches.
+
+const secrets: Record<string, string> = { OPENAI_KEY: "sk-openai", ANTHROPIC_KEY: "sk-ant" };
+const readSecret = (name: string) => secrets[name];
+
+const conversation: ChatRequest = {
+  messages: [
+    { role: "system", content: "You are terse." },
+    { role: "user", content: "What is 2+2?" },
+    { role: "assistant", content: "4" },
+    { role: "user", content: [{ type: "text", text: "And 3+3" }, { type: "text", text: "?" }] },
+  ],
+  maxOutputTokens: 32,
+  temperature: 0.5,
+  topP: 0.9,
+  stop: "END",
+  seed: 42,
+};
+
+describe("createProviderClient", () => {
+  let openai: FakeLlmServer;
+  let anthropic: FakeLlmServer;
+  beforeAll(async () => {
+    openai = await startFakeOpenAIServer();
+    anthropic = await startFakeAnthropicServer({ apiKey: "sk-ant" });
+  });
+  afterAll(async () => {
+    await openai.stop();
+    await anthropic.stop();
+  });
+  beforeEach(() => {
+    openai.reset();
+    anthropic.reset();
+  });
+
+  it("openai: chat completions (not Responses) with the settings mapped to OpenAI's names", async () => {
+    const client = createProviderClient(
+      providerPolicy({ key: "oa", kind: "openai", baseUrl: openai.baseUrl, apiKeyEnv: "OPENAI_KEY" }),
+      modelPolicy({ providerKey: "oa", providerModelId: "gpt-4o-mini" }),
+      { readSecret },
+    );
+    await client.generate(conversation);
+    const sent = openai.requests[0];
+    expect(sent?.path).toBe("/v1/chat/completions");
+    expect(sent?.body).toMatchObject({
+      model: "gpt-4o-mini",
+      max_tokens: 32,
+      temperature: 0.5,
+      top_p: 0.9,
+      stop: ["END"],
+      seed: 42,
+      messages: [
+        { role: "system", content: "You are terse." },
+        { role: "user", content: "What is 2+2?" },
+        { role: "assistant", content: "4" },
+        { role: "user" },
+      ],
+    });
+    await collectStream(client.stream(conversation));
+    expect(openai.requests[1]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+  });
+
+  it("anthropic: Messages API, system hoisted to `system`, key in x-api-key", async () => {
+    const client = createProviderClient(
+      providerPolicy({ key: "an", kind: "anthropic", baseUrl: anthropic.baseUrl, apiKeyEnv: "ANTHROPIC_KEY" }),
+      modelPolicy({ providerKey: "an", providerModelId: "claude-sonnet-4-5" }),
+      { readSecret },
+    );
+    await client.generate(conversation);
+    const sent = anthropic.requests[0];
+    expect(sent?.path).toBe("/v1/messages");
+    expect(sent?.headers["x-api-key"]).toBe("sk-ant");
+    expect(sent?.headers["anthropic-version"]).toBeDefined();
+    expect(sent?.body).toMatchObject({
+      model: "claude-sonnet-4-5",
+      max_tokens: 32,
+      system: [{ type: "text", text: "You are terse." }],
+      stop_sequences: ["END"],
+    });
+    expect((sent?.body.messages as unknown[]).length).toBe(3);
+  });
+
+  it("openai-compatible: no key configured → no Authorization header; usage missing → estimated", async () => {
+    openai.setReply({ text: "Six, obviously.", usage: null });
+    const client = createProviderClient(
+      providerPolicy({ key: "ollama", kind: "openai-compatible", baseUrl: openai.baseUrl }),
+      modelPolicy({ providerKey: "ollama", providerModelId: "llama3.1:8b" }),
+    );
+    const result = await client.generate(conversation);
+    expect(openai.requests[0]?.headers.authorization).toBeUndefined();
+    expect(openai.requests[0]?.body.model).toBe("llama3.1:8b");
+    expect(result.usage).toEqual({
+      inputTokens: countMessageTokens(conversation.messages),
+      outputTokens: countTextTokens("Six, obviously."),
+      estimated: true,
+    });
+    const { finish } = await collectStream(client.stream(conversation));
+    expect(finish?.usage).toMatchObject({ outputTokens: countTextTokens("Six, obviously."), estimated: true });
+  });
+
+  it("turns missing configuration into ProviderErrors the fallback can record", async () => {
+    const noUrl = createProviderClient(providerPolicy({ key: "vllm", kind: "openai-compatible" }), modelPolicy({ providerKey: "vllm" }));
+    await expect(noUrl.generate(conversation)).rejects.toMatchObject({ kind: "unavailable", retryable: false });
+    const noKeyVar = createProviderClient(providerPolicy({ key: "oa", kind: "openai", baseUrl: openai.baseUrl }), modelPolicy({ providerKey: "oa" }));
+    await expect(noKeyVar.generate(conversation)).rejects.toMatchObject({ kind: "auth", retryable: false });
+    expect(openai.requests).toHaveLength(0);
+  });
+
+  it("caches one AI SDK provider instance per provider key + base URL + secret", async () => {
+    clearProviderInstances();
+    const provider = providerPolicy({ key: "oa", kind: "openai", baseUrl: openai.baseUrl, apiKeyEnv: "OPENAI_KEY" });
+    for (const alias of ["a", "b", "c"]) {
+      await createProviderClient(provider, modelPolicy({ alias, providerKey: "oa" }), { readSecret }).generate(conversation);
+    }
+    expect(cachedProviderInstanceCount()).toBe(1);
+    // A rotated secret is picked up on the next call, as a new instance.
+    const rotated = (name: string) => (name === "OPENAI_KEY" ? "sk-rotated" : undefined);
+    await createProviderClient(provider, modelPolicy({ providerKey: "oa" }), { readSecret: rotated }).generate(conversation);
+    expect(openai.requests.at(-1)?.headers.authorization).toBe("Bearer sk-rotated");
+    expect(cachedProviderInstanceCount()).toBe(2);
+  });
+
+  it("refuses a model that belongs to another provider", () => {
+    expect(() => createProviderClient(providerPolicy({ key: "a" }), modelPolicy({ providerKey: "b" }))).toThrow(/belongs to provider "b"/);
+  });
+});

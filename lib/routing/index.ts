@@ -1,0 +1,12 @@
+// The policy engine's public surface. Pure: safe to import from the gateway, the playground
+// (server or client) and tests; it never touches the database, the network or the clock.
+export { decide } from "./decide";
+export { tierOrder } from "./snapshot-index";
+export { fallbackTraceLine, type FallbackErrorKind } from "./trace";
+export { toOpenAiError } from "./refusal";
+export { keywordMatches } from "./rules";
+export { NO_FEATURE_DATA_CLASS, dataClassRank } from "./data-class";
+export { DEFAULT_DIFFICULTY } from "./difficulty";
+export { secondsUntilNextMonthUtc, startOfNextMonthUtc } from "./budget";
+export type * from "./types";
+export { DATA_CLASSES, DIFFICULTIES } from "./types";

@@ -1,0 +1,37 @@
+// Refusals: the engine words them, the gateway returns them verbatim in OpenAI's error shape,
+// so a caller using the official SDK gets a typed error with our explanation in it.
+import type { Refusal, RejectionReason } from "./types";
+
+export function modelNotFound(message: string): Refusal {
+  return { status: 404, code: "model_not_found", type: "invalid_request_error", message, constraint: "pin", retryAfterSeconds: null };
+}
+
+export function dataClassForbidden(message: string, constraint: "data_class" | "region"): Refusal {
+  return { status: 403, code: "data_class_forbidden", type: "permission_error", message, constraint, retryAfterSeconds: null };
+}
+
+export function budgetExceeded(message: string, retryAfterSeconds: number): Refusal {
+  return { status: 429, code: "budget_exceeded", type: "insufficient_quota", message, constraint: "budget", retryAfterSeconds };
+}
+
+export function rateLimited(message: string, retryAfterSeconds: number): Refusal {
+  return { status: 429, code: "rate_limited", type: "rate_limit_error", message, constraint: "rate_limit", retryAfterSeconds };
+}
+
+export function noCandidate(message: string, constraint: RejectionReason): Refusal {
+  return { status: 503, code: "no_candidate", type: "server_error", message, constraint, retryAfterSeconds: null };
+}
+
+/** The body OpenAI clients expect: `{ error: { message, type, param, code } }`. */
+export function toOpenAiError(refusal: Refusal): {
+  error: { message: string; type: string; param: string | null; code: string };
+} {
+  return {
+    error: {
+      message: refusal.message,
+      type: refusal.type,
+      param: refusal.code === "model_not_found" ? "model" : null,
+      code: refusal.code,
+    },
+  };
+}
