@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => gw?.stop());
 beforeEach(() => {
   for (const upstream of [gw.local, gw.hosted, gw.frontier]) upstream.reset();
+  gw.resetHealth();
 });
 
 async function decisionOf(id: string) {

@@ -17,6 +17,8 @@ export interface GatewayFixture {
   frontier: FakeLlmServer;
   /** Publishes the current configuration and makes the gateway serve it now. */
   republish(): Promise<number>;
+  /** Closes every circuit, so one test's provider failures do not leak into the next. */
+  resetHealth(): void;
   /** Waits until every queued decision record is in the database. */
   flushLedger(): Promise<void>;
   stop(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startGatewayFixture(name: string): Promise<GatewayFixture>
     hosted,
     frontier,
     republish,
+    resetHealth: () => runtime.breaker.reset(),
     flushLedger: () => runtime.ledger.flush(),
     async stop() {
       await runtime.ledger.flush();

@@ -1,0 +1,95 @@
+// Turns a policy's classification rules into something detect() can run on every request.
+// Compile once per policy version: regexes are built and safety-checked here, never per request.
+import type { ClassificationRulePolicy, DataClassKey } from "@/lib/routing/types";
+import { DATA_CLASSES } from "@/lib/routing/types";
+import { isBuiltInDetectorKey, type BuiltInDetectorKey } from "./built-in";
+import { checkRegexSafety } from "./regex-safety";
+import { anchorLeadingRepeats } from "./run-start-anchor";
+
+export interface EnabledDetector {
+  key: BuiltInDetectorKey;
+  dataClass: DataClassKey;
+}
+
+export interface CompiledRule {
+  /** Finding type: "rule:" + the rule's key. */
+  type: string;
+  dataClass: DataClassKey;
+  /** Global; reused across requests (detect() is synchronous, so lastIndex is never shared mid-scan). */
+  pattern: RegExp;
+}
+
+/** A stored rule the gateway will not run, and why (for the trace and the console). */
+export interface SkippedRule {
+  key: string;
+  reason: string;
+}
+
+export interface CompiledRules {
+  detectors: EnabledDetector[];
+  rules: CompiledRule[];
+  skipped: SkippedRule[];
+}
+
+const rank = (dataClass: DataClassKey): number => DATA_CLASSES.indexOf(dataClass);
+
+// Escapes what is special in a `u`-mode regex (where "\-" outside a class is an error).
+function escapeKeyword(keyword: string): string {
+  return keyword.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+}
+
+/**
+ * One regex for all of a rule's keywords: case-insensitive, whole words by Unicode letters and
+ * digits (so "Überflieger" and "Project Falcon" work), any run of whitespace inside a keyword.
+ */
+export function keywordPattern(keywords: readonly string[]): RegExp | null {
+  const unique = new Map<string, string>();
+  for (const keyword of keywords) {
+    const words = keyword.trim().split(/\s+/).filter(Boolean);
+    if (words.length > 0) unique.set(words.join(" ").toLowerCase(), words.map(escapeKeyword).join("\\s+"));
+  }
+  if (unique.size === 0) return null;
+  // Longest first, so "new york city" wins over "new york" at the same position.
+  const alternatives = [...unique.entries()].sort((a, b) => b[0].length - a[0].length).map(([, source]) => source);
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_])`, "giu");
+}
+
+function compileRule(rule: ClassificationRulePolicy): CompiledRule | SkippedRule {
+  const type = `rule:${rule.key}`;
+  if (rule.kind === "keywords") {
+    const pattern = keywordPattern(rule.keywords);
+    return pattern === null ? { key: rule.key, reason: "The rule has no keywords." } : { type, dataClass: rule.dataClass, pattern };
+  }
+  const source = rule.pattern ?? "";
+  const safety = checkRegexSafety(source);
+  if (!safety.ok) return { key: rule.key, reason: safety.reason };
+  return { type, dataClass: rule.dataClass, pattern: new RegExp(anchorLeadingRepeats(source), "gi") };
+}
+
+/**
+ * Compiles the enabled rules of a policy. Never throws: a rule that cannot run safely (saved
+ * before the console checked it, or edited in the database) is listed in `skipped`.
+ * Several enabled rules for one built-in detector raise to the highest of their classes.
+ */
+export function compileRules(rules: readonly ClassificationRulePolicy[]): CompiledRules {
+  const detectorClasses = new Map<BuiltInDetectorKey, DataClassKey>();
+  const compiled: CompiledRules = { detectors: [], rules: [], skipped: [] };
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    if (rule.kind === "detector") {
+      const key = rule.detector ?? "";
+      if (!isBuiltInDetectorKey(key)) {
+        compiled.skipped.push({ key: rule.key, reason: `"${key}" is not a built-in detector.` });
+        continue;
+      }
+      const current = detectorClasses.get(key);
+      if (current === undefined || rank(rule.dataClass) > rank(current)) detectorClasses.set(key, rule.dataClass);
+      continue;
+    }
+    const result = compileRule(rule);
+    if ("pattern" in result) compiled.rules.push(result);
+    else compiled.skipped.push(result);
+  }
+  compiled.detectors = [...detectorClasses.entries()].map(([key, dataClass]) => ({ key, dataClass }));
+  return compiled;
+}

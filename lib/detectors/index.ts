@@ -1,0 +1,13 @@
+// Data-classification detectors: pure functions, no I/O. The gateway compiles a policy's rules
+// once per version (compileRules), runs detect() on every prompt and classify() on the result.
+export { BUILT_IN_DETECTORS, BUILT_IN_DETECTOR_KEYS, DEFAULT_DETECTOR_RULES, isBuiltInDetectorKey } from "./built-in";
+export type { BuiltInDetector, BuiltInDetectorKey } from "./built-in";
+export { classify } from "./classify";
+export type { Classification } from "./classify";
+export { compileRules } from "./compile-rules";
+export type { CompiledRule, CompiledRules, EnabledDetector, SkippedRule } from "./compile-rules";
+export { detect } from "./detect";
+export { checkRegexSafety, MAX_RULE_PATTERN_LENGTH } from "./regex-safety";
+export type { RegexSafety } from "./regex-safety";
+export { RULE_WINDOW_CHARS, RULE_WINDOW_MARGIN } from "./rule-scan";
+export type { Span } from "./span";
