@@ -25,7 +25,9 @@ export default defineConfig({
           include: ["{lib,app,prisma}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/integration-setup.ts"],
-          // One database per run; files share it, so run them one at a time.
+          // Each file works on its own clone of the run's migrated database.
+          setupFiles: ["lib/testing/file-database.ts"],
+          // Two cores: one file at a time keeps timings and the database calm.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
