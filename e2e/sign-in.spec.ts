@@ -13,7 +13,7 @@ test.describe("signing in", () => {
     await page.getByLabel("Email").fill(USERS.admin.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin/);
   });
@@ -21,7 +21,7 @@ test.describe("signing in", () => {
   test("an empty form is refused before it is sent", async ({ page }) => {
     await page.goto("/signin");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Enter your email and password.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Enter your email and password.");
   });
 
   test("the admin signs in and signs out", async ({ page }) => {

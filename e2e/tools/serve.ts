@@ -4,9 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
 import { childProcessEnv } from "../../lib/env";
 import { DEFAULT_ADMIN_URL, applyMigrations, createScratchDatabase } from "../../lib/testing/database";
-import { E2E_PASSWORD } from "../users";
+import { E2E_API_KEY, E2E_PASSWORD } from "../users";
 
-export const E2E_API_KEY = "sy_e2e_test_key_0123456789abcdef";
 const PREFIX = "switchyard_e2e";
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
