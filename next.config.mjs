@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several test runs build side by side (e2e/tools/serve.ts).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole project first (tsc --noEmit); the build skips its own,
   // second pass over the same files.
   typescript: { ignoreBuildErrors: true },

@@ -8,7 +8,7 @@ const PAGES: Array<{ path: string; heading: string | RegExp; roles: E2ERole[] }>
   { path: "/routing", heading: "Routing", roles: ["admin", "engineer"] },
   { path: "/data-rules", heading: "Data rules", roles: ["admin", "engineer"] },
   { path: "/licences", heading: "Licences", roles: ["admin", "engineer"] },
-  { path: "/features", heading: "Features & budgets", roles: ["admin", "engineer", "finance"] },
+  { path: "/features", heading: "Features & budgets", roles: ["admin", "engineer"] },
   { path: "/api-keys", heading: "API keys", roles: ["admin", "engineer"] },
   { path: "/costs", heading: "Costs", roles: ["admin", "engineer", "finance"] },
   { path: "/decisions", heading: "Decisions", roles: ["admin", "engineer", "auditor"] },

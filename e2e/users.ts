@@ -13,4 +13,4 @@ export const USERS = {
 
 export type E2ERole = keyof typeof USERS;
 
-export const storageStatePath = (role: E2ERole) => `test-results/.auth/${role}.json`;
+export const storageStatePath = (role: E2ERole) => `${process.env.E2E_OUTPUT_DIR ?? "test-results"}/.auth/${role}.json`;

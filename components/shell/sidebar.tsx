@@ -5,8 +5,8 @@ import { SignOutButton } from "./sign-out-button";
 
 const GROUPS: Array<{ title: string; areas: Area[] }> = [
   { title: "", areas: ["overview"] },
-  { title: "Configure", areas: ["routing", "models", "dataRules", "licences", "features", "apiKeys"] },
-  { title: "Observe", areas: ["costs", "decisions", "changes"] },
+  { title: "Configure", areas: ["routing", "models", "providers", "dataRules", "licences", "features", "apiKeys", "playground"] },
+  { title: "Observe", areas: ["costs", "decisions", "changes", "versions"] },
   { title: "Admin", areas: ["users"] },
 ];
 

@@ -8,13 +8,16 @@ export const AREAS = {
   overview: { label: "Overview", href: "/", read: ROLES },
   routing: { label: "Routing", href: "/routing", read: ["admin", "engineer"] },
   models: { label: "Models & tiers", href: "/models", read: ["admin", "engineer"] },
+  providers: { label: "Providers", href: "/providers", read: ["admin", "engineer"] },
   dataRules: { label: "Data rules", href: "/data-rules", read: ["admin", "engineer"] },
   licences: { label: "Licences", href: "/licences", read: ["admin", "engineer"] },
-  features: { label: "Features & budgets", href: "/features", read: ["admin", "engineer", "finance"] },
+  features: { label: "Features & budgets", href: "/features", read: ["admin", "engineer"] },
   apiKeys: { label: "API keys", href: "/api-keys", read: ["admin", "engineer"] },
+  playground: { label: "Playground", href: "/playground", read: ["admin", "engineer"] },
   costs: { label: "Costs", href: "/costs", read: ["admin", "engineer", "finance"] },
   decisions: { label: "Decisions", href: "/decisions", read: ["admin", "engineer", "auditor"] },
   changes: { label: "Changes", href: "/changes", read: ["admin", "engineer", "auditor"] },
+  versions: { label: "Policy versions", href: "/versions", read: ["admin", "engineer", "auditor"] },
   users: { label: "Users", href: "/users", read: ["admin"] },
 } as const satisfies Record<string, { label: string; href: string; read: readonly Role[] }>;
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb, Prisma } from "@/lib/db";
 import { buildSnapshot } from "./build-snapshot";
+import { recordChange, type Actor } from "./record-change";
 
 export interface PublishInput {
   note: string;
-  actor: { id: string | null; email: string };
+  actor: Actor;
 }
 
 /**
@@ -21,17 +22,13 @@ export async function publishPolicy({ note, actor }: PublishInput): Promise<numb
     await tx.policyVersion.create({
       data: { number, note, snapshot: snapshot as unknown as Prisma.InputJsonValue, publishedById: actor.id },
     });
-    await tx.configChange.create({
-      data: {
-        actorId: actor.id,
-        actorEmail: actor.email,
-        entity: "policy",
-        entityKey: String(number),
-        action: "publish",
-        before: latest ? { version: latest.number } : Prisma.JsonNull,
-        after: { version: number },
-        note,
-      },
+    await recordChange(tx, actor, {
+      entity: "policy",
+      entityKey: String(number),
+      action: "publish",
+      before: latest ? { version: latest.number } : null,
+      after: { version: number },
+      note,
     });
     return number;
   });
