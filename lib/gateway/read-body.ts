@@ -6,7 +6,9 @@ import { ApiError } from "@/lib/http/api-error";
  * refused before reading, an undeclared one is cut off as soon as it passes the cap.
  */
 export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_BODY_BYTES): Promise<unknown> {
-  const tooLarge = () => new ApiError(413, "request_too_large", `The request body is larger than the ${maxBytes.toLocaleString("en-US")}-byte limit.`);
+  // The rest of the body is never read, so the connection cannot carry another request.
+  const tooLarge = () =>
+    new ApiError(413, "request_too_large", `The request body is larger than the ${maxBytes.toLocaleString("en-US")}-byte limit.`, { headers: { connection: "close" } });
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   const type = request.headers.get("content-type") ?? "";
