@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { IMMEDIATE_ENTITIES } from "./change-entities";
 
 export interface DraftStatus {
   publishedVersion: number | null;
@@ -11,7 +12,8 @@ export async function loadDraftStatus(): Promise<DraftStatus> {
   const db = getDb();
   const latest = await db.policyVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, publishedAt: true } });
   const unpublishedChanges = await db.configChange.count({
-    where: { entity: { not: "policy" }, ...(latest ? { at: { gt: latest.publishedAt } } : {}) },
+    // App keys and users act at once; only what Publish puts live counts as waiting.
+    where: { entity: { notIn: ["policy", ...IMMEDIATE_ENTITIES] }, ...(latest ? { at: { gt: latest.publishedAt } } : {}) },
   });
   return { publishedVersion: latest?.number ?? null, unpublishedChanges };
 }

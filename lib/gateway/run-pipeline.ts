@@ -3,6 +3,7 @@ import { baselineCostUsd, requestCostUsd } from "@/lib/ledger/cost";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { createProviderClient } from "@/lib/providers/create-provider-client";
 import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type AttemptRecord, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/fallback";
+import { RequestAbortedError } from "@/lib/providers/provider-error";
 import type { TokenUsage } from "@/lib/providers/types";
 import { ApiError } from "@/lib/http/api-error";
 import { decide, fallbackTraceLine } from "@/lib/routing";
@@ -111,6 +112,23 @@ function allFailed(runtime: GatewayRuntime, draft: DecisionDraft, error: Candida
 export async function runPipeline(call: GatewayCall): Promise<PipelineResult> {
   const runtime = gatewayRuntime();
   const draft = new DecisionDraft(call);
+  try {
+    return await decideAndCall(call, runtime, draft);
+  } catch (error) {
+    if (error instanceof GatewayFailure || error instanceof RequestAbortedError) throw error;
+    // Unexpected: still one record (the queue keeps it until the database takes it), and a
+    // 500 that names a reference instead of internals.
+    const reference = crypto.randomUUID();
+    console.error(`[switchyard] gateway error ${reference}`, error);
+    failWith(runtime, draft, new ApiError(500, "internal_error", `Switchyard hit an unexpected error. Reference: ${reference}.`), {
+      status: "error",
+      httpStatus: 500,
+      errorCode: "internal_error",
+    });
+  }
+}
+
+async function decideAndCall(call: GatewayCall, runtime: GatewayRuntime, draft: DecisionDraft): Promise<PipelineResult> {
   let policy: LoadedPolicy;
   try {
     policy = await runtime.policy.current();
