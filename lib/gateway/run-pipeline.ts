@@ -132,7 +132,7 @@ async function decideAndCall(call: GatewayCall, runtime: GatewayRuntime, draft: 
   let policy: LoadedPolicy;
   try {
     policy = await runtime.policy.current();
-    const waitSeconds = runtime.keyLimits.take(call.key.id, call.key.rateLimitPerMinute, call.createdAt.getTime());
+    const waitSeconds = await runtime.keyLimits.take(call.key.id, call.key.rateLimitPerMinute, call.createdAt.getTime());
     if (waitSeconds !== null) {
       throw new ApiError(429, "rate_limited", `This API key is limited to ${call.key.rateLimitPerMinute} requests per minute. Retry in ${waitSeconds} s.`, {
         headers: { "retry-after": String(waitSeconds) },

@@ -3,7 +3,9 @@ import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { CircuitBreaker } from "@/lib/providers/circuit-breaker";
-import { KeyRateLimiter } from "./key-rate-limiter";
+import { Redis } from "ioredis";
+import { env } from "@/lib/env";
+import { MemoryKeyRateLimiter, RedisKeyRateLimiter, type KeyRateLimiter } from "./key-rate-limiter";
 import { PolicyStore } from "./policy-store";
 import { SpendCounter } from "./spend-counter";
 
@@ -27,7 +29,9 @@ function createRuntime(): GatewayRuntime {
       if (attempt === 1 || attempt % 10 === 0) console.error(`[switchyard] decision records not written yet (attempt ${attempt}); retrying`, error);
     },
   });
-  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend: new SpendCounter(), keyLimits: new KeyRateLimiter(), ledger };
+  // With REDIS_URL, key rate limits are shared by every gateway instance; otherwise per process.
+  const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 })) : new MemoryKeyRateLimiter();
+  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend: new SpendCounter(), keyLimits, ledger };
   flushOnShutdown(ledger);
   return runtime;
 }
