@@ -101,7 +101,7 @@ describe("data class bounds tiers and regions", () => {
         code: "data_class_forbidden",
         type: "permission_error",
         message:
-          "Data class confidential may go only to regions on-prem or us; provider deepseek is in cn; the pinned model deepseek-v3 is served from there.",
+          "Data class confidential (declared by the caller) may go only to regions on-prem or us; provider deepseek is in cn; the pinned model deepseek-v3 is served from there.",
         constraint: "region",
         retryAfterSeconds: null,
       },

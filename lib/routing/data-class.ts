@@ -133,6 +133,19 @@ export function dataClassCheck({ model, provider }: ModelView, dataClass: Resolv
   return null;
 }
 
+/** Why the request has its class, for refusals: "found 1 payment card", "declared by the caller". */
+export function dataClassCause(dataClass: ResolvedDataClass): string {
+  const findings = dataClass.raisedBy.flatMap((source) => (source.kind === "finding" ? [{ type: source.findingType, count: source.count }] : []));
+  const parts: string[] = [];
+  if (findings.length > 0) parts.push(`found ${describeFindings(findings.map((finding) => ({ ...finding, positions: [], dataClass: dataClass.key })))}`);
+  for (const source of dataClass.raisedBy) {
+    if (source.kind === "declared") parts.push("declared by the caller");
+    if (source.kind === "feature") parts.push(`the default of feature ${source.featureKey}`);
+    if (source.kind === "no_feature_floor") parts.push("no feature given");
+  }
+  return parts.join("; ");
+}
+
 /** "data class restricted may use only the local tier." */
 export function classTierSentence(dataClass: ResolvedDataClass): string {
   if (!dataClass.hasPolicy) return `data class ${dataClass.key} has no policy, so no tier may be used.`;

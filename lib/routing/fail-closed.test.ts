@@ -22,7 +22,7 @@ describe("fail-closed: restricted data never leaves the local tier", () => {
         status: 403,
         code: "data_class_forbidden",
         type: "permission_error",
-        message: "Data class restricted may use only the local tier; the request pins the frontier tier.",
+        message: "Data class restricted (found 1 payment card) may use only the local tier; the request pins the frontier tier.",
         constraint: "data_class",
         retryAfterSeconds: null,
       },
@@ -36,7 +36,7 @@ describe("fail-closed: restricted data never leaves the local tier", () => {
     expect(decision.outcome.kind === "refused" && decision.outcome.refusal).toMatchObject({
       status: 403,
       code: "data_class_forbidden",
-      message: "Data class restricted may use only the local tier; the pinned model gpt-4o is on the frontier tier.",
+      message: "Data class restricted (found 1 payment card) may use only the local tier; the pinned model gpt-4o is on the frontier tier.",
     });
   });
 

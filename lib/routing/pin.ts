@@ -2,7 +2,7 @@
 // aside — but never the data class: a pin outside it is refused (403), not quietly re-routed,
 // because the caller asked for something the policy forbids and should be told.
 // A routing-rule pin is the admin's preference: outside the class it is ignored, not refused.
-import { classTierSentence, dataClassCheck, type ClassVerdict, type ResolvedDataClass } from "./data-class";
+import { classTierSentence, dataClassCause, dataClassCheck, type ClassVerdict, type ResolvedDataClass } from "./data-class";
 import type { ModelView, Verdict } from "./model-view";
 import { dataClassForbidden, modelNotFound } from "./refusal";
 import type { RuleMatch } from "./rules";
@@ -30,7 +30,7 @@ export function resolveCallerPin(
     if (!dataClass.allowedTierKeys.includes(pin.tierKey)) {
       return {
         refusal: dataClassForbidden(
-          sentenceCase(classTierSentence(dataClass), `the request pins the ${pin.tierKey} tier.`),
+          sentenceCase(withCause(classTierSentence(dataClass), dataClass), `the request pins the ${pin.tierKey} tier.`),
           "data_class",
         ),
       };
@@ -49,12 +49,19 @@ export function resolveCallerPin(
       conflict.reason === "data_class"
         ? `the pinned model ${model.alias} is on the ${model.tierKey} tier.`
         : `the pinned model ${model.alias} is served from there.`;
-    return { refusal: dataClassForbidden(sentenceCase(conflict.detail, pinned), conflict.reason) };
+    return { refusal: dataClassForbidden(sentenceCase(withCause(conflict.detail, dataClass), pinned), conflict.reason) };
   }
   return {
     scope: { kind: "model", alias: model.alias, tierKey: model.tierKey, source: "caller", rule: null },
     trace: [`The caller pinned model ${model.alias} (${model.tierKey} tier), so difficulty and routing rules do not choose the model.`],
   };
+}
+
+/** "data class restricted may use …" → "data class restricted (found 1 payment card) may use …". */
+function withCause(sentence: string, dataClass: ResolvedDataClass): string {
+  const cause = dataClassCause(dataClass);
+  const subject = `data class ${dataClass.key}`;
+  return cause && sentence.startsWith(subject) ? `${subject} (${cause})${sentence.slice(subject.length)}` : sentence;
 }
 
 /** Joins a lower-case clause ending in "." and a second clause into one capitalised sentence. */
