@@ -5,7 +5,8 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/signin" } });
 
 export const config = {
-  // Everything except sign-in, next-auth itself, the gateway API (app keys, not sessions),
+  // Everything except sign-in, next-auth itself, the gateway API (app keys, not sessions), the
+  // console API (its handlers answer 401/403 JSON themselves, not a sign-in redirect),
   // health, and static assets.
-  matcher: ["/((?!signin|api/auth|api/v1|api/route|api/health|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!signin|api/auth|api/v1|api/route|api/health|api/console|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -5,14 +5,17 @@ import { storageStatePath, type E2ERole } from "./users";
 // an admin URL gets the 403 page, not a hidden button.
 const PAGES: Array<{ path: string; heading: string | RegExp; roles: E2ERole[] }> = [
   { path: "/models", heading: "Models & tiers", roles: ["admin", "engineer"] },
+  { path: "/providers", heading: "Providers", roles: ["admin", "engineer"] },
   { path: "/routing", heading: "Routing", roles: ["admin", "engineer"] },
   { path: "/data-rules", heading: "Data rules", roles: ["admin", "engineer"] },
   { path: "/licences", heading: "Licences", roles: ["admin", "engineer"] },
   { path: "/features", heading: "Features & budgets", roles: ["admin", "engineer"] },
   { path: "/api-keys", heading: "API keys", roles: ["admin", "engineer"] },
+  { path: "/playground", heading: "Playground", roles: ["admin", "engineer"] },
   { path: "/costs", heading: "Costs", roles: ["admin", "engineer", "finance"] },
   { path: "/decisions", heading: "Decisions", roles: ["admin", "engineer", "auditor"] },
   { path: "/changes", heading: "Changes", roles: ["admin", "engineer", "auditor"] },
+  { path: "/versions", heading: "Policy versions", roles: ["admin", "engineer", "auditor"] },
   { path: "/users", heading: "Users", roles: ["admin"] },
 ];
 

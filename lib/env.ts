@@ -34,6 +34,8 @@ const schema = z.object({
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** Raw decision records older than this many days are deleted; rollups keep the totals. */
   DECISION_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** How often a process that writes decision records purges expired ones; 0 = never (run `db:purge-decisions` from cron instead). */
+  DECISION_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,18 +3,23 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ApiKeyRow } from "@/lib/config/list-api-keys";
 import { formatDateTime, formatInteger } from "@/lib/format";
+import { ApiKeyButtons } from "./api-key-buttons";
+import type { FeatureOption } from "./api-key-form";
 
-export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
+export function ApiKeysTable({ keys, features, loadedAt }: { keys: ApiKeyRow[]; features: FeatureOption[]; loadedAt: string }) {
   return (
     <Card>
       <Table>
         <thead>
           <tr>
-            <Th>Key</Th>
+            <Th className="min-w-44">Key</Th>
             <Th>Features</Th>
             <Th>Rate limit</Th>
             <Th>Created</Th>
             <Th>Last used</Th>
+            <Th className="w-40">
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -29,7 +34,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
               </Td>
               <Td>
                 {key.features.length === 0 ? (
-                  <span className="text-amber-800">not scoped to any feature</span>
+                  <span className="text-amber-800">any feature</span>
                 ) : (
                   <div className="flex flex-wrap gap-1">
                     {key.features.map((feature) => (
@@ -48,6 +53,13 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                 <div className="text-xs text-slate-500">{key.createdBy ? `by ${key.createdBy}` : "by the seed"}</div>
               </Td>
               <Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-slate-500">never</span>}</Td>
+              <Td>
+                {key.revokedAt ? (
+                  <div className="text-right text-xs text-slate-500">revoked {formatDateTime(key.revokedAt)}</div>
+                ) : (
+                  <ApiKeyButtons apiKey={key} features={features} loadedAt={loadedAt} />
+                )}
+              </Td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ClassificationRuleRow } from "@/lib/config/list-classification-rules";
+import type { DataClassChoice } from "./detectors-card";
+import { NewRuleButton, RuleButtons } from "./rule-buttons";
 
 const KIND_LABEL = { detector: "built-in detector", regex: "regex", keywords: "keywords" } as const;
 
@@ -12,16 +14,18 @@ function RuleMatcher({ rule }: { rule: ClassificationRuleRow }) {
   return <span>{rule.keywords.length === 0 ? "—" : rule.keywords.map((keyword) => `“${keyword}”`).join(", ")}</span>;
 }
 
-export function ClassificationRulesTable({ rules }: { rules: ClassificationRuleRow[] }) {
+/** Admin regex and keyword rules (built-in detectors have their own card). */
+export function ClassificationRulesTable({ rules, classes }: { rules: ClassificationRuleRow[]; classes: DataClassChoice[] }) {
   return (
     <Card>
       <CardHeader
-        title="Classification rules"
-        description="Each enabled rule that finds something in a prompt raises the request to its class. Findings keep the type and count, never the matched text."
+        title="Admin rules"
+        description="Your own regexes and keywords, e.g. project code names. Each enabled rule that finds something raises the request to its class. Findings keep the type and count, never the matched text."
+        actions={<NewRuleButton classes={classes} />}
       />
       {rules.length === 0 ? (
         <div className="p-5">
-          <EmptyState title="No classification rules">Every request keeps its feature&apos;s default class. Run npm run db:seed to add the built-in detectors.</EmptyState>
+          <EmptyState title="No admin rules yet">Add a keyword or regex rule for text the built-in detectors cannot know, such as project code names or internal ID formats.</EmptyState>
         </div>
       ) : (
         <Table>
@@ -32,21 +36,27 @@ export function ClassificationRulesTable({ rules }: { rules: ClassificationRuleR
               <Th>Matches</Th>
               <Th>Raises to</Th>
               <Th>State</Th>
+              <Th className="w-40">
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
             {rules.map((rule) => (
-              <tr key={rule.key} className={rule.enabled ? undefined : "opacity-50"} data-testid={`classification-rule-${rule.key}`}>
-                <Td>
+              <tr key={rule.key} data-testid={`classification-rule-${rule.key}`}>
+                <Td className={rule.enabled ? undefined : "opacity-60"}>
                   <div className="font-medium text-slate-900">{rule.name}</div>
                   <div className="font-mono text-xs text-slate-400">{rule.key}</div>
                 </Td>
-                <Td>{KIND_LABEL[rule.kind]}</Td>
-                <Td>
+                <Td className={rule.enabled ? undefined : "opacity-60"}>{KIND_LABEL[rule.kind]}</Td>
+                <Td className={rule.enabled ? "max-w-sm" : "max-w-sm opacity-60"}>
                   <RuleMatcher rule={rule} />
                 </Td>
-                <Td>{rule.dataClass.name}</Td>
+                <Td className={rule.enabled ? undefined : "opacity-60"}>{rule.dataClass.name}</Td>
                 <Td>{rule.enabled ? <Badge tone="success">on</Badge> : <Badge>off</Badge>}</Td>
+                <Td>
+                  <RuleButtons rule={rule} classes={classes} />
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -3,8 +3,10 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DataClassRow } from "@/lib/config/list-data-classes";
+import type { TierOption } from "@/lib/config/list-tier-options";
+import { EditDataClassButton } from "./edit-data-class-button";
 
-export function DataClassesTable({ classes }: { classes: DataClassRow[] }) {
+export function DataClassesTable({ classes, tiers }: { classes: DataClassRow[]; tiers: TierOption[] }) {
   return (
     <Card>
       <CardHeader title="Data classes" description="From least to most sensitive. A request carries the highest class any finding or its feature gives it, and may only go to that class's tiers and regions." />
@@ -20,6 +22,9 @@ export function DataClassesTable({ classes }: { classes: DataClassRow[] }) {
               <Th>Class</Th>
               <Th>May use tiers</Th>
               <Th>Provider regions</Th>
+              <Th className="w-20">
+                <span className="sr-only">Actions</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -44,6 +49,9 @@ export function DataClassesTable({ classes }: { classes: DataClassRow[] }) {
                   )}
                 </Td>
                 <Td>{dataClass.allowedRegions.length === 0 ? <span className="text-slate-500">any region</span> : dataClass.allowedRegions.join(", ")}</Td>
+                <Td className="text-right">
+                  <EditDataClassButton dataClass={dataClass} tiers={tiers} />
+                </Td>
               </tr>
             ))}
           </tbody>

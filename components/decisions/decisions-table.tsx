@@ -1,32 +1,57 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+// The decision log's rows. Pure presentation: the server page and the live tail both render it.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { DecisionRow, DecisionStatus } from "@/lib/analytics/list-recent-decisions";
-import { formatDateTime, formatInteger, formatUsd } from "@/lib/format";
+import { formatMs } from "@/lib/analytics/format-report";
+import { formatUsd } from "@/lib/format";
+import { StatusBadge, type DecisionStatus } from "./status-badge";
 
-const STATUS: Record<DecisionStatus, { tone: BadgeTone; label: string }> = {
-  success: { tone: "success", label: "success" },
-  fallback_success: { tone: "warning", label: "fallback success" },
-  refused: { tone: "danger", label: "refused" },
-  error: { tone: "danger", label: "error" },
-};
-
-function Cost({ decision }: { decision: DecisionRow }) {
-  if (decision.costUsd !== null) return <>{formatUsd(decision.costUsd, { precise: true })}</>;
-  // No model answered: there is nothing to price. A served request without a cost is unpriced.
-  if (decision.modelAlias === null || decision.status === "refused") return <span className="text-slate-400">—</span>;
-  return <span className="text-amber-800">unknown</span>;
+/** What a row needs; createdAt may arrive as an ISO string from the tail's JSON. */
+export interface DecisionTableRow {
+  id: string;
+  createdAt: Date | string;
+  featureKey: string | null;
+  apiKeyPrefix: string | null;
+  requestedModel: string;
+  dataClass: string;
+  tierKey: string | null;
+  modelAlias: string | null;
+  simulated: boolean;
+  status: DecisionStatus;
+  httpStatus: number;
+  refusalConstraint: string | null;
+  errorCode: string | null;
+  fallbackCount: number;
+  latencyMs: number;
+  costUsd: number | null;
+  findings: Array<{ type: string; count: number }>;
+  dryRun: boolean;
+  synthetic: boolean;
 }
 
-export function DecisionsTable({ decisions }: { decisions: DecisionRow[] }) {
+/** "Nov 21 05:59:12" in UTC: the log spans days, and auditors compare seconds. */
+function formatLogTime(date: Date): string {
+  const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(date);
+  return `${day} ${date.toISOString().slice(11, 19)}`;
+}
+
+function Cost({ decision }: { decision: DecisionTableRow }) {
+  if (decision.costUsd !== null) return <>{formatUsd(decision.costUsd, { precise: true })}</>;
+  // No model answered, or a dry run: there is nothing to price. A served request without a cost is unpriced.
+  if (decision.modelAlias === null || decision.dryRun || decision.status === "refused" || decision.status === "error") return <span className="text-slate-400">—</span>;
+  return <span className="text-amber-800">unpriced</span>;
+}
+
+export function DecisionsTable({ decisions, caption }: { decisions: DecisionTableRow[]; caption?: string }) {
   return (
     <Card>
-      <Table>
+      <Table data-testid="decisions-table" className="[&_td]:px-3! [&_th]:px-3!">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>
-            <Th>Time</Th>
-            <Th>Feature</Th>
-            <Th>Requested</Th>
+            <Th>Time (UTC)</Th>
+            <Th>Feature · key</Th>
             <Th>Data class</Th>
             <Th>Served by</Th>
             <Th>Status</Th>
@@ -37,17 +62,24 @@ export function DecisionsTable({ decisions }: { decisions: DecisionRow[] }) {
         </thead>
         <tbody>
           {decisions.map((decision) => (
-            <tr key={decision.id} data-testid={`decision-${decision.id}`}>
+            <tr key={decision.id} data-testid={`decision-${decision.id}`} className="hover:bg-slate-50">
               <Td className="whitespace-nowrap">
-                {formatDateTime(decision.createdAt)}
-                {decision.synthetic ? <div className="text-xs text-slate-400">synthetic</div> : null}
+                <Link href={`/decisions/${decision.id}`} className="text-sky-700 tabular-nums hover:underline" title={new Date(decision.createdAt).toISOString()} aria-label={`Decision ${decision.id}`}>
+                  {formatLogTime(new Date(decision.createdAt))}
+                </Link>
+                <div className="flex gap-1 pt-0.5">
+                  {decision.dryRun ? <Badge tone="info">dry run</Badge> : null}
+                  {decision.synthetic ? <span className="text-xs text-slate-400">synthetic</span> : null}
+                </div>
               </Td>
-              <Td className="font-mono text-xs">{decision.featureKey ?? <span className="font-sans text-slate-400">none</span>}</Td>
-              <Td className="font-mono text-xs">{decision.requestedModel}</Td>
+              <Td className="whitespace-nowrap">
+                <div className="font-mono text-xs">{decision.featureKey ?? <span className="font-sans text-slate-400">none</span>}</div>
+                <div className="font-mono text-xs text-slate-400">{decision.apiKeyPrefix ?? "no key"}</div>
+              </Td>
               <Td>{decision.dataClass}</Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 {decision.modelAlias ? (
-                  <span className="flex flex-wrap items-center gap-1.5">
+                  <span className="flex items-center gap-1.5">
                     <span className="font-mono text-xs text-slate-900">{decision.modelAlias}</span>
                     {decision.simulated ? <Badge tone="simulated">Simulated</Badge> : null}
                   </span>
@@ -56,24 +88,21 @@ export function DecisionsTable({ decisions }: { decisions: DecisionRow[] }) {
                 )}
                 {decision.tierKey ? <div className="text-xs text-slate-500">tier {decision.tierKey}</div> : null}
               </Td>
-              <Td>
+              <Td className="min-w-36">
                 <span className="flex items-center gap-1.5">
-                  <Badge tone={STATUS[decision.status].tone}>{STATUS[decision.status].label}</Badge>
-                  <span className="text-xs tabular-nums text-slate-500">HTTP {decision.httpStatus}</span>
+                  <StatusBadge status={decision.status} />
+                  <span className="text-xs tabular-nums text-slate-500">{decision.httpStatus}</span>
                 </span>
-                {decision.refusalConstraint ? <div className="mt-0.5 text-xs text-slate-500">{decision.refusalConstraint}</div> : null}
+                {decision.refusalConstraint ? <div className="mt-0.5 text-xs text-slate-600">constraint: {decision.refusalConstraint}</div> : null}
                 {!decision.refusalConstraint && decision.errorCode ? <div className="mt-0.5 font-mono text-xs text-slate-500">{decision.errorCode}</div> : null}
+                {decision.fallbackCount > 0 ? <div className="mt-0.5 text-xs text-amber-800">{decision.fallbackCount} fallback{decision.fallbackCount === 1 ? "" : "s"}</div> : null}
               </Td>
-              <Td className="text-right tabular-nums">{formatInteger(decision.latencyMs)} ms</Td>
+              <Td className="text-right tabular-nums whitespace-nowrap">{formatMs(decision.latencyMs)}</Td>
               <Td className="text-right tabular-nums">
                 <Cost decision={decision} />
               </Td>
-              <Td className="text-xs">
-                {decision.findings.length === 0 ? (
-                  <span className="text-slate-400">none</span>
-                ) : (
-                  decision.findings.map((finding) => `${finding.type} ×${finding.count}`).join(", ")
-                )}
+              <Td className="max-w-44 text-xs">
+                {decision.findings.length === 0 ? <span className="text-slate-400">none</span> : decision.findings.map((finding) => `${finding.type} ×${finding.count}`).join(", ")}
               </Td>
             </tr>
           ))}

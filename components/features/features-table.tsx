@@ -4,11 +4,23 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { FeatureSpend } from "@/lib/analytics/sum-feature-spend";
 import type { FeatureRow } from "@/lib/config/list-features";
 import { formatInteger, formatUsd } from "@/lib/format";
+import { EditFeatureButton } from "./feature-buttons";
+import type { DataClassOption } from "./feature-form";
 import { MonthSpend } from "./month-spend";
 
 const PAST_BUDGET = { downgrade: "then downgraded to a cheaper allowed tier", block: "then blocked until the month turns" } as const;
 
-export function FeaturesTable({ features, spend, monthLabel }: { features: FeatureRow[]; spend: Record<string, FeatureSpend>; monthLabel: string }) {
+export function FeaturesTable({
+  features,
+  spend,
+  monthLabel,
+  classes,
+}: {
+  features: FeatureRow[];
+  spend: Record<string, FeatureSpend>;
+  monthLabel: string;
+  classes: DataClassOption[];
+}) {
   return (
     <Card>
       <Table>
@@ -20,6 +32,9 @@ export function FeaturesTable({ features, spend, monthLabel }: { features: Featu
             <Th>Defaults</Th>
             <Th>Use</Th>
             <Th>Prompt logging</Th>
+            <Th className="w-20">
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -59,6 +74,9 @@ export function FeaturesTable({ features, spend, monthLabel }: { features: Featu
                 <div className="text-xs text-slate-500">{feature.jurisdictions.length === 0 ? "no jurisdictions set" : `served in ${feature.jurisdictions.join(", ")}`}</div>
               </Td>
               <Td>{feature.allowPromptLogging ? <Badge tone="warning">raw prompts kept</Badge> : <Badge tone="success">hashes only</Badge>}</Td>
+              <Td className="text-right">
+                <EditFeatureButton feature={feature} classes={classes} />
+              </Td>
             </tr>
           ))}
         </tbody>

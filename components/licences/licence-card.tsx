@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { LicenceRow } from "@/lib/config/list-licences";
 import { formatDateTime, formatInteger } from "@/lib/format";
+import { EditLicenceButton } from "./licence-buttons";
 
 const COMMERCIAL_TONE = { allowed: "success", restricted: "warning", forbidden: "danger" } as const;
 
@@ -21,7 +22,12 @@ export function LicenceCard({ licence }: { licence: LicenceRow }) {
       <CardHeader
         title={licence.name}
         description={`Covers ${licence.family}`}
-        actions={<Badge tone={COMMERCIAL_TONE[licence.commercialUse]}>commercial use {licence.commercialUse}</Badge>}
+        actions={
+          <div className="flex shrink-0 items-center gap-3">
+            <Badge tone={COMMERCIAL_TONE[licence.commercialUse]}>commercial use {licence.commercialUse}</Badge>
+            <EditLicenceButton licence={licence} />
+          </div>
+        }
       />
       <div className="space-y-4 px-5 py-4">
         {licence.conflicts.length > 0 ? (

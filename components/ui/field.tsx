@@ -12,7 +12,7 @@ export function Field({ label, error, id, className, ...props }: InputHTMLAttrib
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={cn(
-          "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-sky-500",
+          "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-sky-500 read-only:bg-slate-50 read-only:text-slate-500",
           error ? "border-red-400" : "border-slate-300",
         )}
         {...props}

@@ -1,12 +1,15 @@
 // Playwright's web server: a fresh PostgreSQL database, migrated with the real Prisma CLI and
 // seeded with known passwords, then a production build of the console on E2E_PORT.
 import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { childProcessEnv } from "../../lib/env";
 import { DEFAULT_ADMIN_URL, applyMigrations, createScratchDatabase } from "../../lib/testing/database";
 import { E2E_API_KEY, E2E_PASSWORD } from "../users";
 
 const PREFIX = "switchyard_e2e";
+const outputDir = process.env.E2E_OUTPUT_DIR ?? "test-results";
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /** Databases left behind by runs that were killed before they could clean up. */
@@ -51,7 +54,14 @@ async function main() {
   process.on("SIGINT", cleanUp);
 
   await applyMigrations(database.url);
+  // Specs that need the database itself (e.g. to generate synthetic traffic) read its URL here.
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(path.join(outputDir, ".e2e-database-url"), database.url);
   const steps: string[][] = [["tsx", "--conditions=react-server", "prisma/seed.ts"]];
+  // Opt-in: E2E_SYNTHETIC_REQUESTS=<n> [E2E_SYNTHETIC_DAYS=<d>] fills the log with synthetic traffic at start.
+  if (Number(process.env.E2E_SYNTHETIC_REQUESTS ?? 0) > 0) {
+    steps.push(["tsx", "prisma/tools/generate-traffic.ts", "--requests", process.env.E2E_SYNTHETIC_REQUESTS!, "--days", process.env.E2E_SYNTHETIC_DAYS ?? "65"]);
+  }
   if (process.env.E2E_SKIP_BUILD !== "1") steps.push(["next", "build"]);
   for (const args of steps) {
     const result = spawnSync("npx", args, { stdio: "inherit", env: childProcessEnv(env) });

@@ -16,9 +16,11 @@ import { listUsers } from "@/lib/config/list-users";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
-import { listRecentDecisions } from "./list-recent-decisions";
+import { resolveCostFilters } from "./cost-filters";
+import { resolveDecisionFilters } from "./decision-filters";
+import { listDecisions } from "./list-decisions";
+import { loadCostReport } from "./load-cost-report";
 import { sumFeatureSpend } from "./sum-feature-spend";
-import { summariseCosts } from "./summarise-costs";
 import { startOfUtcMonth } from "./utc-month";
 
 const monthStart = startOfUtcMonth(new Date());
@@ -60,6 +62,15 @@ beforeAll(async () => {
       { ...rollup, hour: monthStart, featureKey: "support-summaries", requests: 10, costUsd: 0.5, baselineCostUsd: 5 },
       { ...rollup, hour: monthStart, featureKey: "support-summaries", tierKey: "hosted-open", modelAlias: "mistral-large", requests: 2, unpricedRequests: 2, synthetic: true },
       { ...rollup, hour: lastMonth, featureKey: "support-summaries", requests: 99, costUsd: 99, baselineCostUsd: 990 },
+    ],
+  });
+  // The cost dashboards read the daily rollups (written with the hourly ones by the ledger).
+  const lastMonthDay = new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth(), lastMonth.getUTCDate()));
+  await db.dailyUsageRollup.createMany({
+    data: [
+      { ...rollup, day: monthStart, featureKey: "support-summaries", requests: 10, costUsd: 0.5, baselineCostUsd: 5 },
+      { ...rollup, day: monthStart, featureKey: "support-summaries", tierKey: "hosted-open", modelAlias: "mistral-large", requests: 2, unpricedRequests: 2, synthetic: true },
+      { ...rollup, day: lastMonthDay, featureKey: "support-summaries", requests: 99, costUsd: 99, baselineCostUsd: 990 },
     ],
   });
   await db.decisionRecord.createMany({
@@ -127,11 +138,14 @@ describe("features, costs and keys", () => {
     expect(spend["code-assist"]).toBeUndefined();
   });
 
-  it("summarises costs with savings, counts unpriced requests and labels the synthetic share", async () => {
-    const summary = await summariseCosts({ since: monthStart });
-    expect(summary.totals).toMatchObject({ requests: 12, unpricedRequests: 2, costUsd: 0.5, baselineCostUsd: 5, savingsUsd: 4.5, savingsShare: 0.9 });
-    expect(summary.synthetic).toEqual({ requests: 2, costUsd: 0 });
-    expect(summary.rows.map((row) => row.tierKey)).toEqual(["local", "hosted-open"]);
+  it("summarises month-to-date costs with savings, counts unpriced requests and splits synthetic traffic", async () => {
+    const now = new Date();
+    const report = await loadCostReport(resolveCostFilters({ preset: "mtd" }, now), now);
+    // Served and unpriced: the rollup rows above are all "success".
+    expect(report.breakdown?.totals).toMatchObject({ requests: 12, unpricedRequests: 2, costUsd: 0.5, baselineCostUsd: 5, savingsUsd: 4.5, savingsShare: 0.9 });
+    expect(report.breakdown?.featureTiers.map((row) => row.tierKey)).toEqual(["local", "hosted-open"]);
+    const synthetic = await loadCostReport(resolveCostFilters({ preset: "mtd", traffic: "synthetic" }, now), now, ["usage"]);
+    expect(synthetic.breakdown?.totals).toMatchObject({ requests: 2, costUsd: 0 });
   });
 
   it("never returns a key's hash", async () => {
@@ -143,7 +157,8 @@ describe("features, costs and keys", () => {
 
 describe("audit", () => {
   it("lists decisions newest first with finding types and counts only", async () => {
-    const [refused, served] = await listRecentDecisions({ take: 50 });
+    const { rows } = await listDecisions(resolveDecisionFilters({}), { direction: "older", cursor: null });
+    const [refused, served] = rows;
     expect(refused).toMatchObject({ status: "refused", modelAlias: null, simulated: false, costUsd: null });
     expect(served).toMatchObject({ simulated: true, findings: [{ type: "email", count: 2 }] });
     expect(JSON.stringify(served)).not.toContain("a@b.example");

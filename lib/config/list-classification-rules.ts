@@ -12,6 +12,8 @@ export interface ClassificationRuleRow {
   /** The class a finding raises the request to. */
   dataClass: { key: string; name: string; rank: number };
   enabled: boolean;
+  /** Row version, for optimistic concurrency when the rule is edited. */
+  version: number;
 }
 
 /** Built-in detectors first, then admin rules; within each, the strictest class first. */
@@ -31,6 +33,7 @@ export async function listClassificationRules(): Promise<ClassificationRuleRow[]
       keywords: rule.keywords,
       dataClass: rule.dataClass,
       enabled: rule.enabled,
+      version: rule.version,
     }))
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.dataClass.rank - a.dataClass.rank || a.key.localeCompare(b.key));
 }

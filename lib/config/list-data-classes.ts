@@ -10,6 +10,8 @@ export interface DataClassRow {
   tiers: Array<{ key: string; name: string }>;
   /** Provider regions this class may go to; empty = any region. */
   allowedRegions: string[];
+  /** Row version, for optimistic concurrency when the class is edited. */
+  version: number;
 }
 
 /** Data classes from least to most sensitive. */
@@ -28,5 +30,6 @@ export async function listDataClasses(): Promise<DataClassRow[]> {
       .sort((a, b) => a.rank - b.rank)
       .map(({ key, name }) => ({ key, name })),
     allowedRegions: dataClass.allowedRegions,
+    version: dataClass.version,
   }));
 }

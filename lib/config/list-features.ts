@@ -16,6 +16,8 @@ export interface FeatureRow {
   commercial: boolean;
   monthlyActiveUsers: number | null;
   jurisdictions: string[];
+  /** Row version, for optimistic concurrency when the feature is edited. */
+  version: number;
 }
 
 export async function listFeatures(): Promise<FeatureRow[]> {
@@ -36,5 +38,6 @@ export async function listFeatures(): Promise<FeatureRow[]> {
     commercial: feature.commercial,
     monthlyActiveUsers: feature.monthlyActiveUsers,
     jurisdictions: feature.jurisdictions,
+    version: feature.version,
   }));
 }

@@ -26,6 +26,8 @@ export interface LicenceRow {
   reviewedAt: Date | null;
   models: Array<{ alias: string; enabled: boolean; simulated: boolean }>;
   conflicts: LicenceConflict[];
+  /** Row version, for optimistic concurrency when the licence is edited. */
+  version: number;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function listLicences(): Promise<LicenceRow[]> {
       reviewedAt: licence.reviewedAt,
       models: licence.models.map((model) => ({ alias: model.alias, enabled: model.enabled, simulated: model.provider.kind === "simulator" })),
       conflicts,
+      version: licence.version,
     };
   });
 }

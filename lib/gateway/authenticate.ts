@@ -16,7 +16,10 @@ export interface AppKey {
 // Keys are looked up by hash and cached briefly, so the hot path skips the database; a revoked
 // key stops working within CACHE_MS (immediately in the process that revoked it, see forgetApiKey).
 const CACHE_MS = 5_000;
-const cache = new Map<string, { key: AppKey | null; until: number }>();
+// On globalThis: Next bundles this module into several chunks (route handlers, server actions),
+// and revoking a key in the console must clear the cache the gateway actually reads.
+const globalForKeys = globalThis as unknown as { switchyardKeyCache?: Map<string, { key: AppKey | null; until: number }> };
+const cache = (globalForKeys.switchyardKeyCache ??= new Map());
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");

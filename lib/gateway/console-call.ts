@@ -41,8 +41,9 @@ export interface ConsoleRequest {
 /** A non-streaming GatewayCall for runPipeline, as the native endpoint would build it. */
 export function consoleGatewayCall(request: ConsoleRequest, signal: AbortSignal = new AbortController().signal): GatewayCall {
   return {
-    // The native endpoint's shape (feature, difficulty, data class and dry run are its fields).
-    endpoint: "route",
+    // The native endpoint's shape (feature, difficulty, data class and dry run are its fields),
+    // labelled as the playground in the decision record.
+    endpoint: "playground",
     key: consoleAppKey(request.user, request.featureKey),
     requestedModel: request.model,
     messages: request.messages,

@@ -4,7 +4,7 @@ import type { DataClassKey, Difficulty } from "@/lib/routing/types";
 import type { AppKey } from "./authenticate";
 
 export interface GatewayCall {
-  endpoint: "chat.completions" | "route";
+  endpoint: "chat.completions" | "route" | "playground";
   key: AppKey;
   requestedModel: string;
   messages: ChatMessage[];

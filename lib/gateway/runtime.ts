@@ -1,6 +1,7 @@
 import "server-only";
 import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
+import { ensureRetentionSchedule } from "@/lib/ledger/retention-schedule";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { CircuitBreaker } from "@/lib/providers/circuit-breaker";
 import { Redis } from "ioredis";
@@ -33,6 +34,8 @@ function createRuntime(): GatewayRuntime {
   const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 })) : new MemoryKeyRateLimiter();
   const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend: new SpendCounter(), keyLimits, ledger };
   flushOnShutdown(ledger);
+  // Every process that records decisions also expires old ones (hourly; rollups keep the totals).
+  ensureRetentionSchedule();
   return runtime;
 }
 

@@ -23,7 +23,7 @@ export interface DecisionRecordInput {
   apiKeyPrefix: string | null;
   featureKey: string | null;
   team: string | null;
-  endpoint: "chat.completions" | "route";
+  endpoint: "chat.completions" | "route" | "playground";
   requestedModel: string;
   policyVersion: number | null;
   dataClass: string;

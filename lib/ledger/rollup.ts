@@ -1,10 +1,11 @@
-// Folds decision records into hourly rollup deltas (pure). The writer adds each delta to its
-// row with one upsert, so a batch of thousands of records costs a handful of row updates.
-import { bucketIndex, emptyBuckets } from "./histogram";
+// Folds decision records into hourly rollup deltas, and hourly deltas into daily ones (pure). The
+// writer adds each delta to its row with one upsert, so a batch of thousands of records costs a
+// handful of row updates. Budgets read the hourly rows; the cost dashboards read the daily rows.
+import { addBuckets, bucketIndex, emptyBuckets } from "./histogram";
 import type { DecisionRecordInput, DecisionStatus } from "./record";
 
-export interface RollupKey {
-  hour: Date;
+/** The dimensions a rollup row is kept per (besides its hour or day). */
+export interface RollupDimensions {
   featureKey: string;
   team: string;
   tierKey: string;
@@ -13,10 +14,23 @@ export interface RollupKey {
   dataClass: string;
   status: DecisionStatus;
   escalationReason: string;
+  /** Refusals: the constraint that emptied the candidate list; "" otherwise. */
+  refusalConstraint: string;
+  /** Requests that fell back: the error kind of the first failed attempt; "" otherwise. */
+  fallbackCause: string;
   synthetic: boolean;
 }
 
-export interface RollupDelta extends RollupKey {
+export interface RollupKey extends RollupDimensions {
+  hour: Date;
+}
+
+export interface DailyRollupKey extends RollupDimensions {
+  /** Midnight UTC of the day. */
+  day: Date;
+}
+
+export interface RollupTotals {
   requests: number;
   fallbacks: number;
   unpricedRequests: number;
@@ -29,15 +43,21 @@ export interface RollupDelta extends RollupKey {
   ttftBuckets: number[];
 }
 
+export interface RollupDelta extends RollupKey, RollupTotals {}
+export interface DailyRollupDelta extends DailyRollupKey, RollupTotals {}
+
 export function hourOf(date: Date): Date {
   const hour = new Date(date);
   hour.setUTCMinutes(0, 0, 0);
   return hour;
 }
 
-function keyOf(record: DecisionRecordInput): RollupKey {
+export function dayOf(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+function dimensionsOf(record: DecisionRecordInput): RollupDimensions {
   return {
-    hour: hourOf(record.createdAt),
     featureKey: record.featureKey ?? "",
     team: record.team ?? "",
     tierKey: record.tierKey ?? "",
@@ -46,22 +66,46 @@ function keyOf(record: DecisionRecordInput): RollupKey {
     dataClass: record.dataClass,
     status: record.status,
     escalationReason: record.escalationReason ?? "",
+    refusalConstraint: record.refusalConstraint ?? "",
+    fallbackCause: record.fallbacks[0]?.errorKind ?? "",
     synthetic: record.synthetic ?? false,
   };
 }
 
-const identity = (key: RollupKey) =>
-  [key.hour.getTime(), key.featureKey, key.tierKey, key.modelAlias, key.apiKeyId, key.dataClass, key.status, key.escalationReason, key.synthetic].join("\u0000");
+/**
+ * The row identity, in the order of the unique index (team is not part of it: it follows the
+ * feature). Also the sort order of upserts, so concurrent writers lock rows in the same order.
+ */
+export function rollupIdentity(time: Date, key: RollupDimensions): string {
+  return [
+    String(time.getTime()).padStart(15, "0"),
+    key.featureKey,
+    key.tierKey,
+    key.modelAlias,
+    key.apiKeyId,
+    key.dataClass,
+    key.status,
+    key.escalationReason,
+    key.refusalConstraint,
+    key.fallbackCause,
+    key.synthetic,
+  ].join("\u0000");
+}
+
+function emptyTotals(): RollupTotals {
+  return { requests: 0, fallbacks: 0, unpricedRequests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0, latencyMsSum: 0, latencyBuckets: emptyBuckets(), ttftBuckets: emptyBuckets() };
+}
 
 export function foldIntoRollups(records: readonly DecisionRecordInput[]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   for (const record of records) {
+    // Dry runs are audited (the raw record) but called no model: they cost and served nothing.
     if (record.dryRun) continue;
-    const key = keyOf(record);
-    const id = identity(key);
+    const key: RollupKey = { hour: hourOf(record.createdAt), ...dimensionsOf(record) };
+    const id = rollupIdentity(key.hour, key);
     let delta = byKey.get(id);
     if (!delta) {
-      delta = { ...key, requests: 0, fallbacks: 0, unpricedRequests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0, latencyMsSum: 0, latencyBuckets: emptyBuckets(), ttftBuckets: emptyBuckets() };
+      delta = { ...key, ...emptyTotals() };
       byKey.set(id, delta);
     }
     delta.requests += 1;
@@ -77,5 +121,36 @@ export function foldIntoRollups(records: readonly DecisionRecordInput[]): Rollup
     delta.latencyBuckets[bucketIndex(record.latencyMs)]! += 1;
     if (record.ttftMs !== null) delta.ttftBuckets[bucketIndex(record.ttftMs)]! += 1;
   }
-  return [...byKey.values()];
+  return sortDeltas([...byKey.values()], (delta) => delta.hour);
+}
+
+/** The same totals per UTC day: what the hourly deltas add to the daily rows. */
+export function foldIntoDailyRollups(hourly: readonly RollupDelta[]): DailyRollupDelta[] {
+  const byKey = new Map<string, DailyRollupDelta>();
+  for (const { hour, ...rest } of hourly) {
+    const day = dayOf(hour);
+    const id = rollupIdentity(day, rest);
+    const delta = byKey.get(id);
+    if (!delta) {
+      byKey.set(id, { ...rest, day, latencyBuckets: [...rest.latencyBuckets], ttftBuckets: [...rest.ttftBuckets] });
+      continue;
+    }
+    delta.requests += rest.requests;
+    delta.fallbacks += rest.fallbacks;
+    delta.unpricedRequests += rest.unpricedRequests;
+    delta.inputTokens += rest.inputTokens;
+    delta.outputTokens += rest.outputTokens;
+    delta.costUsd += rest.costUsd;
+    delta.baselineCostUsd += rest.baselineCostUsd;
+    delta.latencyMsSum += rest.latencyMsSum;
+    addBuckets(delta.latencyBuckets, rest.latencyBuckets);
+    addBuckets(delta.ttftBuckets, rest.ttftBuckets);
+  }
+  return sortDeltas([...byKey.values()], (delta) => delta.day);
+}
+
+function sortDeltas<T extends RollupDimensions>(deltas: T[], timeOf: (delta: T) => Date): T[] {
+  const keyed = deltas.map((delta) => [rollupIdentity(timeOf(delta), delta), delta] as const);
+  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return keyed.map(([, delta]) => delta);
 }

@@ -1,32 +1,76 @@
 import type { Metadata } from "next";
-import { CostBreakdownTable } from "@/components/costs/cost-breakdown-table";
-import { CostTotals } from "@/components/costs/cost-totals";
-import { EmptyState } from "@/components/ui/empty-state";
+import { redirect } from "next/navigation";
+import { BreakEvenSection } from "@/components/costs/break-even-section";
+import { BudgetsSection } from "@/components/costs/budgets-section";
+import { CostFilterBar } from "@/components/costs/cost-filter-bar";
+import { CostKpis } from "@/components/costs/cost-kpis";
+import { csvHref } from "@/components/costs/csv-href";
+import { LatencySection } from "@/components/costs/latency-section";
+import { ReportTable } from "@/components/costs/report-table";
+import { RoutingSection } from "@/components/costs/routing-section";
+import { SavingsSection } from "@/components/costs/savings-section";
+import { SpendSection } from "@/components/costs/spend-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { summariseCosts } from "@/lib/analytics/summarise-costs";
-import { formatUtcMonth, startOfUtcMonth } from "@/lib/analytics/utc-month";
+import { costSearch, rangeDays, resolveCostFilters, type SearchParams } from "@/lib/analytics/cost-filters";
+import { loadCostReport } from "@/lib/analytics/load-cost-report";
 import { requireArea } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Costs" };
 
-export default async function CostsPage() {
+const SECTIONS = [
+  ["#by-feature", "By feature"],
+  ["#spend", "Spend"],
+  ["#savings", "Savings"],
+  ["#routing", "Routing mix"],
+  ["#latency", "Latency"],
+  ["#budgets", "Budgets"],
+  ["#break-even", "Break-even"],
+] as const;
+
+export default async function CostsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea("costs");
-  const monthStart = startOfUtcMonth(new Date());
-  const summary = await summariseCosts({ since: monthStart });
+  const now = new Date();
+  const params = await searchParams;
+  const filters = resolveCostFilters(params, now);
+  // The filter form sends every field, empty ones too: answer with the clean, shareable URL.
+  if (Object.values(params).some((value) => value === "")) redirect(`/costs?${costSearch(filters)}`);
+  const report = await loadCostReport(filters, now);
+  const { spend, breakdown, mix, latency, budgets, breakEven, tables } = report;
+  const tierNames = Object.fromEntries([...report.tiers.map((tier) => [tier.key, tier.name]), ["", "Not served"]]);
   return (
     <>
       <PageHeader
         title="Costs"
-        description={`Month to date, ${formatUtcMonth(monthStart)} (UTC). Savings are what the same tokens would have cost on the designated frontier baseline model, minus what they did cost.`}
+        description="Spend, savings against the all-frontier baseline and the routing behind them, from the hourly ledger rolled up by day (UTC). Every table exports as CSV with the filters below."
       />
-      {summary.totals.requests === 0 ? (
-        <EmptyState title="No traffic recorded yet">Send a request to /api/v1/chat/completions with an app key.</EmptyState>
-      ) : (
-        <div className="space-y-6">
-          <CostTotals summary={summary} />
-          <CostBreakdownTable rows={summary.rows} />
-        </div>
-      )}
+      <CostFilterBar filters={filters} features={report.features} teams={report.teams} models={report.modelOptions} keys={report.keys} />
+      <nav aria-label="Sections" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {SECTIONS.map(([href, label]) => (
+          <a key={href} href={href} className="text-sky-700 hover:underline">
+            {label}
+          </a>
+        ))}
+      </nav>
+      {breakdown ? <CostKpis totals={breakdown.totals} /> : null}
+      <div className="space-y-6">
+        {tables["feature-tier"] ? (
+          <section id="by-feature">
+            <ReportTable
+              table={tables["feature-tier"]}
+              csvHref={csvHref("feature-tier", filters)}
+              description="What each feature cost on each tier, against what the same tokens would have cost on the frontier baseline. Requests no model answered (refused or failed) are “Not served”."
+            />
+          </section>
+        ) : null}
+        {spend ? <SpendSection spend={spend} filters={filters} /> : null}
+        {spend && breakdown && tables["savings-by-feature"] ? <SavingsSection spend={spend} totals={breakdown.totals} table={tables["savings-by-feature"]} filters={filters} /> : null}
+        {mix && tables["tier-mix"] && tables.escalations && tables.fallbacks && tables.refusals ? (
+          <RoutingSection mix={mix} tierNames={tierNames} tables={{ "tier-mix": tables["tier-mix"], escalations: tables.escalations, fallbacks: tables.fallbacks, refusals: tables.refusals }} filters={filters} />
+        ) : null}
+        {latency && tables.latency ? <LatencySection latency={latency} table={tables.latency} filters={filters} /> : null}
+        {budgets && tables.budgets ? <BudgetsSection budgets={budgets} table={tables.budgets} filters={filters} /> : null}
+        {breakEven ? <BreakEvenSection blocks={breakEven} days={rangeDays(filters)} filters={filters} /> : null}
+      </div>
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { NewFeatureButton } from "@/components/features/feature-buttons";
 import { FeaturesTable } from "@/components/features/features-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { sumFeatureSpend } from "@/lib/analytics/sum-feature-spend";
 import { formatUtcMonth, startOfUtcMonth } from "@/lib/analytics/utc-month";
 import { requireArea } from "@/lib/auth/session";
+import { listDataClasses } from "@/lib/config/list-data-classes";
 import { listFeatures } from "@/lib/config/list-features";
 
 export const metadata: Metadata = { title: "Features & budgets" };
@@ -12,17 +14,19 @@ export const metadata: Metadata = { title: "Features & budgets" };
 export default async function FeaturesPage() {
   await requireArea("features");
   const monthStart = startOfUtcMonth(new Date());
-  const [features, spend] = await Promise.all([listFeatures(), sumFeatureSpend({ since: monthStart })]);
+  const [features, spend, dataClasses] = await Promise.all([listFeatures(), sumFeatureSpend({ since: monthStart }), listDataClasses()]);
+  const classes = dataClasses.map((dataClass) => ({ key: dataClass.key, name: dataClass.name }));
   return (
     <>
       <PageHeader
         title="Features & budgets"
         description="A feature is one use of the gateway by one team. Its budget runs per calendar month (UTC); its defaults set the least data class and the difficulty of every request that names it, and licence checks read its use."
+        actions={<NewFeatureButton classes={classes} />}
       />
       {features.length === 0 ? (
-        <EmptyState title="No features yet">Run npm run db:seed for the demo features. Budgets, default data classes and licence checks all hang off a feature.</EmptyState>
+        <EmptyState title="No features yet">Add a feature for each use of the gateway (or run npm run db:seed for the demo ones). Budgets, default data classes and licence checks all hang off a feature.</EmptyState>
       ) : (
-        <FeaturesTable features={features} spend={spend} monthLabel={formatUtcMonth(monthStart)} />
+        <FeaturesTable features={features} spend={spend} monthLabel={formatUtcMonth(monthStart)} classes={classes} />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NewLicenceButton } from "@/components/licences/licence-buttons";
 import { LicenceCard } from "@/components/licences/licence-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,9 +16,10 @@ export default async function LicencesPage() {
       <PageHeader
         title="Licences"
         description="The terms each model is used under. The router excludes a model for a feature whose use its licence does not permit: commercial use, a user cap, or a jurisdiction. These notes are a summary, not legal advice — follow the source."
+        actions={<NewLicenceButton />}
       />
       {licences.length === 0 ? (
-        <EmptyState title="No licences recorded">Run npm run db:seed to add notes for the common model families, then assign each model its licence.</EmptyState>
+        <EmptyState title="No licences recorded">Add a licence for each model family you use (or run npm run db:seed for the common ones), then assign each model its licence on Models &amp; tiers.</EmptyState>
       ) : (
         <div className="space-y-6">
           {licences.map((licence) => (

@@ -1,27 +1,35 @@
 import type { Metadata } from "next";
 import { TierCard } from "@/components/models/tier-card";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { listTiersWithModels } from "@/lib/config/list-tiers-with-models";
+import { loadModelCatalogue } from "@/lib/config/load-model-catalogue";
 
 export const metadata: Metadata = { title: "Models & tiers" };
 
 export default async function ModelsPage() {
-  await requireArea("models");
-  const tiers = await listTiersWithModels();
+  const user = await requireArea("models");
+  const canEdit = canEditConfig(user.role);
+  const catalogue = await loadModelCatalogue();
+  const options = { ...catalogue, tiers: catalogue.tiers.map((tier) => ({ key: tier.key, name: tier.name })) };
   return (
     <>
       <PageHeader
         title="Models & tiers"
-        description="Requests go to the cheapest tier that the data class allows and that is adequate for the work; within a tier, by priority, then price. Local prices are the effective cost of the hardware per token served."
+        description={
+          <>
+            Requests go to the cheapest tier that the data class allows and that is adequate for the work; within a tier, by priority, then price. Local prices are the effective
+            cost of the hardware per token served.{canEdit ? " Edits change the working configuration; Publish puts them live." : ""}
+          </>
+        }
       />
-      {tiers.length === 0 ? (
-        <EmptyState title="No tiers yet">Run npm run db:seed to create the default local, hosted-open and frontier tiers.</EmptyState>
+      {catalogue.tiers.length === 0 ? (
+        <EmptyState title="No tiers yet">Run npm run db:seed to create the default local, hosted-open and frontier tiers, or apply a configuration document on Policy versions.</EmptyState>
       ) : (
         <div className="space-y-6">
-          {tiers.map((tier) => (
-            <TierCard key={tier.key} tier={tier} />
+          {catalogue.tiers.map((tier) => (
+            <TierCard key={tier.key} tier={tier} options={options} canEdit={canEdit} />
           ))}
         </div>
       )}

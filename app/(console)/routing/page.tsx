@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { DecisionOrder } from "@/components/routing/decision-order";
-import { DifficultyMap } from "@/components/routing/difficulty-map";
+import { DifficultyMapEditor } from "@/components/routing/difficulty-map-editor";
 import { PolicyInForce } from "@/components/routing/policy-in-force";
-import { RoutingRulesTable } from "@/components/routing/routing-rules-table";
+import { RulesEditor } from "@/components/routing/rules-editor";
 import { PageHeader } from "@/components/ui/page-header";
+import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { listDifficultyTiers } from "@/lib/config/list-difficulty-tiers";
 import { listPolicyVersions } from "@/lib/config/list-policy-versions";
-import { listRoutingRules } from "@/lib/config/list-routing-rules";
+import { loadRoutingEditor } from "@/lib/config/load-routing-editor";
 
 export const metadata: Metadata = { title: "Routing" };
 
 export default async function RoutingPage() {
-  await requireArea("routing");
-  const [versions, difficulties, rules] = await Promise.all([listPolicyVersions({ take: 4 }), listDifficultyTiers(), listRoutingRules()]);
+  const user = await requireArea("routing");
+  const canEdit = canEditConfig(user.role);
+  const [versions, editor] = await Promise.all([listPolicyVersions({ take: 4 }), loadRoutingEditor()]);
   return (
     <>
       <PageHeader
@@ -22,9 +23,9 @@ export default async function RoutingPage() {
       />
       <div className="space-y-6">
         <PolicyInForce versions={versions} />
+        <DifficultyMapEditor key={editor.difficultyMap.version} map={editor.difficultyMap} tiers={editor.tiers} canEdit={canEdit} />
+        <RulesEditor editor={editor} canEdit={canEdit} />
         <DecisionOrder />
-        <DifficultyMap rows={difficulties} />
-        <RoutingRulesTable rules={rules} publishedAt={versions[0]?.publishedAt ?? null} />
       </div>
     </>
   );

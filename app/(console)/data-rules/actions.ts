@@ -1,0 +1,38 @@
+"use server";
+// Data rules: data classes, built-in detectors, admin regex / keyword rules. All of them change
+// the working configuration; the gateway applies them after Publish.
+import { revalidatePath } from "next/cache";
+import { configAction } from "@/lib/config/config-action";
+import { createClassificationRule } from "@/lib/config/create-classification-rule";
+import { createRuleSchema, dataClassSchema, deleteRuleSchema, detectorRuleSchema, updateRuleSchema } from "@/lib/config/schemas/data-rules";
+import { setDetectorRule } from "@/lib/config/set-detector-rule";
+import { updateDataClass } from "@/lib/config/update-data-class";
+import { deleteClassificationRule, updateClassificationRule } from "@/lib/config/update-classification-rule";
+
+// The layout's publish bar counts unpublished changes: refresh it with the page.
+const refresh = () => revalidatePath("/", "layout");
+
+export const updateDataClassAction = configAction(dataClassSchema, async (input, user) => {
+  await updateDataClass(input, user);
+  refresh();
+});
+
+export const setDetectorRuleAction = configAction(detectorRuleSchema, async (input, user) => {
+  await setDetectorRule(input, user);
+  refresh();
+});
+
+export const createRuleAction = configAction(createRuleSchema, async (input, user) => {
+  await createClassificationRule(input, user);
+  refresh();
+});
+
+export const updateRuleAction = configAction(updateRuleSchema, async (input, user) => {
+  await updateClassificationRule(input, user);
+  refresh();
+});
+
+export const deleteRuleAction = configAction(deleteRuleSchema, async (input, user) => {
+  await deleteClassificationRule(input, user);
+  refresh();
+});

@@ -1,0 +1,16 @@
+"use server";
+// Features & budgets: who uses the gateway for what, with which budget and defaults.
+import { revalidatePath } from "next/cache";
+import { configAction } from "@/lib/config/config-action";
+import { createFeature, updateFeature } from "@/lib/config/save-feature";
+import { createFeatureSchema, updateFeatureSchema } from "@/lib/config/schemas/feature";
+
+export const createFeatureAction = configAction(createFeatureSchema, async (input, user) => {
+  await createFeature(input, user);
+  revalidatePath("/", "layout");
+});
+
+export const updateFeatureAction = configAction(updateFeatureSchema, async (input, user) => {
+  await updateFeature(input, user);
+  revalidatePath("/", "layout");
+});

@@ -1,0 +1,13 @@
+"use server";
+// Models & tiers mutations: each checks the role on the server, validates with the form's own
+// schema, refuses a stale form and records the change (lib/config). Publishing is separate.
+import { configAction } from "@/lib/config/config-action";
+import { modelInputSchema, tierInputSchema } from "@/lib/config/model-schema";
+import { createModel, updateModel } from "@/lib/config/save-model";
+import { updateTier } from "@/lib/config/save-tier";
+
+const actor = (user: { id: string; email: string }) => ({ id: user.id, email: user.email });
+
+export const createModelAction = configAction(modelInputSchema, (input, user) => createModel(input, actor(user)));
+export const updateModelAction = configAction(modelInputSchema, (input, user) => updateModel(input, actor(user)));
+export const updateTierAction = configAction(tierInputSchema, (input, user) => updateTier(input, actor(user)));

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { ProvidersTable } from "@/components/providers/providers-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { canEditConfig } from "@/lib/auth/roles";
+import { requireArea } from "@/lib/auth/session";
+import { loadProviders } from "@/lib/config/load-providers";
+
+export const metadata: Metadata = { title: "Providers" };
+
+export default async function ProvidersPage() {
+  const user = await requireArea("providers");
+  const providers = await loadProviders();
+  return (
+    <>
+      <PageHeader
+        title="Providers"
+        description="Where models run. Switchyard stores the name of the environment variable that holds each provider's key, never the key; the gateway reads it when it calls. Simulated providers answer locally and are labelled wherever they appear."
+      />
+      <ProvidersTable providers={providers} canEdit={canEditConfig(user.role)} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { tierColor } from "@/components/charts/palette";
+import { Card, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { GRAINS, costSearch, type CostFilters } from "@/lib/analytics/cost-filters";
+import type { SpendSeries } from "@/lib/analytics/prepare-spend-series";
+import { CsvLink } from "./csv-link";
+import { csvHref } from "./csv-href";
+
+export function SpendSection({ spend, filters }: { spend: SpendSeries; filters: CostFilters }) {
+  const grains = (
+    <div className="flex items-center gap-2">
+      <nav aria-label="Spend granularity" className="flex rounded-md border border-slate-300 text-xs">
+        {GRAINS.map((grain) => (
+          <Link
+            key={grain}
+            href={`/costs?${costSearch(filters, { grain })}`}
+            aria-current={filters.grain === grain ? "true" : undefined}
+            className={cn("px-2.5 py-1 capitalize first:rounded-l-md last:rounded-r-md", filters.grain === grain ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
+          >
+            {grain}
+          </Link>
+        ))}
+      </nav>
+      <CsvLink href={csvHref("spend", filters)} title="Spend over time" />
+    </div>
+  );
+  return (
+    <Card id="spend">
+      <CardHeader title="Spend over time" description={`Cost per ${filters.grain}, stacked by the tier that served it (UTC${filters.grain === "week" ? ", weeks from Monday" : ""}).`} actions={grains} />
+      <div className="px-3 py-4">
+        {spend.series.length === 0 ? (
+          <p className="px-2 py-10 text-center text-sm text-slate-500">No spend in this range.</p>
+        ) : (
+          <StackedBarChart
+            label="Spend over time by tier"
+            data={spend.points}
+            categoryKey="label"
+            series={spend.series.map((series, index) => ({ key: series.key, label: series.label, color: tierColor(series.tierKey, index) }))}
+            valueKind="usd"
+          />
+        )}
+      </div>
+    </Card>
+  );
+}

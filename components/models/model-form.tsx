@@ -1,0 +1,95 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { createModelAction, updateModelAction } from "@/app/(console)/models/actions";
+import { Field } from "@/components/ui/field";
+import type { ModelCatalogue } from "@/lib/config/load-model-catalogue";
+import { modelInputSchema } from "@/lib/config/model-schema";
+import { useConfigForm } from "@/lib/console/use-config-form";
+import { CheckboxField, FormButtons, FormStatus, SelectField } from "./form-controls";
+import { HardwareProfileFields } from "./hardware-profile-fields";
+import { toModelInput, type ModelFormValues } from "./model-form-values";
+
+interface Props {
+  /** version 0 = add a model. */
+  version: number;
+  initial: ModelFormValues;
+  options: Omit<ModelCatalogue, "tiers"> & { tiers: Array<{ key: string; name: string }> };
+  onDone: () => void;
+}
+
+/** Adds or edits one model; every field the router reads, with the server's errors beside each. */
+export function ModelForm({ version, initial, options, onDone }: Props) {
+  const creating = version === 0;
+  const [values, setValues] = useState(initial);
+  const form = useConfigForm(modelInputSchema, creating ? createModelAction : updateModelAction, onDone);
+  const change = (patch: Partial<ModelFormValues>) => setValues((current) => ({ ...current, ...patch }));
+  const id = (name: string) => `model-${initial.alias || "new"}-${name}`;
+  const errors = form.feedback.errors;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    form.submit(toModelInput(values, version));
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid grid-cols-4 gap-x-4 gap-y-3" aria-label={creating ? "Add a model" : `Edit ${initial.alias}`}>
+      <Field id={id("alias")} label="Alias (apps pin this name)" value={values.alias} readOnly={!creating} disabled={!creating} onChange={(event) => change({ alias: event.target.value })} error={errors.alias} />
+      <Field id={id("provider-model")} label="Provider's model id" value={values.providerModelId} onChange={(event) => change({ providerModelId: event.target.value })} error={errors.providerModelId} />
+      <SelectField id={id("tier")} label="Tier" value={values.tierKey} onChange={(event) => change({ tierKey: event.target.value })} error={errors.tierKey}>
+        {options.tiers.map((tier) => (
+          <option key={tier.key} value={tier.key}>
+            {tier.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id={id("provider")} label="Provider" value={values.providerKey} onChange={(event) => change({ providerKey: event.target.value })} error={errors.providerKey}>
+        <option value="">Choose…</option>
+        {options.providers.map((provider) => (
+          <option key={provider.key} value={provider.key}>
+            {provider.name}
+            {provider.kind === "simulator" ? " (Simulated)" : ""}
+            {provider.enabled ? "" : " (disabled)"}
+          </option>
+        ))}
+      </SelectField>
+      <Field id={id("context")} label="Context window (tokens)" type="number" min={256} step={1} value={values.contextWindow} onChange={(event) => change({ contextWindow: event.target.value })} error={errors.contextWindow} />
+      <Field id={id("priority")} label="Priority (lower first)" type="number" min={0} step={1} value={values.priority} onChange={(event) => change({ priority: event.target.value })} error={errors.priority} />
+      <SelectField id={id("licence")} label="Licence" value={values.licenceKey} onChange={(event) => change({ licenceKey: event.target.value })} error={errors.licenceKey}>
+        <option value="">None recorded</option>
+        {options.licences.map((licence) => (
+          <option key={licence.key} value={licence.key}>
+            {licence.name}
+          </option>
+        ))}
+      </SelectField>
+      <CheckboxField id={id("enabled")} label="Enabled" hint="Disabled models are never candidates." checked={values.enabled} onChange={(enabled) => change({ enabled })} />
+
+      <fieldset className="col-span-full flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+        <legend className="sr-only">How this model is priced</legend>
+        <span className="font-medium text-slate-700">Priced by</span>
+        {(["list", "hardware"] as const).map((source) => (
+          <label key={source} className="flex items-center gap-1.5 text-slate-700">
+            <input type="radio" name={id("pricing")} value={source} checked={values.pricingSource === source} onChange={() => change({ pricingSource: source })} className="accent-slate-900" />
+            {source === "list" ? "price list (USD per 1M tokens)" : "hardware profile (local models)"}
+          </label>
+        ))}
+      </fieldset>
+      {values.pricingSource === "list" ? (
+        <>
+          <Field id={id("input-price")} label="Input price / 1M tokens" type="number" min={0} step="0.000001" placeholder="unknown" value={values.inputPrice} onChange={(event) => change({ inputPrice: event.target.value })} error={errors["pricing.inputPricePerMTok"]} />
+          <Field id={id("output-price")} label="Output price / 1M tokens" type="number" min={0} step="0.000001" placeholder="unknown" value={values.outputPrice} onChange={(event) => change({ outputPrice: event.target.value })} error={errors["pricing.outputPricePerMTok"]} />
+          <p className="col-span-2 self-end pb-2 text-xs text-slate-500">Leave a price blank when it is unknown: such requests are counted, never priced at zero.</p>
+        </>
+      ) : (
+        <HardwareProfileFields idPrefix={id("hw")} values={values} profiles={options.hardwareProfiles} errors={errors} onChange={change} alias={initial.alias} />
+      )}
+
+      <div className="col-span-full flex flex-wrap items-center justify-between gap-3">
+        <FormStatus feedback={form.feedback} onReload={form.reload} />
+        <div className="ml-auto">
+          <FormButtons pending={form.pending} onCancel={onDone} saveLabel={creating ? "Add model" : "Save model"} />
+        </div>
+      </div>
+    </form>
+  );
+}

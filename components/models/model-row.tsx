@@ -1,0 +1,75 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Td } from "@/components/ui/table";
+import type { CatalogueModel, ModelCatalogue } from "@/lib/config/load-model-catalogue";
+import { formatPricePerMTok, formatTokens } from "@/lib/format";
+import { ModelForm } from "./model-form";
+import { initialModelValues } from "./model-form-values";
+
+const COMMERCIAL_TONE = { allowed: "success", restricted: "warning", forbidden: "danger" } as const;
+export const MODEL_COLUMNS = 8;
+
+export type ModelFormOptions = Omit<ModelCatalogue, "tiers"> & { tiers: Array<{ key: string; name: string }> };
+
+/** One model: its row, and for editors an Edit button that opens the form right under it. */
+export function ModelRow({ model, tierKey, options, canEdit }: { model: CatalogueModel; tierKey: string; options: ModelFormOptions; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <>
+      {/* The Edit button is named "Edit" and described by the alias, so the row's cells keep plain names. */}
+      <tr className={model.enabled ? undefined : "text-slate-400"} data-testid={`model-${model.alias}`}>
+        <Td>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <span id={`model-${model.alias}-alias`} className="font-medium break-all text-slate-900">
+              {model.alias}
+            </span>
+            {model.isBaseline ? <Badge tone="info" title="Costs are compared against this model">baseline</Badge> : null}
+            {model.enabled ? null : <Badge>disabled</Badge>}
+          </div>
+          <div className="font-mono text-xs break-all text-slate-400">{model.providerModelId}</div>
+        </Td>
+        <Td>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <span>{model.provider.name}</span>
+            {model.provider.kind === "simulator" ? <Badge tone="simulated">Simulated</Badge> : null}
+          </div>
+          <div className="text-xs text-slate-400">region {model.provider.region}</div>
+        </Td>
+        <Td className="text-right tabular-nums">{formatTokens(model.contextWindow)}</Td>
+        <Td className="text-right whitespace-nowrap tabular-nums" title={model.priceSource === "hardware" ? `Effective price from ${model.hardwareProfileName}` : undefined}>
+          {formatPricePerMTok(model.inputPricePerMTok)}
+          {model.priceSource === "hardware" ? <div className="text-xs text-slate-400">hardware</div> : null}
+        </Td>
+        <Td className="text-right whitespace-nowrap tabular-nums">{formatPricePerMTok(model.outputPricePerMTok)}</Td>
+        <Td>
+          {model.licence ? (
+            <div className="flex flex-col items-start gap-1">
+              <span>{model.licence.name}</span>
+              <Badge tone={COMMERCIAL_TONE[model.licence.commercialUse as keyof typeof COMMERCIAL_TONE] ?? "neutral"}>commercial use {model.licence.commercialUse}</Badge>
+            </div>
+          ) : (
+            <span className="text-slate-400">none recorded</span>
+          )}
+        </Td>
+        <Td className="text-right tabular-nums">{model.priority}</Td>
+        <Td className="text-right">
+          {canEdit ? (
+            <Button variant="secondary" className="px-2.5 py-1" aria-expanded={editing} aria-describedby={`model-${model.alias}-alias`} onClick={() => setEditing((open) => !open)}>
+              {editing ? "Close" : "Edit"}
+            </Button>
+          ) : null}
+        </Td>
+      </tr>
+      {editing ? (
+        <tr>
+          <td colSpan={MODEL_COLUMNS} className="border-b border-slate-200 bg-slate-50/60 px-4 py-4">
+            {/* Keyed by version: after a reload the form reopens on the latest values. */}
+            <ModelForm key={model.version} version={model.version} initial={initialModelValues(model, tierKey, options.hardwareProfiles)} options={options} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

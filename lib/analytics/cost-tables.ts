@@ -1,0 +1,313 @@
+// Every table the Costs page shows, defined once: the page renders these definitions and the CSV
+// export writes the very same rows and columns, so an export always matches what was on screen.
+// Pure.
+import { toCsv, type CsvCell } from "./csv";
+import type { BreakEvenResult } from "./break-even";
+import type { BudgetReport, BudgetRow, BudgetStatus } from "./prepare-budgets";
+import type { CostBreakdown, FeatureSavingsRow, FeatureTierRow } from "./prepare-cost-breakdown";
+import type { LatencyReport, LatencyRow } from "./prepare-latency";
+import type { CauseRow, FeatureMixRow, RoutingMix, TierMixRow } from "./prepare-routing-mix";
+import type { SpendPoint, SpendSeries } from "./prepare-spend-series";
+
+export const COST_TABLE_IDS = [
+  "spend",
+  "feature-tier",
+  "savings-by-feature",
+  "tier-mix",
+  "feature-mix",
+  "escalations",
+  "fallbacks",
+  "refusals",
+  "latency",
+  "budgets",
+  "break-even",
+] as const;
+export type CostTableId = (typeof COST_TABLE_IDS)[number];
+
+export function isCostTableId(value: string): value is CostTableId {
+  return (COST_TABLE_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * How a cell is shown and exported: text as is; integers, tokens and ms as whole numbers; usd with
+ * cents on screen and full precision in CSV; shares as percentages; months with one decimal;
+ * tokenPair ("<input>/<output>", screen only) as two compact counts.
+ */
+export type ColumnKind = "text" | "code" | "integer" | "tokens" | "tokenPair" | "usd" | "price" | "share" | "ms" | "months" | "status";
+
+export interface ReportColumn<Row> {
+  header: string;
+  kind: ColumnKind;
+  value: (row: Row) => string | number | null;
+  /** Secondary line under the value on screen (not exported). */
+  hint?: (row: Row) => string | null;
+  /** On screen, shown once per run of equal values in consecutive rows (e.g. the feature of its tier rows). */
+  group?: boolean;
+  /** Exported, not shown (e.g. the feature key next to its name). */
+  csvOnly?: boolean;
+  /** Shown, not exported (a compact form of columns the export has separately). */
+  screenOnly?: boolean;
+}
+
+export type RowTone = "danger" | "warning" | null;
+
+export interface ReportTable<Row = unknown> {
+  id: CostTableId;
+  title: string;
+  columns: Array<ReportColumn<Row>>;
+  rows: Row[];
+  /** Highlight for a row on screen (e.g. a budget at risk). */
+  tone?: (row: Row) => RowTone;
+  /** Shown when there are no rows. */
+  empty: string;
+}
+
+const UNIT: Partial<Record<ColumnKind, string>> = { usd: "USD", price: "USD per 1M tokens", share: "%", ms: "ms", months: "months" };
+
+function csvValue(kind: ColumnKind, value: string | number | null): CsvCell {
+  if (value === null || typeof value === "string") return value;
+  switch (kind) {
+    case "usd":
+    case "price":
+      return Math.round(value * 1e8) / 1e8;
+    case "share":
+      return Math.round(value * 1e6) / 1e4;
+    case "months":
+      return Math.round(value * 10) / 10;
+    case "integer":
+    case "tokens":
+    case "ms":
+      return Math.round(value);
+    default:
+      return value;
+  }
+}
+
+export function tableToCsv<Row>(table: ReportTable<Row>): string {
+  const columns = table.columns.filter((column) => !column.screenOnly);
+  const header = columns.map((column) => (UNIT[column.kind] ? `${column.header} (${UNIT[column.kind]})` : column.header));
+  return toCsv(header, table.rows.map((row) => columns.map((column) => csvValue(column.kind, column.value(row)))));
+}
+
+// ───────────────────────────── the tables ─────────────────────────────
+
+export function spendTable(spend: SpendSeries): ReportTable<SpendPoint> {
+  return {
+    id: "spend",
+    title: "Spend over time",
+    empty: "No spend in this range.",
+    rows: spend.points,
+    columns: [
+      { header: "Period starting", kind: "text", value: (row) => row.period },
+      ...spend.series.map((series): ReportColumn<SpendPoint> => ({ header: series.label, kind: "usd", value: (row) => row[series.key as `tier:${string}`] ?? 0 })),
+      { header: "Cost", kind: "usd", value: (row) => row.costUsd },
+      { header: "Baseline", kind: "usd", value: (row) => row.baselineCostUsd },
+      { header: "Savings", kind: "usd", value: (row) => row.savingsUsd },
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      { header: "Unpriced requests", kind: "integer", value: (row) => row.unpricedRequests },
+    ],
+  };
+}
+
+/** Input and output tokens: one compact column on screen, two exact columns in the export. */
+function tokenColumns<Row extends { inputTokens: number; outputTokens: number }>(): Array<ReportColumn<Row>> {
+  return [
+    { header: "Input tokens", kind: "tokens", value: (row) => row.inputTokens, csvOnly: true },
+    { header: "Output tokens", kind: "tokens", value: (row) => row.outputTokens, csvOnly: true },
+    { header: "Tokens in / out", kind: "tokenPair", value: (row) => `${row.inputTokens}/${row.outputTokens}`, screenOnly: true },
+  ];
+}
+
+const featureColumns: Array<ReportColumn<{ featureName: string; featureKey: string; team: string }>> = [
+  { header: "Feature", kind: "text", value: (row) => row.featureName, group: true, hint: (row) => row.team || null },
+  { header: "Feature key", kind: "code", value: (row) => row.featureKey || null, csvOnly: true },
+  { header: "Team", kind: "text", value: (row) => row.team, csvOnly: true },
+];
+
+export function featureTierTable(breakdown: CostBreakdown): ReportTable<FeatureTierRow> {
+  return {
+    id: "feature-tier",
+    title: "Cost by feature and tier",
+    empty: "No traffic in this range.",
+    rows: breakdown.featureTiers,
+    columns: [
+      ...(featureColumns as Array<ReportColumn<FeatureTierRow>>),
+      { header: "Tier", kind: "text", value: (row) => row.tierName },
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      ...tokenColumns<FeatureTierRow>(),
+      { header: "Cost", kind: "usd", value: (row) => row.costUsd },
+      { header: "Baseline", kind: "usd", value: (row) => row.baselineCostUsd },
+      { header: "Savings", kind: "usd", value: (row) => row.savingsUsd },
+      { header: "Savings share", kind: "share", value: (row) => row.savingsShare },
+      { header: "Unpriced requests", kind: "integer", value: (row) => row.unpricedRequests },
+    ],
+  };
+}
+
+export function savingsByFeatureTable(breakdown: CostBreakdown): ReportTable<FeatureSavingsRow> {
+  return {
+    id: "savings-by-feature",
+    title: "Savings per feature",
+    empty: "No traffic in this range.",
+    rows: breakdown.features,
+    tone: (row) => (row.unpricedRequests > 0 ? "warning" : null),
+    columns: [
+      ...(featureColumns as Array<ReportColumn<FeatureSavingsRow>>),
+      { header: "Cost", kind: "usd", value: (row) => row.costUsd },
+      { header: "Baseline", kind: "usd", value: (row) => row.baselineCostUsd },
+      { header: "Savings", kind: "usd", value: (row) => row.savingsUsd },
+      { header: "Savings share", kind: "share", value: (row) => row.savingsShare },
+      { header: "Served requests", kind: "integer", value: (row) => row.served },
+      { header: "Priced share", kind: "share", value: (row) => row.pricedShare },
+      { header: "Unpriced requests", kind: "integer", value: (row) => row.unpricedRequests },
+    ],
+  };
+}
+
+export function tierMixTable(mix: RoutingMix): ReportTable<TierMixRow> {
+  return {
+    id: "tier-mix",
+    title: "Requests and tokens per tier",
+    empty: "No traffic in this range.",
+    rows: mix.tiers,
+    columns: [
+      { header: "Tier", kind: "text", value: (row) => row.tierName },
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      { header: "Share of requests", kind: "share", value: (row) => row.requestShare },
+      { header: "Input tokens", kind: "tokens", value: (row) => row.inputTokens },
+      { header: "Output tokens", kind: "tokens", value: (row) => row.outputTokens },
+      { header: "Share of tokens", kind: "share", value: (row) => row.tokenShare },
+      { header: "Cost", kind: "usd", value: (row) => row.costUsd },
+    ],
+  };
+}
+
+export function featureMixTable(mix: RoutingMix, tierNames: ReadonlyMap<string, string>): ReportTable<FeatureMixRow> {
+  return {
+    id: "feature-mix",
+    title: "Requests per feature and tier",
+    empty: "No traffic in this range.",
+    rows: mix.features,
+    columns: [
+      ...(featureColumns as Array<ReportColumn<FeatureMixRow>>),
+      ...mix.tierKeys.map((tierKey): ReportColumn<FeatureMixRow> => ({ header: tierNames.get(tierKey) ?? tierKey, kind: "integer", value: (row) => row.byTier[tierKey] ?? 0 })),
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      { header: "Tokens", kind: "tokens", value: (row) => row.tokens },
+    ],
+  };
+}
+
+function causeTable(id: "escalations" | "fallbacks" | "refusals", title: string, header: string, ofWhat: string, rows: CauseRow[]): ReportTable<CauseRow> {
+  return {
+    id,
+    title,
+    empty: `No ${ofWhat} in this range.`,
+    rows,
+    columns: [
+      { header, kind: "text", value: (row) => row.label },
+      { header: "Code", kind: "code", value: (row) => row.cause || null },
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      { header: `Share of ${ofWhat}`, kind: "share", value: (row) => row.share },
+    ],
+  };
+}
+
+export const escalationsTable = (mix: RoutingMix) => causeTable("escalations", "Why requests were served above the cheapest tier", "Reason", "escalated requests", mix.escalationReasons);
+export const fallbacksTable = (mix: RoutingMix) => causeTable("fallbacks", "Why requests fell back", "Cause", "fallbacks", mix.fallbackCauses);
+export const refusalsTable = (mix: RoutingMix) => causeTable("refusals", "Refusals by constraint", "Constraint", "refusals", mix.refusalConstraints);
+
+export function latencyTable(latency: LatencyReport): ReportTable<LatencyRow> {
+  return {
+    id: "latency",
+    title: "Tokens and latency per feature and tier",
+    empty: "No traffic in this range.",
+    rows: latency.rows,
+    columns: [
+      ...(featureColumns as Array<ReportColumn<LatencyRow>>),
+      { header: "Tier", kind: "text", value: (row) => row.tierName },
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      ...tokenColumns<LatencyRow>(),
+      { header: "Tokens per request", kind: "integer", value: (row) => row.meanTokens },
+      { header: "p50 latency", kind: "ms", value: (row) => row.p50LatencyMs },
+      { header: "p95 latency", kind: "ms", value: (row) => row.p95LatencyMs },
+      { header: "p50 time to first token", kind: "ms", value: (row) => row.p50TtftMs },
+      { header: "p95 time to first token", kind: "ms", value: (row) => row.p95TtftMs },
+    ],
+  };
+}
+
+export const BUDGET_STATUS_WORDS: Record<BudgetStatus, string> = { over: "Over budget", at_risk: "At risk", ok: "On track", no_budget: "No budget" };
+
+export function budgetsTable(budgets: BudgetReport): ReportTable<BudgetRow> {
+  return {
+    id: "budgets",
+    title: "Budgets, month to date",
+    empty: "No features.",
+    rows: budgets.rows,
+    tone: (row) => (row.status === "over" ? "danger" : row.status === "at_risk" ? "warning" : null),
+    columns: [
+      ...(featureColumns as Array<ReportColumn<BudgetRow>>),
+      { header: "Status", kind: "status", value: (row) => BUDGET_STATUS_WORDS[row.status] },
+      { header: "Monthly budget", kind: "usd", value: (row) => row.monthlyBudgetUsd },
+      { header: "Month to date", kind: "usd", value: (row) => row.monthToDateUsd },
+      { header: "Used", kind: "share", value: (row) => row.usedShare },
+      { header: "Burn per day", kind: "usd", value: (row) => row.burnPerDayUsd },
+      { header: "Projected", kind: "usd", value: (row) => row.projectedUsd },
+      { header: "Projected vs budget", kind: "share", value: (row) => row.projectedShare },
+    ],
+  };
+}
+
+export interface BreakEvenTableRow {
+  hardware: string;
+  monthlyTokens: number;
+  boxes: number;
+  localMonthlyUsd: number;
+  monthlyPowerUsd: number;
+  alias: string;
+  tierName: string;
+  blendedPricePerMTok: number;
+  hostedMonthlyUsd: number;
+  monthlySavingUsd: number;
+  breakEvenMonths: number | null;
+  paysBack: boolean;
+}
+
+export function breakEvenRows(results: ReadonlyArray<{ hardware: string; result: BreakEvenResult }>): BreakEvenTableRow[] {
+  return results.flatMap(({ hardware, result }) =>
+    result.comparisons.map((comparison) => ({
+      hardware,
+      monthlyTokens: result.monthlyTokens,
+      boxes: result.boxes,
+      localMonthlyUsd: result.localMonthlyUsd,
+      monthlyPowerUsd: result.monthlyPowerUsd,
+      alias: comparison.alias,
+      tierName: comparison.tierName,
+      blendedPricePerMTok: comparison.blendedPricePerMTok,
+      hostedMonthlyUsd: comparison.hostedMonthlyUsd,
+      monthlySavingUsd: comparison.monthlySavingUsd,
+      breakEvenMonths: comparison.breakEvenMonths,
+      paysBack: comparison.paysBack,
+    })),
+  );
+}
+
+export function breakEvenTable(rows: BreakEvenTableRow[]): ReportTable<BreakEvenTableRow> {
+  return {
+    id: "break-even",
+    title: "Local break-even at the local tier's actual volume",
+    empty: "No local hardware profile, or no hosted model with a price.",
+    rows,
+    columns: [
+      { header: "Hardware", kind: "text", value: (row) => row.hardware },
+      { header: "Local tokens per month", kind: "tokens", value: (row) => row.monthlyTokens },
+      { header: "Boxes needed", kind: "integer", value: (row) => row.boxes },
+      { header: "Hosted model", kind: "code", value: (row) => row.alias },
+      { header: "Tier", kind: "text", value: (row) => row.tierName },
+      { header: "Blended price", kind: "price", value: (row) => row.blendedPricePerMTok },
+      { header: "Same tokens hosted, per month", kind: "usd", value: (row) => row.hostedMonthlyUsd },
+      { header: "Local power per month", kind: "usd", value: (row) => row.monthlyPowerUsd },
+      { header: "Break-even", kind: "months", value: (row) => row.breakEvenMonths, hint: (row) => (row.breakEvenMonths === null ? "never at this volume" : null) },
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { decisionSearch, decodeCursor, encodeCursor, resolveDecisionFilters, resolvePage } from "./decision-filters";
+
+const id = "0194f2c1-7b3a-7c4e-9a2b-1f2e3d4c5b6a";
+
+describe("decision filters", () => {
+  it("parses the search, swapping reversed ranges and dropping nonsense", () => {
+    const filters = resolveDecisionFilters({ from: "2026-11-18", to: "2026-11-17", feature: "support-summaries", status: "refused", fallback: "maybe", minLatency: "-5", minCost: "2", maxCost: "1" });
+    expect(filters).toMatchObject({ feature: "support-summaries", status: "refused", fallback: null, minLatencyMs: null, minCostUsd: 1, maxCostUsd: 2 });
+    expect(filters.from?.toISOString()).toBe("2026-11-17T00:00:00.000Z");
+    expect(resolveDecisionFilters({ status: "exploded" }).status).toBeNull();
+  });
+
+  it("round-trips the cursor and rejects tampered ones", () => {
+    const cursor = { createdAt: new Date("2026-11-17T10:00:00.123Z"), id };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor("123.not-a-uuid")).toBeNull();
+    expect(decodeCursor(`abc.${id}`)).toBeNull();
+    expect(decodeCursor(`1.${id}.x`)).toBeNull();
+  });
+
+  it("writes pages as URLs: older after a cursor, newer before one", () => {
+    const filters = resolveDecisionFilters({ feature: "code-assist", status: "refused" });
+    const cursor = { createdAt: new Date(1_700_000_000_000), id };
+    const search = decisionSearch(filters, { direction: "older", cursor });
+    expect(search).toBe(`feature=code-assist&status=refused&after=1700000000000.${id}`);
+    expect(resolvePage(Object.fromEntries(new URLSearchParams(search)))).toEqual({ direction: "older", cursor });
+    expect(resolvePage({ before: encodeCursor(cursor) })).toEqual({ direction: "newer", cursor });
+    expect(resolvePage({})).toEqual({ direction: "older", cursor: null });
+  });
+});

@@ -1,0 +1,129 @@
+// The decision log's filters and keyset cursor, kept in the URL. Pure: shared by the page, the
+// live tail's route handler and the tests.
+import type { SearchParams } from "./cost-filters";
+
+export const DECISION_STATUSES = ["success", "fallback_success", "refused", "error"] as const;
+export type DecisionStatusFilter = (typeof DECISION_STATUSES)[number];
+
+export interface DecisionFilters {
+  /** First UTC day, inclusive. */
+  from: Date | null;
+  /** Last UTC day, inclusive. */
+  to: Date | null;
+  feature: string | null;
+  key: string | null;
+  tier: string | null;
+  model: string | null;
+  dataClass: string | null;
+  status: DecisionStatusFilter | null;
+  fallback: "yes" | "no" | null;
+  minLatencyMs: number | null;
+  minCostUsd: number | null;
+  maxCostUsd: number | null;
+}
+
+/** A position in the newest-first order: the (createdAt, id) of a row. */
+export interface DecisionCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export type PageDirection = "older" | "newer";
+
+/** The feature filter's value for requests that named no feature. */
+export const NO_FEATURE = "(none)";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function single(value: string | string[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  const trimmed = first?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function day(value: string | null): Date | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+}
+
+function nonNegative(value: string | null): number | null {
+  if (value === null) return null;
+  const number = Number(value);
+  return Number.isFinite(number) && number >= 0 ? number : null;
+}
+
+export function resolveDecisionFilters(params: SearchParams): DecisionFilters {
+  let from = day(single(params.from));
+  let to = day(single(params.to));
+  if (from && to && from > to) [from, to] = [to, from];
+  const status = single(params.status);
+  const fallback = single(params.fallback);
+  let minCostUsd = nonNegative(single(params.minCost));
+  let maxCostUsd = nonNegative(single(params.maxCost));
+  if (minCostUsd !== null && maxCostUsd !== null && minCostUsd > maxCostUsd) [minCostUsd, maxCostUsd] = [maxCostUsd, minCostUsd];
+  return {
+    from,
+    to,
+    feature: single(params.feature),
+    key: single(params.key),
+    tier: single(params.tier),
+    model: single(params.model),
+    dataClass: single(params.dataClass),
+    status: (DECISION_STATUSES as readonly string[]).includes(status ?? "") ? (status as DecisionStatusFilter) : null,
+    fallback: fallback === "yes" || fallback === "no" ? fallback : null,
+    minLatencyMs: nonNegative(single(params.minLatency)),
+    minCostUsd,
+    maxCostUsd,
+  };
+}
+
+/** The query string for the filters (and optionally a page cursor). Empty filters are left out. */
+export function decisionSearch(filters: DecisionFilters, page?: { direction: PageDirection; cursor: DecisionCursor }): string {
+  const params = new URLSearchParams();
+  const set = (name: string, value: string | number | null) => {
+    if (value !== null && value !== "") params.set(name, String(value));
+  };
+  set("from", filters.from?.toISOString().slice(0, 10) ?? null);
+  set("to", filters.to?.toISOString().slice(0, 10) ?? null);
+  set("feature", filters.feature);
+  set("key", filters.key);
+  set("tier", filters.tier);
+  set("model", filters.model);
+  set("dataClass", filters.dataClass);
+  set("status", filters.status);
+  set("fallback", filters.fallback);
+  set("minLatency", filters.minLatencyMs);
+  set("minCost", filters.minCostUsd);
+  set("maxCost", filters.maxCostUsd);
+  if (page) params.set(page.direction === "older" ? "after" : "before", encodeCursor(page.cursor));
+  return params.toString();
+}
+
+export function hasDecisionFilters(filters: DecisionFilters): boolean {
+  return Object.values(filters).some((value) => value !== null);
+}
+
+/** "<ms since epoch>.<uuid>": opaque to users, stable, and safe in a URL. */
+export function encodeCursor(cursor: DecisionCursor): string {
+  return `${cursor.createdAt.getTime()}.${cursor.id}`;
+}
+
+export function decodeCursor(value: string | null | undefined): DecisionCursor | null {
+  if (!value) return null;
+  const [ms, id, ...rest] = value.split(".");
+  if (rest.length > 0 || !ms || !id || !/^\d{1,16}$/.test(ms) || !isUuid(id)) return null;
+  const createdAt = new Date(Number(ms));
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: id.toLowerCase() };
+}
+
+/** The page asked for: older than `after`, newer than `before`, or the newest page. */
+export function resolvePage(params: SearchParams): { direction: PageDirection; cursor: DecisionCursor | null } {
+  const before = decodeCursor(single(params.before));
+  if (before) return { direction: "newer", cursor: before };
+  return { direction: "older", cursor: decodeCursor(single(params.after)) };
+}

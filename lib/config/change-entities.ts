@@ -1,0 +1,17 @@
+// Entity names in the change log for the areas this file's neighbours edit. They are shown as
+// written ("classification rule project-nightjar"), and StaleEditError reads "This <entity> was
+// changed by …", so they are words, not identifiers.
+export const ENTITY = {
+  dataClass: "data class",
+  classificationRule: "classification rule",
+  licence: "licence",
+  feature: "feature",
+  apiKey: "api key",
+  user: "user",
+} as const;
+
+/**
+ * Changes that act at once instead of waiting for Publish: app keys and users are not part of
+ * the policy snapshot (the gateway looks keys up itself; sessions read users per request).
+ */
+export const IMMEDIATE_ENTITIES: readonly string[] = [ENTITY.apiKey, ENTITY.user];

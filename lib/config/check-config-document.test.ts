@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { checkConfigDocument } from "./check-config-document";
+import { sampleConfigDocument } from "./testing/sample-config-document";
+
+const issuesOf = (input: unknown) => {
+  const result = checkConfigDocument(input);
+  return result.ok ? [] : result.issues;
+};
+
+describe("checkConfigDocument", () => {
+  it("accepts a valid document, from text or from a value", () => {
+    const doc = sampleConfigDocument();
+    expect(checkConfigDocument(JSON.stringify(doc)).ok).toBe(true);
+    expect(checkConfigDocument(doc).ok).toBe(true);
+  });
+
+  it("says when the file is not JSON or not a Switchyard document", () => {
+    expect(issuesOf("{ not json")[0]?.message).toMatch(/not valid JSON/);
+    expect(issuesOf({ ...sampleConfigDocument(), format: "other" })[0]).toMatchObject({ path: "format", message: expect.stringContaining("not a Switchyard configuration") });
+    expect(issuesOf({ ...sampleConfigDocument(), formatVersion: 2 })[0]?.message).toMatch(/Unsupported formatVersion/);
+  });
+
+  it("names the field of a shape problem the way a reader finds it", () => {
+    const doc = sampleConfigDocument() as unknown as { models: Array<Record<string, unknown>> };
+    doc.models[1]!.contextWindow = "big";
+    expect(issuesOf(doc)[0]?.path).toBe("models[1].contextWindow");
+  });
+
+  it("refuses unknown tier, provider, licence and hardware profile keys, listing the known ones", () => {
+    const doc = sampleConfigDocument();
+    doc.models[0] = { ...doc.models[0]!, tier: "frontierr", provider: "openai", licence: "mit" };
+    doc.models[1] = { ...doc.models[1]!, hardwareProfile: "48 GB card" };
+    const issues = issuesOf(doc);
+    expect(issues).toContainEqual({ path: "models[0].tier", message: 'Unknown tier "frontierr". Known tiers: local, frontier.' });
+    expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(["models[0].provider", "models[0].licence", "models[1].hardwareProfile"]));
+  });
+
+  it("refuses duplicates, two baselines and a missing data class", () => {
+    const doc = sampleConfigDocument();
+    doc.models.push({ ...doc.models[0]! });
+    doc.tiers[1] = { ...doc.tiers[1]!, rank: 0 };
+    doc.dataClasses.pop();
+    const messages = issuesOf(doc).map((issue) => issue.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Duplicate alias "claude-sonnet" (also at models[0]).',
+        'Duplicate rank "0" (also at tiers[0]).',
+        "Only one model can be the baseline; claude-sonnet, claude-sonnet all are.",
+        "Every data class must be present; missing: restricted.",
+      ]),
+    );
+  });
+
+  it("refuses an unsafe or invalid regex with the data-rules form's own reason", () => {
+    const doc = sampleConfigDocument();
+    doc.classificationRules[1] = { ...doc.classificationRules[1]!, pattern: "(a+)+$" };
+    expect(issuesOf(doc)[0]).toMatchObject({ path: "classificationRules[1].pattern", message: expect.stringContaining("exponential time") });
+    doc.classificationRules[1] = { ...doc.classificationRules[1]!, pattern: "(unclosed" };
+    expect(issuesOf(doc)[0]?.message).toMatch(/not a valid regular expression/);
+  });
+
+  it("checks routing rules: references, token bounds, tier order and that the rule does something", () => {
+    const doc = sampleConfigDocument();
+    doc.routingRules[0] = {
+      ...doc.routingRules[0]!,
+      when: { ...doc.routingRules[0]!.when, feature: "nope", minEstimatedTokens: 7000, maxEstimatedTokens: 10 },
+      then: { minTier: "frontier", maxTier: "local", pinModel: "gpt-9" },
+    };
+    const paths = issuesOf(doc).map((issue) => issue.path);
+    expect(paths).toEqual(["routingRules[0].when.feature", "routingRules[0].then.pinModel", "routingRules[0].when.maxEstimatedTokens", "routingRules[0].then.maxTier"]);
+  });
+
+  it("refuses a secret where the key's variable name belongs", () => {
+    const doc = sampleConfigDocument();
+    doc.providers[1] = { ...doc.providers[1]!, apiKeyEnv: "sk-ant-0123456789abcdef" };
+    expect(issuesOf(doc)[0]).toMatchObject({ path: "providers[1].apiKeyEnv", message: expect.stringContaining("NAME of the environment variable") });
+  });
+
+  it("lists a data class's tiers cheapest first so their order never reads as a change", () => {
+    const doc = sampleConfigDocument();
+    doc.dataClasses[0] = { ...doc.dataClasses[0]!, tiers: ["frontier", "local", "local"] };
+    const result = checkConfigDocument(doc);
+    expect(result.ok && result.document.dataClasses[0]?.tiers).toEqual(["local", "frontier"]);
+  });
+});

@@ -1,0 +1,78 @@
+// Configuration as code from the command line (run through prisma/tools/with-database.ts):
+//   npm run config -- export FILE            write the working configuration ("-" = stdout)
+//   npm run config -- check FILE             say what applying FILE would change; change nothing
+//   npm run config -- apply FILE [--note T]  apply FILE and publish it as a new policy version
+//   npm run config -- schema                 print the document's JSON Schema
+import { readFile, writeFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { z } from "zod";
+import { disconnectDb } from "@/lib/db";
+import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from "./apply-config-document";
+import { configDocumentSchema } from "./config-document-schema";
+import { loadConfigDocument } from "./load-config-document";
+import type { ConfigPlan } from "./plan-config-changes";
+import { ConfigRuleError, StaleEditError } from "./stale-edit";
+
+const USAGE = "Usage: npm run config -- export FILE | check FILE | apply FILE [--note TEXT] | schema";
+
+function printPlan(plan: ConfigPlan) {
+  if (plan.total === 0) return console.log("No changes: the working configuration already matches the document.");
+  console.log(`${plan.total} change${plan.total === 1 ? "" : "s"}:`);
+  for (const change of plan.changes) console.log(`  - ${change.text}`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, file, ...rest] = argv;
+  if (command === "schema") {
+    console.log(JSON.stringify(z.toJSONSchema(configDocumentSchema, { io: "input", unrepresentable: "any" }), null, 2));
+    return 0;
+  }
+  if (!file || !["export", "check", "apply"].includes(command ?? "")) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (command === "export") {
+    const text = `${JSON.stringify(await loadConfigDocument(), null, 2)}\n`;
+    if (file === "-") process.stdout.write(text);
+    else {
+      await writeFile(file, text);
+      console.log(`Wrote the working configuration to ${file}.`);
+    }
+    return 0;
+  }
+  const text = await readFile(file, "utf8");
+  if (command === "check") {
+    printPlan((await previewConfigDocument(text)).plan);
+    return 0;
+  }
+  const noteAt = rest.indexOf("--note");
+  const note = noteAt >= 0 ? (rest[noteAt + 1] ?? "").trim() : "";
+  const actor = { id: null, email: `cli:${userInfo().username}` };
+  const { plan, version } = await applyConfigDocument(text, { actor, note: note.length >= 3 ? note : `Applied ${file} from the command line` });
+  printPlan(plan);
+  if (version !== null) console.log(`Published policy version ${version}. Running gateways pick it up within a second.`);
+  return 0;
+}
+
+run(process.argv.slice(2))
+  .catch((error: unknown) => {
+    if (error instanceof ConfigDocumentError) {
+      console.error(error.message);
+      for (const issue of error.issues) console.error(`  - ${issue.path || "(document)"}: ${issue.message}`);
+      return 1;
+    }
+    if (error instanceof StaleEditError || error instanceof ConfigRuleError) {
+      console.error(error.message);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      console.error(`Cannot read ${(error as NodeJS.ErrnoException).path}: no such file.`);
+      return 1;
+    }
+    console.error("The command failed; nothing was changed.", error);
+    return 1;
+  })
+  .then(async (code) => {
+    await disconnectDb();
+    process.exit(code);
+  });

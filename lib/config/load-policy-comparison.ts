@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { PolicySnapshot } from "@/lib/routing/types";
+import { buildSnapshot } from "./build-snapshot";
+import type { DescribedChange } from "./describe-changes";
+import { diffSnapshots } from "./diff-snapshots";
+
+export interface PolicyComparison {
+  from: number;
+  to: number;
+  changes: DescribedChange[];
+}
+
+async function snapshotOf(number: number): Promise<PolicySnapshot | null> {
+  const row = await getDb().policyVersion.findUnique({ where: { number }, select: { snapshot: true } });
+  return row ? (row.snapshot as unknown as PolicySnapshot) : null;
+}
+
+/** Two published versions compared in words; null when either does not exist. */
+export async function comparePolicyVersions(from: number, to: number): Promise<PolicyComparison | null> {
+  const [before, after] = await Promise.all([snapshotOf(from), snapshotOf(to)]);
+  if (!before || !after) return null;
+  return { from, to, changes: diffSnapshots(before, after) };
+}
+
+/**
+ * What Publish would change now: the working configuration against the version in force.
+ * After a roll back this is how the later edits, still in the working tables, stay visible.
+ */
+export async function compareWorkingWithLive(): Promise<{ live: number; changes: DescribedChange[] } | null> {
+  const latest = await getDb().policyVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, snapshot: true } });
+  if (!latest) return null;
+  const working = await buildSnapshot(latest.number);
+  return { live: latest.number, changes: diffSnapshots(latest.snapshot as unknown as PolicySnapshot, working) };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { readSecret } from "@/lib/env";
+import { toDocKind } from "./config-document";
+import type { ProviderDoc } from "./config-document-schema";
+
+export interface ProviderView {
+  key: string;
+  version: number;
+  name: string;
+  kind: ProviderDoc["kind"];
+  baseUrl: string | null;
+  apiKeyEnv: string | null;
+  /** Whether the named variable is set in this server's environment. The value is never read out. */
+  apiKeyPresent: boolean | null;
+  region: string;
+  enabled: boolean;
+  simulatedLatencyMs: number;
+  simulatedFailureRate: number;
+  /** Models served by this provider, preferred first: "Test connection" calls the first. */
+  models: Array<{ alias: string; enabled: boolean }>;
+}
+
+export async function loadProviders(): Promise<ProviderView[]> {
+  const providers = await getDb().provider.findMany({
+    orderBy: [{ name: "asc" }],
+    include: { models: { select: { alias: true, enabled: true }, orderBy: [{ enabled: "desc" }, { priority: "asc" }, { alias: "asc" }] } },
+  });
+  return providers.map((provider) => ({
+    key: provider.key,
+    version: provider.version,
+    name: provider.name,
+    kind: toDocKind(provider.kind),
+    baseUrl: provider.baseUrl,
+    apiKeyEnv: provider.apiKeyEnv,
+    apiKeyPresent: provider.apiKeyEnv === null ? null : readSecret(provider.apiKeyEnv) !== undefined,
+    region: provider.region,
+    enabled: provider.enabled,
+    simulatedLatencyMs: provider.simulatedLatencyMs,
+    simulatedFailureRate: provider.simulatedFailureRate,
+    models: provider.models,
+  }));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { planConfigChanges } from "./plan-config-changes";
+import { sampleConfigDocument } from "./testing/sample-config-document";
+
+describe("planConfigChanges", () => {
+  it("plans nothing for the same document", () => {
+    const plan = planConfigChanges(sampleConfigDocument(), sampleConfigDocument());
+    expect(plan.total).toBe(0);
+    expect(plan.changes).toEqual([]);
+    expect(plan.difficultyMap).toBeNull();
+  });
+
+  it("sorts entries into created, updated and removed and says so in words", () => {
+    const next = sampleConfigDocument();
+    next.models[0] = { ...next.models[0]!, outputPricePerMTok: 12 };
+    next.models.push({ ...next.models[1]!, alias: "gemma-2-9b", priority: 20 });
+    next.routingRules = [];
+    next.hardwareProfiles[0] = { ...next.hardwareProfiles[0]!, watts: 350 };
+    next.difficultyMinTier = { ...next.difficultyMinTier, standard: "frontier" };
+    next.providers[0] = { ...next.providers[0]!, simulator: { latencyMs: 80, failureRate: 0 } };
+
+    const plan = planConfigChanges(sampleConfigDocument(), next);
+    expect(plan.models.updated.map(({ after }) => after.alias)).toEqual(["claude-sonnet"]);
+    expect(plan.models.created.map((model) => model.alias)).toEqual(["gemma-2-9b"]);
+    expect(plan.routingRules.removed.map((rule) => rule.key)).toEqual(["long-context-to-frontier"]);
+    expect(plan.total).toBe(6);
+    expect(plan.changes.map((change) => change.text)).toEqual([
+      "provider simulated-local: simulated latency (ms) 40 → 80",
+      "hardware profile 24 GB card: watts 450 → 350",
+      "claude-sonnet: output price $15 → $12",
+      "model gemma-2-9b added",
+      "rule long-context-to-frontier removed",
+      "difficulty standard: minimum tier local → frontier",
+    ]);
+  });
+
+  it("words rule conditions and outcomes like the routing page", () => {
+    const next = sampleConfigDocument();
+    next.routingRules[0] = { ...next.routingRules[0]!, enabled: false, when: { ...next.routingRules[0]!.when, minEstimatedTokens: 7000, keywords: ["proof"] } };
+    expect(planConfigChanges(sampleConfigDocument(), next).changes.map((change) => change.text)).toEqual([
+      "rule long-context-to-frontier: disabled",
+      "rule long-context-to-frontier: min tokens 6000 → 7000",
+      "rule long-context-to-frontier: keywords none → proof",
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+// What applying a configuration document would change: per kind of row, the entries to
+// create, update and remove, plus the same in words for the person about to apply it. Pure.
+import type { ConfigDocument } from "./config-document-schema";
+import { describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeField, type ChangeSection, type DescribedChange } from "./describe-changes";
+
+export interface EntityPlan<T> {
+  created: T[];
+  updated: Array<{ before: T; after: T }>;
+  removed: T[];
+}
+
+type ListSection = "tiers" | "providers" | "hardwareProfiles" | "licences" | "models" | "dataClasses" | "classificationRules" | "routingRules" | "features";
+type Entry<S extends ListSection> = ConfigDocument[S][number];
+
+export type ConfigPlan = { [S in ListSection]: EntityPlan<Entry<S>> } & {
+  difficultyMap: { before: ConfigDocument["difficultyMinTier"]; after: ConfigDocument["difficultyMinTier"] } | null;
+  changes: DescribedChange[];
+  /** Rows created + updated + removed (+1 when the difficulty map changes). */
+  total: number;
+};
+
+interface SectionInfo {
+  title: string;
+  noun: string;
+  keyOf: (item: Record<string, unknown>) => string;
+}
+
+const SECTIONS: Record<ListSection, SectionInfo> = {
+  tiers: { title: "Tiers", noun: "tier", keyOf: (item) => String(item.key) },
+  providers: { title: "Providers", noun: "provider", keyOf: (item) => String(item.key) },
+  hardwareProfiles: { title: "Hardware profiles", noun: "hardware profile", keyOf: (item) => String(item.name) },
+  licences: { title: "Licences", noun: "licence", keyOf: (item) => String(item.key) },
+  models: { title: "Models", noun: "model", keyOf: (item) => String(item.alias) },
+  dataClasses: { title: "Data classes", noun: "data class", keyOf: (item) => String(item.key) },
+  classificationRules: { title: "Data rules", noun: "data rule", keyOf: (item) => String(item.key) },
+  routingRules: { title: "Routing rules", noun: "rule", keyOf: (item) => String(item.key) },
+  features: { title: "Features", noun: "feature", keyOf: (item) => String(item.key) },
+};
+
+// Field names read as words; anything not listed is split from camelCase.
+const LABELS: Record<string, string> = {
+  inputPricePerMTok: "input price",
+  outputPricePerMTok: "output price",
+  purchasePriceUsd: "purchase price",
+  usdPerKwh: "$/kWh",
+  monthlyBudgetUsd: "monthly budget",
+  apiKeyEnv: "key variable",
+  baseUrl: "base URL",
+  enabled: "state",
+  "when.minEstimatedTokens": "min tokens",
+  "when.maxEstimatedTokens": "max tokens",
+  "then.minTier": "minimum tier",
+  "then.maxTier": "maximum tier",
+  "then.pinModel": "pinned model",
+  "simulator.latencyMs": "simulated latency (ms)",
+  "simulator.failureRate": "simulated failure rate",
+};
+
+const words = (path: string) => LABELS[path] ?? path.replace(/^(when|then)\./, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
+function flatten(value: Record<string, unknown>, prefix = ""): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const [name, inner] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    if (inner !== null && typeof inner === "object" && !Array.isArray(inner)) Object.assign(flat, flatten(inner as Record<string, unknown>, path));
+    else flat[path] = inner;
+  }
+  return flat;
+}
+
+function fieldFor(path: string): ChangeField<Record<string, unknown>> {
+  const read = (item: Record<string, unknown>) => item[path] ?? null;
+  if (path === "enabled") return { label: words(path), read, format: onOff, sentence: enabledSentence };
+  if (/Price|Usd|usdPer/.test(path)) return { label: words(path), read, format: usd };
+  return { label: words(path), read, format: (value) => (Array.isArray(value) ? list(value) : typeof value === "boolean" ? yesNo(value) : plain(value)) };
+}
+
+function planList<S extends ListSection>(section: S, before: Array<Entry<S>>, after: Array<Entry<S>>): { plan: EntityPlan<Entry<S>>; changes: DescribedChange[] } {
+  const info = SECTIONS[section];
+  const keyOf = (item: Entry<S>) => info.keyOf(item as unknown as Record<string, unknown>);
+  const beforeByKey = new Map(before.map((item) => [keyOf(item), item]));
+  const afterKeys = new Set(after.map(keyOf));
+  const plan: EntityPlan<Entry<S>> = { created: [], updated: [], removed: before.filter((item) => !afterKeys.has(keyOf(item))) };
+  for (const item of after) {
+    const old = beforeByKey.get(keyOf(item));
+    if (old === undefined) plan.created.push(item);
+    else if (JSON.stringify(old) !== JSON.stringify(item)) plan.updated.push({ before: old, after: item });
+  }
+  const flatBefore = before.map((item) => flatten(item as unknown as Record<string, unknown>));
+  const flatAfter = after.map((item) => flatten(item as unknown as Record<string, unknown>));
+  const paths = [...new Set([...flatBefore, ...flatAfter].flatMap((item) => Object.keys(item)))];
+  const spec: ChangeSection<Record<string, unknown>> = {
+    title: info.title,
+    noun: info.noun,
+    keyOf: (item) => info.keyOf(item),
+    subject: section === "models" ? undefined : (key) => `${info.noun} ${key}`,
+    fields: paths.filter((path) => path !== "key" && path !== "alias" && !(section === "hardwareProfiles" && path === "name")).map(fieldFor),
+  };
+  return { plan, changes: describeSection(spec, flatBefore, flatAfter) };
+}
+
+/** Compares the working configuration (as a document) with the document to apply. */
+export function planConfigChanges(current: ConfigDocument, next: ConfigDocument): ConfigPlan {
+  const changes: DescribedChange[] = [];
+  const take = <S extends ListSection>(section: S) => {
+    const result = planList(section, current[section] as Array<Entry<S>>, next[section] as Array<Entry<S>>);
+    changes.push(...result.changes);
+    return result.plan;
+  };
+  const tiers = take("tiers");
+  const providers = take("providers");
+  const hardwareProfiles = take("hardwareProfiles");
+  const licences = take("licences");
+  const models = take("models");
+  const dataClasses = take("dataClasses");
+  const classificationRules = take("classificationRules");
+  const routingRules = take("routingRules");
+  const features = take("features");
+
+  const mapChanged = JSON.stringify(current.difficultyMinTier) !== JSON.stringify(next.difficultyMinTier);
+  if (mapChanged) {
+    for (const [difficulty, tier] of Object.entries(next.difficultyMinTier)) {
+      const old = current.difficultyMinTier[difficulty as keyof ConfigDocument["difficultyMinTier"]];
+      if (old !== tier) changes.push({ section: "Difficulty → minimum tier", key: difficulty, kind: "changed", field: "minimum tier", before: old, after: tier, text: `difficulty ${difficulty}: minimum tier ${old} → ${tier}` });
+    }
+  }
+  const plans = [tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features];
+  const total = plans.reduce((sum, plan) => sum + plan.created.length + plan.updated.length + plan.removed.length, 0) + (mapChanged ? 1 : 0);
+  return {
+    tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features,
+    difficultyMap: mapChanged ? { before: current.difficultyMinTier, after: next.difficultyMinTier } : null,
+    changes,
+    total,
+  };
+}

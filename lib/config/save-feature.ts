@@ -1,0 +1,71 @@
+import "server-only";
+import { getDb, type Feature, type Prisma } from "@/lib/db";
+import { ENTITY } from "./change-entities";
+import { claimVersion } from "./claim-version";
+import { recordChange, type Actor } from "./record-change";
+import type { CreateFeatureInput, UpdateFeatureInput } from "./schemas/feature";
+import { ConfigRuleError } from "./stale-edit";
+
+function featureView(feature: Feature) {
+  return {
+    name: feature.name,
+    team: feature.team,
+    owner: feature.owner,
+    monthlyBudgetUsd: feature.monthlyBudgetUsd?.toNumber() ?? null,
+    budgetAction: feature.budgetAction,
+    defaultDifficulty: feature.defaultDifficulty,
+    defaultDataClass: feature.defaultDataClassKey,
+    allowPromptLogging: feature.allowPromptLogging,
+    commercial: feature.commercial,
+    monthlyActiveUsers: feature.monthlyActiveUsers,
+    jurisdictions: feature.jurisdictions,
+  };
+}
+
+function featureData(input: CreateFeatureInput | UpdateFeatureInput) {
+  return {
+    name: input.name,
+    team: input.team,
+    owner: input.owner,
+    monthlyBudgetUsd: input.monthlyBudgetUsd,
+    budgetAction: input.budgetAction,
+    defaultDifficulty: input.defaultDifficulty,
+    defaultDataClassKey: input.defaultDataClassKey,
+    allowPromptLogging: input.allowPromptLogging,
+    commercial: input.commercial,
+    monthlyActiveUsers: input.monthlyActiveUsers,
+    jurisdictions: input.jurisdictions,
+  };
+}
+
+async function assertDataClassExists(tx: Prisma.TransactionClient, key: string) {
+  if (!(await tx.dataClass.findUnique({ where: { key }, select: { key: true } }))) {
+    throw new ConfigRuleError(`The data class "${key}" is not configured. Run the seed or choose another class.`, "defaultDataClassKey");
+  }
+}
+
+/** Adds a feature (budgets, defaults and licence checks hang off it); live after Publish. */
+export async function createFeature(input: CreateFeatureInput, actor: Actor): Promise<{ key: string }> {
+  return getDb().$transaction(async (tx) => {
+    if (await tx.feature.findUnique({ where: { key: input.key }, select: { key: true } })) {
+      throw new ConfigRuleError(`A feature with the key "${input.key}" already exists. Choose another key.`, "key");
+    }
+    await assertDataClassExists(tx, input.defaultDataClassKey);
+    const feature = await tx.feature.create({ data: { key: input.key, ...featureData(input) } });
+    await recordChange(tx, actor, { entity: ENTITY.feature, entityKey: feature.key, action: "create", after: featureView(feature) });
+    return { key: feature.key };
+  });
+}
+
+/** Edits everything about a feature but its key. */
+export async function updateFeature(input: UpdateFeatureInput, actor: Actor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await assertDataClassExists(tx, input.defaultDataClassKey);
+    const before = await tx.feature.findUnique({ where: { key: input.key } });
+    await claimVersion(tx, ENTITY.feature, input.key, input.version, () =>
+      tx.feature.updateMany({ where: { key: input.key, version: input.version }, data: { ...featureData(input), version: { increment: 1 } } }),
+    );
+    const after = await tx.feature.findUniqueOrThrow({ where: { key: input.key } });
+    await recordChange(tx, actor, { entity: ENTITY.feature, entityKey: input.key, action: "update", before: before ? featureView(before) : null, after: featureView(after) });
+  });
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { jurisdictionList, keyField, optionalUsd, optionalUrl, optionalWholeNumber, regionList, suggestKey } from "./fields";
+import { createRuleSchema, keywordList } from "./data-rules";
+
+describe("form fields", () => {
+  it("suggests keys from names", () => {
+    expect(suggestKey("Project Nightjar!")).toBe("project-nightjar");
+    expect(suggestKey("  Über  Secret -- IDs ")).toBe("uber-secret-ids");
+    expect(keyField.safeParse(suggestKey("Ça va")).success).toBe(true);
+  });
+
+  it("reads numbers typed into text boxes, blank meaning none", () => {
+    const users = optionalWholeNumber(0, 1_000_000, "Users");
+    expect(users.parse("")).toBeNull();
+    expect(users.parse(" 1,200 ")).toBe(1200);
+    expect(users.safeParse("12.5").error?.issues[0]?.message).toBe("Users must be a whole number.");
+    expect(users.safeParse("lots").error?.issues[0]?.message).toBe("Users must be a whole number.");
+    const budget = optionalUsd("The budget");
+    expect(budget.parse("$1,250.50")).toBe(1250.5);
+    expect(budget.parse(null)).toBeNull();
+    expect(budget.safeParse("-1").error?.issues[0]?.message).toBe("The budget cannot be negative.");
+  });
+
+  it("normalises code and region lists", () => {
+    expect(jurisdictionList.parse("us, eu;\nus-ca")).toEqual(["US", "EU", "US-CA"]);
+    expect(jurisdictionList.safeParse("United States").success).toBe(false);
+    expect(regionList.parse("On-Prem, us  eu")).toEqual(["on-prem", "us", "eu"]);
+    expect(regionList.parse("")).toEqual([]);
+  });
+
+  it("accepts only full http(s) addresses", () => {
+    expect(optionalUrl.parse("")).toBeNull();
+    expect(optionalUrl.parse(" https://llama.meta.com/licence ")).toBe("https://llama.meta.com/licence");
+    expect(optionalUrl.safeParse("javascript:alert(1)").success).toBe(false);
+  });
+});
+
+describe("classification rule forms", () => {
+  it("reads keywords one per line", () => {
+    expect(keywordList.parse("Project Nightjar\n\n  project   nightjar \nFalcon, Inc.")).toEqual(["Project Nightjar", "project nightjar", "Falcon, Inc."]);
+    expect(keywordList.safeParse("\n").error?.issues[0]?.message).toBe("Enter at least one keyword or phrase, one per line.");
+  });
+
+  it("refuses an unsafe or invalid regex with the safety check's reason", () => {
+    const base = { key: "x-rule", name: "X rule", dataClassKey: "restricted", enabled: true, kind: "regex" };
+    const nested = createRuleSchema.safeParse({ ...base, pattern: "(\\w+\\s?)+$" });
+    expect(nested.error?.issues[0]).toMatchObject({ path: ["pattern"], message: expect.stringContaining("exponential time") });
+    expect(createRuleSchema.safeParse({ ...base, pattern: "([a-z]" }).error?.issues[0]?.message).toMatch(/^The pattern is not a valid regular expression/);
+    expect(createRuleSchema.safeParse({ ...base, pattern: "EMP-\\d{6}" }).success).toBe(true);
+  });
+});

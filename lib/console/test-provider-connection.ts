@@ -1,0 +1,54 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { createProviderClient, ProviderError, toProviderError } from "@/lib/providers";
+import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
+import { providerDoc } from "@/lib/config/config-document";
+import { ConfigRuleError } from "@/lib/config/stale-edit";
+
+export type ConnectionTestResult =
+  | { ok: true; modelAlias: string; latencyMs: number; reply: string; simulated: boolean }
+  | { ok: false; modelAlias: string; latencyMs: number; kind: string; status: number | null; message: string };
+
+const TEST_TIMEOUT_MS = 20_000;
+
+/**
+ * One real call through the provider layer with the working configuration (not yet
+ * published), a tiny prompt and a few output tokens. It bypasses the circuit breaker on
+ * purpose: an editor's test should neither be refused by an open circuit nor open one.
+ */
+export async function testProviderConnection(providerKey: string, modelAlias: string | null): Promise<ConnectionTestResult> {
+  const row = await getDb().provider.findUnique({
+    where: { key: providerKey },
+    include: { models: { include: { tier: true, hardwareProfile: true }, orderBy: [{ enabled: "desc" }, { priority: "asc" }, { alias: "asc" }] } },
+  });
+  if (!row) throw new ConfigRuleError(`The provider "${providerKey}" no longer exists — reload.`);
+  const model = modelAlias === null ? row.models[0] : row.models.find((candidate) => candidate.alias === modelAlias);
+  if (!model) throw new ConfigRuleError(`No model uses ${row.name} yet: add one on Models & tiers, then test again.`);
+
+  const doc = providerDoc(row);
+  const provider: ProviderPolicy = {
+    key: doc.key, name: doc.name, kind: doc.kind, baseUrl: doc.baseUrl, apiKeyEnv: doc.apiKeyEnv, region: doc.region, enabled: doc.enabled,
+    ...(doc.simulator ? { simulator: doc.simulator } : {}),
+  };
+  const hardwarePrice = model.hardwareProfile ? effectivePricePerMTok({ ...model.hardwareProfile, purchasePriceUsd: model.hardwareProfile.purchasePriceUsd.toNumber(), usdPerKwh: model.hardwareProfile.usdPerKwh.toNumber() }) : null;
+  const modelPolicy: ModelPolicy = {
+    alias: model.alias, providerModelId: model.providerModelId, providerKey: row.key, tierKey: model.tier.key, contextWindow: model.contextWindow,
+    inputPricePerMTok: hardwarePrice ?? model.inputPricePerMTok?.toNumber() ?? null, outputPricePerMTok: hardwarePrice ?? model.outputPricePerMTok?.toNumber() ?? null,
+    licenceKey: null, enabled: model.enabled, priority: model.priority,
+  };
+
+  const startedAt = performance.now();
+  const elapsed = () => Math.round(performance.now() - startedAt);
+  try {
+    const client = createProviderClient(provider, modelPolicy);
+    const result = await client.generate({ messages: [{ role: "user", content: "Reply with the single word OK." }], maxOutputTokens: 16, temperature: 0 }, AbortSignal.timeout(TEST_TIMEOUT_MS));
+    return { ok: true, modelAlias: model.alias, latencyMs: elapsed(), reply: result.text.slice(0, 200), simulated: provider.kind === "simulator" };
+  } catch (error) {
+    const normalised = error instanceof ProviderError ? error : toProviderError(error);
+    if (!(normalised instanceof ProviderError)) {
+      return { ok: false, modelAlias: model.alias, latencyMs: elapsed(), kind: "timeout", status: null, message: `No answer within ${TEST_TIMEOUT_MS / 1000} seconds.` };
+    }
+    return { ok: false, modelAlias: model.alias, latencyMs: elapsed(), kind: normalised.kind, status: normalised.status ?? null, message: normalised.message.slice(0, 500) };
+  }
+}
