@@ -10,6 +10,8 @@ export interface Target {
   port: number;
   path: string;
   headers: Record<string, string>;
+  /** POST unless set. */
+  method?: "GET" | "POST";
 }
 
 export interface Shot {
@@ -26,7 +28,10 @@ export interface Shot {
 }
 
 export interface FireOptions {
-  stream: boolean;
+  /** What a good answer is: a chat completion, an SSE stream ending in [DONE], or just the expected status. */
+  expect: "chat" | "sse" | "status";
+  /** 200 unless set. */
+  status?: number;
   timeoutMs: number;
 }
 
@@ -50,8 +55,8 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
         host: target.host,
         port: target.port,
         path: target.path,
-        method: "POST",
-        headers: { ...target.headers, "content-type": "application/json", "content-length": String(body.length) },
+        method: target.method ?? "POST",
+        headers: target.method === "GET" ? target.headers : { ...target.headers, "content-type": "application/json", "content-length": String(body.length) },
       },
       (response) => {
         shot.headersAt = performance.now();
@@ -65,7 +70,7 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
         response.on("error", (error: NodeJS.ErrnoException) => settle(error.code ?? error.message));
         response.on("aborted", () => settle("response_aborted"));
         response.on("end", () => {
-          if (shot.status !== 200) {
+          if (shot.status !== (options.status ?? 200)) {
             let code = "";
             try {
               code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? "";
@@ -74,7 +79,8 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
             }
             return settle(`http_${shot.status}${code ? `:${code}` : ""}`);
           }
-          if (options.stream) {
+          if (options.expect === "status") return settle(null);
+          if (options.expect === "sse") {
             if (text.includes('"error"')) return settle("stream_error_event");
             return settle(text.trimEnd().endsWith("data: [DONE]") ? null : "stream_without_done");
           }
@@ -92,7 +98,7 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
       request.destroy();
     }, options.timeoutMs);
     request.on("error", (error: NodeJS.ErrnoException) => settle(error.code ?? error.message));
-    request.end(body);
+    request.end(target.method === "GET" ? undefined : body);
   });
 }
 

@@ -20,7 +20,14 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      // The client went away while sending: nothing to answer, but the request is still recorded.
+      throw new ApiError(499, "client_closed_request", "The client closed the connection while sending the request body.");
+    }
+    const { done, value } = next;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
