@@ -10,7 +10,8 @@ import { E2E_API_KEY, E2E_PASSWORD } from "../users";
 
 const PREFIX = "switchyard_e2e";
 const outputDir = process.env.E2E_OUTPUT_DIR ?? "test-results";
-const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+// A run takes minutes; anything older is left over from a run that was killed.
+const STALE_AFTER_MS = 60 * 60 * 1000;
 
 /** Databases left behind by runs that were killed before they could clean up. */
 async function dropStaleDatabases(adminUrl: string) {
