@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { toPolicyKind } from "./provider-kind";
 import { DATA_CLASSES, DIFFICULTIES, type DataClassKey, type Difficulty, type PolicySnapshot } from "@/lib/routing/types";
 
 const toNumber = (value: { toNumber(): number } | null): number | null => (value === null ? null : value.toNumber());
@@ -39,7 +40,7 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
     providers: providers.map((provider) => ({
       key: provider.key,
       name: provider.name,
-      kind: provider.kind === "openai_compatible" ? "openai-compatible" : provider.kind,
+      kind: toPolicyKind(provider.kind),
       baseUrl: provider.baseUrl,
       apiKeyEnv: provider.apiKeyEnv,
       region: provider.region,

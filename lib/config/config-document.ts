@@ -25,9 +25,10 @@ export interface DecimalLike {
 
 const num = (value: DecimalLike | null): number | null => (value === null ? null : value.toNumber());
 
-export type DbProviderKind = "openai" | "anthropic" | "openai_compatible" | "simulator";
-export const toDocKind = (kind: DbProviderKind): ProviderDoc["kind"] => (kind === "openai_compatible" ? "openai-compatible" : kind);
-export const toDbKind = (kind: ProviderDoc["kind"]): DbProviderKind => (kind === "openai-compatible" ? "openai_compatible" : kind);
+import { toPolicyKind, type DbProviderKind } from "./provider-kind";
+export { toDbKind, type DbProviderKind } from "./provider-kind";
+/** The document spells provider kinds as the policy does. */
+export const toDocKind = toPolicyKind;
 
 export interface TierRow { key: string; name: string; rank: number; description: string }
 export const tierDoc = (row: TierRow): TierDoc => ({ key: row.key, name: row.name, rank: row.rank, description: row.description });
