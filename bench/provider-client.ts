@@ -22,6 +22,11 @@ const model: ModelPolicy = {
   licenceKey: "llama-3.1",
   enabled: true,
   priority: 1,
+  capabilities: ["tools", "structured_output"],
+  maxOutputTokens: null,
+  cachedInputPricePerMTok: null,
+  cacheWritePricePerMTok: null,
+  longContext: null,
 };
 const readSecret = () => "bench-secret";
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5_000);

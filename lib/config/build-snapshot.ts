@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { modelPolicyOf } from "./model-policy";
 import { toPolicyKind } from "./provider-kind";
 import { DATA_CLASSES, DIFFICULTIES, type DataClassKey, type Difficulty, type PolicySnapshot } from "@/lib/routing/types";
 
@@ -11,11 +11,7 @@ function asDataClass(key: string): DataClassKey {
   throw new Error(`Unknown data class "${key}" in the configuration.`);
 }
 
-/**
- * Reads the working configuration into the engine's PolicySnapshot. Local models priced by a
- * hardware profile get their effective price per 1M tokens here, so the engine and the ledger
- * see one number.
- */
+/** Reads the working configuration into the engine's PolicySnapshot. */
 export async function buildSnapshot(version: number, db: Prisma.TransactionClient = getDb()): Promise<PolicySnapshot> {
   // Sequential on purpose: inside a transaction all queries share one connection.
   const tiers = await db.tier.findMany({ orderBy: { rank: "asc" } });
@@ -27,6 +23,7 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
   const routingRules = await db.routingRule.findMany({ include: { minTier: true, maxTier: true, pinModel: true }, orderBy: { position: "asc" } });
   const features = await db.feature.findMany({ orderBy: { key: "asc" } });
   const difficulties = await db.difficultyTier.findMany({ include: { tier: true } });
+  const settings = await db.dataRuleSettings.findUnique({ where: { id: 1 } });
 
   const difficultyMinTier = {} as Record<Difficulty, string>;
   for (const difficulty of DIFFICULTIES) {
@@ -49,29 +46,9 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
         ? { simulator: { latencyMs: provider.simulatedLatencyMs, failureRate: provider.simulatedFailureRate } }
         : {}),
     })),
-    models: models.map((model) => {
-      const hardwarePrice = model.hardwareProfile
-        ? effectivePricePerMTok({
-            purchasePriceUsd: model.hardwareProfile.purchasePriceUsd.toNumber(),
-            amortisationMonths: model.hardwareProfile.amortisationMonths,
-            watts: model.hardwareProfile.watts,
-            usdPerKwh: model.hardwareProfile.usdPerKwh.toNumber(),
-            tokensPerDay: model.hardwareProfile.tokensPerDay,
-          })
-        : null;
-      return {
-        alias: model.alias,
-        providerModelId: model.providerModelId,
-        providerKey: model.provider.key,
-        tierKey: model.tier.key,
-        contextWindow: model.contextWindow,
-        inputPricePerMTok: hardwarePrice ?? toNumber(model.inputPricePerMTok),
-        outputPricePerMTok: hardwarePrice ?? toNumber(model.outputPricePerMTok),
-        licenceKey: model.licence?.key ?? null,
-        enabled: model.enabled,
-        priority: model.priority,
-      };
-    }),
+    models: models.map((model) =>
+      modelPolicyOf(model, { providerKey: model.provider.key, tierKey: model.tier.key, licenceKey: model.licence?.key ?? null }),
+    ),
     licences: licences.map((licence) => ({
       key: licence.key,
       name: licence.name,
@@ -127,5 +104,6 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
     })),
     difficultyMinTier,
     baselineModelAlias: models.find((model) => model.isBaseline)?.alias ?? null,
+    unscannableDataClass: asDataClass(settings?.unscannableDataClassKey ?? "confidential"),
   };
 }

@@ -12,8 +12,8 @@ function snapshot(): PolicySnapshot {
     ],
     providers: [{ key: "anthropic", name: "Anthropic", kind: "anthropic", baseUrl: null, apiKeyEnv: "ANTHROPIC_API_KEY", region: "us", enabled: true }],
     models: [
-      { alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", providerKey: "anthropic", tierKey: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, licenceKey: null, enabled: true, priority: 10 },
-      { alias: "mistral-7b", providerModelId: "mistral:7b", providerKey: "anthropic", tierKey: "local", contextWindow: 8192, inputPricePerMTok: 0.27, outputPricePerMTok: 0.27, licenceKey: null, enabled: true, priority: 30 },
+      { alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", providerKey: "anthropic", tierKey: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, licenceKey: null, enabled: true, priority: 10, capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+      { alias: "mistral-7b", providerModelId: "mistral:7b", providerKey: "anthropic", tierKey: "local", contextWindow: 8192, inputPricePerMTok: 0.27, outputPricePerMTok: 0.27, licenceKey: null, enabled: true, priority: 30, capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
     ],
     licences: [],
     dataClasses: [{ key: "restricted", rank: 3, allowedTierKeys: ["local"], allowedRegions: ["on-prem"] }],
@@ -28,6 +28,7 @@ function snapshot(): PolicySnapshot {
     features: [],
     difficultyMinTier: { routine: "local", standard: "hosted-open", hard: "frontier" },
     baselineModelAlias: "claude-sonnet",
+    unscannableDataClass: "confidential",
   };
 }
 

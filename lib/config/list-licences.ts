@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { reviewLicence } from "@/lib/routing/licence";
 import type { CommercialUse, FeaturePolicy, LicencePolicy, ModelPolicy } from "@/lib/routing/types";
+import { modelPolicyOf } from "@/lib/config/model-policy";
 
 export interface LicenceConflict {
   modelAlias: string;
@@ -39,7 +40,7 @@ export async function listLicences(): Promise<LicenceRow[]> {
   const [licences, features] = await Promise.all([
     db.licence.findMany({
       orderBy: { name: "asc" },
-      include: { models: { orderBy: { alias: "asc" }, include: { provider: { select: { key: true, kind: true } }, tier: { select: { key: true } } } } },
+      include: { models: { orderBy: { alias: "asc" }, include: { provider: { select: { key: true, kind: true } }, tier: { select: { key: true } }, hardwareProfile: true } } },
     }),
     db.feature.findMany({ orderBy: { key: "asc" } }),
   ]);
@@ -73,18 +74,7 @@ export async function listLicences(): Promise<LicenceRow[]> {
     const conflicts: LicenceConflict[] = [];
     for (const model of licence.models) {
       // The licence check reads only the alias and licence key; prices here are list prices.
-      const modelPolicy: ModelPolicy = {
-        alias: model.alias,
-        providerModelId: model.providerModelId,
-        providerKey: model.provider.key,
-        tierKey: model.tier.key,
-        contextWindow: model.contextWindow,
-        inputPricePerMTok: model.inputPricePerMTok?.toNumber() ?? null,
-        outputPricePerMTok: model.outputPricePerMTok?.toNumber() ?? null,
-        licenceKey: licence.key,
-        enabled: model.enabled,
-        priority: model.priority,
-      };
+      const modelPolicy = modelPolicyOf(model, { providerKey: model.provider.key, tierKey: model.tier.key, licenceKey: licence.key });
       for (const feature of featurePolicies) {
         const { verdict } = reviewLicence({ model: modelPolicy, provider: undefined, tierPosition: undefined }, byKey, feature);
         if (verdict) conflicts.push({ modelAlias: model.alias, featureKey: feature.key, featureName: feature.name, detail: verdict.detail });

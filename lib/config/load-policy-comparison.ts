@@ -4,6 +4,7 @@ import type { PolicySnapshot } from "@/lib/routing/types";
 import { buildSnapshot } from "./build-snapshot";
 import type { DescribedChange } from "./describe-changes";
 import { diffSnapshots } from "./diff-snapshots";
+import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 
 export interface PolicyComparison {
   from: number;
@@ -13,7 +14,7 @@ export interface PolicyComparison {
 
 async function snapshotOf(number: number): Promise<PolicySnapshot | null> {
   const row = await getDb().policyVersion.findUnique({ where: { number }, select: { snapshot: true } });
-  return row ? (row.snapshot as unknown as PolicySnapshot) : null;
+  return row ? readStoredSnapshot(row.snapshot, number) : null;
 }
 
 /** Two published versions compared in words; null when either does not exist. */

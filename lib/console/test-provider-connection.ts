@@ -5,6 +5,7 @@ import { createProviderClient, ProviderError, toProviderError } from "@/lib/prov
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { providerDoc } from "@/lib/config/config-document";
 import { ConfigRuleError } from "@/lib/config/stale-edit";
+import { modelPolicyOf } from "@/lib/config/model-policy";
 
 export type ConnectionTestResult =
   | { ok: true; modelAlias: string; latencyMs: number; reply: string; simulated: boolean }
@@ -31,12 +32,7 @@ export async function testProviderConnection(providerKey: string, modelAlias: st
     key: doc.key, name: doc.name, kind: doc.kind, baseUrl: doc.baseUrl, apiKeyEnv: doc.apiKeyEnv, region: doc.region, enabled: doc.enabled,
     ...(doc.simulator ? { simulator: doc.simulator } : {}),
   };
-  const hardwarePrice = model.hardwareProfile ? effectivePricePerMTok({ ...model.hardwareProfile, purchasePriceUsd: model.hardwareProfile.purchasePriceUsd.toNumber(), usdPerKwh: model.hardwareProfile.usdPerKwh.toNumber() }) : null;
-  const modelPolicy: ModelPolicy = {
-    alias: model.alias, providerModelId: model.providerModelId, providerKey: row.key, tierKey: model.tier.key, contextWindow: model.contextWindow,
-    inputPricePerMTok: hardwarePrice ?? model.inputPricePerMTok?.toNumber() ?? null, outputPricePerMTok: hardwarePrice ?? model.outputPricePerMTok?.toNumber() ?? null,
-    licenceKey: null, enabled: model.enabled, priority: model.priority,
-  };
+  const modelPolicy = modelPolicyOf(model, { providerKey: row.key, tierKey: model.tier.key, licenceKey: null });
 
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);

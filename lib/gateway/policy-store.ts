@@ -2,6 +2,7 @@ import "server-only";
 import { compileRules, type CompiledRules } from "@/lib/detectors";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
+import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 import type { FeaturePolicy, ModelPolicy, PolicySnapshot, ProviderPolicy } from "@/lib/routing/types";
 
 /** A published policy version, ready for the hot path: indexes built and rules compiled once. */
@@ -56,7 +57,7 @@ export class PolicyStore {
   private async load(): Promise<LoadedPolicy | null> {
     const row = await getDb().policyVersion.findFirst({ orderBy: { number: "desc" } });
     if (!row) return null;
-    const snapshot = { ...(row.snapshot as unknown as PolicySnapshot), version: row.number };
+    const snapshot = readStoredSnapshot(row.snapshot, row.number);
     this.loaded = preparePolicy(snapshot);
     return this.loaded;
   }

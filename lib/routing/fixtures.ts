@@ -102,13 +102,13 @@ const FIXTURE: PolicySnapshot = {
     },
   ],
   models: [
-    { alias: "llama-3.1-8b", providerModelId: "llama3.1:8b", providerKey: "ollama-lab", tierKey: "local", contextWindow: 8_192, inputPricePerMTok: OLLAMA_LAB_PRICE, outputPricePerMTok: OLLAMA_LAB_PRICE, licenceKey: "llama-3.1", enabled: true, priority: 1 },
-    { alias: "gemma-2-9b", providerModelId: "gemma2:9b", providerKey: "ollama-lab", tierKey: "local", contextWindow: 8_192, inputPricePerMTok: OLLAMA_LAB_PRICE, outputPricePerMTok: OLLAMA_LAB_PRICE, licenceKey: "gemma", enabled: true, priority: 2 },
-    { alias: "qwen-2.5-3b", providerModelId: "Qwen/Qwen2.5-3B-Instruct", providerKey: "vllm-lab", tierKey: "local", contextWindow: 32_768, inputPricePerMTok: VLLM_LAB_PRICE, outputPricePerMTok: VLLM_LAB_PRICE, licenceKey: "qwen-research", enabled: true, priority: 3 },
-    { alias: "deepseek-v3", providerModelId: "deepseek-chat", providerKey: "deepseek", tierKey: "hosted-open", contextWindow: 65_536, inputPricePerMTok: 0.27, outputPricePerMTok: 1.1, licenceKey: "deepseek", enabled: true, priority: 1 },
-    { alias: "llama-3.1-70b", providerModelId: "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", providerKey: "together", tierKey: "hosted-open", contextWindow: 131_072, inputPricePerMTok: 0.88, outputPricePerMTok: 0.88, licenceKey: "llama-3.1", enabled: true, priority: 2 },
-    { alias: "gpt-4o", providerModelId: "gpt-4o", providerKey: "openai", tierKey: "frontier", contextWindow: 128_000, inputPricePerMTok: 2.5, outputPricePerMTok: 10, licenceKey: "closed-api", enabled: true, priority: 1 },
-    { alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", providerKey: "anthropic", tierKey: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, licenceKey: "closed-api", enabled: true, priority: 2 },
+    { alias: "llama-3.1-8b", providerModelId: "llama3.1:8b", providerKey: "ollama-lab", tierKey: "local", contextWindow: 8_192, inputPricePerMTok: OLLAMA_LAB_PRICE, outputPricePerMTok: OLLAMA_LAB_PRICE, licenceKey: "llama-3.1", enabled: true, priority: 1, capabilities: ["tools"], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+    { alias: "gemma-2-9b", providerModelId: "gemma2:9b", providerKey: "ollama-lab", tierKey: "local", contextWindow: 8_192, inputPricePerMTok: OLLAMA_LAB_PRICE, outputPricePerMTok: OLLAMA_LAB_PRICE, licenceKey: "gemma", enabled: true, priority: 2, capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+    { alias: "qwen-2.5-3b", providerModelId: "Qwen/Qwen2.5-3B-Instruct", providerKey: "vllm-lab", tierKey: "local", contextWindow: 32_768, inputPricePerMTok: VLLM_LAB_PRICE, outputPricePerMTok: VLLM_LAB_PRICE, licenceKey: "qwen-research", enabled: true, priority: 3, capabilities: ["tools", "structured_output"], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+    { alias: "deepseek-v3", providerModelId: "deepseek-chat", providerKey: "deepseek", tierKey: "hosted-open", contextWindow: 65_536, inputPricePerMTok: 0.27, outputPricePerMTok: 1.1, licenceKey: "deepseek", enabled: true, priority: 1, capabilities: ["tools", "structured_output"], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+    { alias: "llama-3.1-70b", providerModelId: "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", providerKey: "together", tierKey: "hosted-open", contextWindow: 131_072, inputPricePerMTok: 0.88, outputPricePerMTok: 0.88, licenceKey: "llama-3.1", enabled: true, priority: 2, capabilities: ["tools", "structured_output"], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+    { alias: "gpt-4o", providerModelId: "gpt-4o", providerKey: "openai", tierKey: "frontier", contextWindow: 128_000, inputPricePerMTok: 2.5, outputPricePerMTok: 10, licenceKey: "closed-api", enabled: true, priority: 1, capabilities: ["tools", "structured_output", "images"], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
+    { alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", providerKey: "anthropic", tierKey: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, licenceKey: "closed-api", enabled: true, priority: 2, capabilities: ["tools", "structured_output", "images", "reasoning"], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null },
   ],
   dataClasses: [
     { key: "public", rank: 0, allowedTierKeys: ["local", "hosted-open", "frontier"], allowedRegions: [] },
@@ -175,6 +175,7 @@ const FIXTURE: PolicySnapshot = {
   ],
   difficultyMinTier: { routine: "local", standard: "hosted-open", hard: "frontier" },
   baselineModelAlias: "gpt-4o",
+  unscannableDataClass: "confidential",
 };
 
 export function fixtureSnapshot(): PolicySnapshot {

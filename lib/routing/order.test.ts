@@ -18,6 +18,11 @@ function view(alias: string, tierPosition: number, priority: number): ModelView 
     licenceKey: null,
     enabled: true,
     priority,
+    capabilities: [],
+    maxOutputTokens: null,
+    cachedInputPricePerMTok: null,
+    cacheWritePricePerMTok: null,
+    longContext: null,
   };
   return { model, provider: undefined, tierPosition };
 }

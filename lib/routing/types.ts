@@ -8,6 +8,10 @@ export const DIFFICULTIES = ["routine", "standard", "hard"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 export type BudgetAction = "downgrade" | "block";
+
+/** What a request may need from a model beyond plain text; models list what they support. */
+export const CAPABILITIES = ["tools", "structured_output", "images", "reasoning"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 export type CommercialUse = "allowed" | "restricted" | "forbidden";
 export type ProviderKind = "openai" | "anthropic" | "openai-compatible" | "simulator";
 
@@ -68,6 +72,15 @@ export interface ModelPolicy {
   enabled: boolean;
   /** Lower number = preferred within a tier. */
   priority: number;
+  /** What the model supports; a request needing anything else skips it. */
+  capabilities: Capability[];
+  /** Longest answer it can write; null = bounded only by the context window. */
+  maxOutputTokens: number | null;
+  /** USD per 1M input tokens read from / written to the prompt cache; null = priced as plain input. */
+  cachedInputPricePerMTok: number | null;
+  cacheWritePricePerMTok: number | null;
+  /** A vendor's long-context tier: above `thresholdTokens` input tokens the whole request costs these prices. */
+  longContext: { thresholdTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
 }
 
 export interface DataClassPolicy {
@@ -144,6 +157,8 @@ export interface PolicySnapshot {
   difficultyMinTier: Record<Difficulty, string>;
   /** Alias of the model every cost is compared against (all-frontier baseline). */
   baselineModelAlias: string | null;
+  /** Content the detectors cannot read (images) raises a request to at least this class. */
+  unscannableDataClass: DataClassKey;
 }
 
 // The engine's inputs and output (Analysis, LiveState, Decision, …) live beside this file;

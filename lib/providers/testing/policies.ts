@@ -27,6 +27,11 @@ export function modelPolicy(overrides: Partial<ModelPolicy> = {}): ModelPolicy {
     licenceKey: null,
     enabled: true,
     priority: 0,
+    capabilities: ["tools", "structured_output", "images", "reasoning"],
+    maxOutputTokens: null,
+    cachedInputPricePerMTok: null,
+    cacheWritePricePerMTok: null,
+    longContext: null,
     ...overrides,
   };
 }

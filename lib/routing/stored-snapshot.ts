@@ -1,0 +1,26 @@
+// Published versions are stored as JSON and never rewritten, so a version published before a
+// field existed lacks it. This reads any stored version into today's PolicySnapshot with the
+// defaults the field had when it was introduced: no capabilities (a model must be marked able
+// before tool or image traffic reaches it), no cache prices (cached tokens priced as input),
+// and unscannable content at least confidential.
+import type { ModelPolicy, PolicySnapshot } from "./types";
+
+type StoredModel = Partial<ModelPolicy> & Omit<ModelPolicy, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext">;
+type StoredSnapshot = Omit<PolicySnapshot, "models" | "unscannableDataClass"> & { models: StoredModel[]; unscannableDataClass?: PolicySnapshot["unscannableDataClass"] };
+
+export function readStoredSnapshot(stored: unknown, version: number): PolicySnapshot {
+  const snapshot = stored as StoredSnapshot;
+  return {
+    ...snapshot,
+    version,
+    models: snapshot.models.map((model) => ({
+      ...model,
+      capabilities: model.capabilities ?? [],
+      maxOutputTokens: model.maxOutputTokens ?? null,
+      cachedInputPricePerMTok: model.cachedInputPricePerMTok ?? null,
+      cacheWritePricePerMTok: model.cacheWritePricePerMTok ?? null,
+      longContext: model.longContext ?? null,
+    })),
+    unscannableDataClass: snapshot.unscannableDataClass ?? "confidential",
+  };
+}
