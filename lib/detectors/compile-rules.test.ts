@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ClassificationRulePolicy } from "@/lib/routing/types";
+import { DetectionBudget } from "./budget";
 import { compileRules, keywordPattern } from "./compile-rules";
+import { scanRule } from "./rule-scan";
 
 function rule(overrides: Partial<ClassificationRulePolicy>): ClassificationRulePolicy {
   return {
@@ -18,7 +20,7 @@ function rule(overrides: Partial<ClassificationRulePolicy>): ClassificationRuleP
 
 function keywordHits(keywords: string[], text: string): string[] {
   const pattern = keywordPattern(keywords);
-  return pattern === null ? [] : [...text.matchAll(pattern)].map((match) => match[0]);
+  return pattern === null ? [] : (scanRule(text, pattern, new DetectionBudget()) ?? []).map(([start, end]) => text.slice(start, end));
 }
 
 describe("compileRules", () => {
@@ -45,24 +47,29 @@ describe("compileRules", () => {
   it("skips rules it cannot run, with the reason", () => {
     const compiled = compileRules([
       rule({ key: "unknown", kind: "detector", detector: "passport" }),
-      rule({ key: "redos", kind: "regex", pattern: "(a+)+$" }),
+      rule({ key: "lookahead", kind: "regex", pattern: "order-(?=\\d)" }),
       rule({ key: "broken", kind: "regex", pattern: "(" }),
       rule({ key: "nothing", kind: "regex", pattern: null }),
       rule({ key: "no-words", kind: "keywords", keywords: ["  ", ""] }),
     ]);
     expect(compiled.rules).toEqual([]);
-    expect(compiled.skipped.map((skipped) => skipped.key)).toEqual(["unknown", "redos", "broken", "nothing", "no-words"]);
+    expect(compiled.skipped.map((skipped) => skipped.key)).toEqual(["unknown", "lookahead", "broken", "nothing", "no-words"]);
     expect(compiled.skipped[0]?.reason).toBe('"passport" is not a built-in detector.');
-    expect(compiled.skipped[1]?.reason).toContain("repeats a group that itself contains a repeat");
+    expect(compiled.skipped[1]?.reason).toContain("Lookahead");
   });
 
-  it("compiles regex rules case-insensitive and global, typed rule:<key>", () => {
+  it("compiles regex rules case-insensitive on RE2, typed rule:<key>", () => {
     const compiled = compileRules([rule({ key: "ticket", pattern: "prj-\\d+", dataClass: "internal" })]);
     const [ticket] = compiled.rules;
     expect(ticket?.type).toBe("rule:ticket");
     expect(ticket?.dataClass).toBe("internal");
-    expect(ticket?.pattern.flags).toBe("gi");
-    expect("See PRJ-42".match(ticket?.pattern ?? /$^/)).toEqual(["PRJ-42"]);
+    expect(ticket && scanRule("See PRJ-42", ticket, new DetectionBudget())).toEqual([[4, 10]]);
+  });
+
+  it("runs shapes that backtracking engines cannot, since RE2 never backtracks", () => {
+    const compiled = compileRules([rule({ key: "nested", pattern: "(a+)+$" }), rule({ key: "overlap", pattern: "(?:Ā|ā)+!" })]);
+    expect(compiled.skipped).toEqual([]);
+    expect(compiled.rules.map((compiledRule) => compiledRule.type)).toEqual(["rule:nested", "rule:overlap"]);
   });
 
   it("ignores disabled regex and keyword rules", () => {

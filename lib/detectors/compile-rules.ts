@@ -1,22 +1,23 @@
 // Turns a policy's classification rules into something detect() can run on every request.
-// Compile once per policy version: regexes are built and safety-checked here, never per request.
+// Compile once per policy version: patterns are compiled (on RE2, see rule-pattern.ts) here,
+// never per request.
+import { RE2JS } from "re2js";
 import type { ClassificationRulePolicy, DataClassKey } from "@/lib/routing/types";
 import { DATA_CLASSES } from "@/lib/routing/types";
 import { isBuiltInDetectorKey, type BuiltInDetectorKey } from "./built-in";
-import { checkRegexSafety } from "./regex-safety";
-import { anchorLeadingRepeats } from "./run-start-anchor";
+import { normaliseForDetection } from "./normalise";
+import { compileRulePattern } from "./rule-pattern";
+import type { RulePattern } from "./rule-scan";
 
 export interface EnabledDetector {
   key: BuiltInDetectorKey;
   dataClass: DataClassKey;
 }
 
-export interface CompiledRule {
+export interface CompiledRule extends RulePattern {
   /** Finding type: "rule:" + the rule's key. */
   type: string;
   dataClass: DataClassKey;
-  /** Global; reused across requests (detect() is synchronous, so lastIndex is never shared mid-scan). */
-  pattern: RegExp;
 }
 
 /** A stored rule the gateway will not run, and why (for the trace and the console). */
@@ -33,37 +34,42 @@ export interface CompiledRules {
 
 const rank = (dataClass: DataClassKey): number => DATA_CLASSES.indexOf(dataClass);
 
-// Escapes what is special in a `u`-mode regex (where "\-" outside a class is an error).
+// Escapes every ASCII punctuation character (RE2 accepts "\\" before any of them).
 function escapeKeyword(keyword: string): string {
-  return keyword.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  return keyword.replace(/[!-\/:-@[-`{-~]/g, "\\$&");
 }
 
+// Word characters for keyword boundaries: Unicode letters, digits and "_".
+const WORD = String.raw`\p{L}\p{N}_`;
+
 /**
- * One regex for all of a rule's keywords: case-insensitive, whole words by Unicode letters and
- * digits (so "Überflieger" and "Project Falcon" work), any run of whitespace inside a keyword.
+ * One RE2 pattern for all of a rule's keywords: case-insensitive, whole words by Unicode letters
+ * and digits (so "Überflieger" and "Project Falcon" work), any run of whitespace inside a
+ * keyword. Keywords are normalised like prompts are, so "ＦＡＬＣＯＮ" in a rule finds "falcon".
+ * The keyword is capture group 1; the character after it is consumed as the boundary.
  */
-export function keywordPattern(keywords: readonly string[]): RegExp | null {
+export function keywordPattern(keywords: readonly string[]): RulePattern | null {
   const unique = new Map<string, string>();
   for (const keyword of keywords) {
-    const words = keyword.trim().split(/\s+/).filter(Boolean);
-    if (words.length > 0) unique.set(words.join(" ").toLowerCase(), words.map(escapeKeyword).join("\\s+"));
+    const words = normaliseForDetection(keyword).text.trim().split(/\s+/).filter(Boolean);
+    if (words.length > 0) unique.set(words.join(" ").toLowerCase(), words.map(escapeKeyword).join(String.raw`\s+`));
   }
   if (unique.size === 0) return null;
   // Longest first, so "new york city" wins over "new york" at the same position.
   const alternatives = [...unique.entries()].sort((a, b) => b[0].length - a[0].length).map(([, source]) => source);
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_])`, "giu");
+  const source = `(?<![${WORD}])(${alternatives.join("|")})(?:[^${WORD}]|$)`;
+  return { pattern: RE2JS.compile(source, RE2JS.CASE_INSENSITIVE | RE2JS.LOOKBEHINDS), group: 1 };
 }
 
 function compileRule(rule: ClassificationRulePolicy): CompiledRule | SkippedRule {
   const type = `rule:${rule.key}`;
   if (rule.kind === "keywords") {
     const pattern = keywordPattern(rule.keywords);
-    return pattern === null ? { key: rule.key, reason: "The rule has no keywords." } : { type, dataClass: rule.dataClass, pattern };
+    return pattern === null ? { key: rule.key, reason: "The rule has no keywords." } : { type, dataClass: rule.dataClass, ...pattern };
   }
-  const source = rule.pattern ?? "";
-  const safety = checkRegexSafety(source);
-  if (!safety.ok) return { key: rule.key, reason: safety.reason };
-  return { type, dataClass: rule.dataClass, pattern: new RegExp(anchorLeadingRepeats(source), "gi") };
+  const compiled = compileRulePattern(rule.pattern ?? "");
+  if (!compiled.ok) return { key: rule.key, reason: compiled.reason };
+  return { type, dataClass: rule.dataClass, pattern: compiled.pattern };
 }
 
 /**

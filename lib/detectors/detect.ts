@@ -1,10 +1,17 @@
 // Runs the enabled built-in detectors and the admin rules over a prompt. Findings carry
 // types, counts and positions only: never the matched text, so they are safe to log.
+//
+// Every detector reads one normalised copy of the prompt (normalise.ts); positions are mapped
+// back to the original. Work is bounded: the prompt's length by MAX_DETECT_CHARS and the
+// request's work by a DetectionBudget. Hitting either fails closed with a `detection_limit`
+// finding at the restricted class, never by silently skipping text.
 import type { Finding } from "@/lib/routing/types";
+import { DETECTION_LIMIT_FINDING, DetectionBudget, MAX_DETECT_CHARS } from "./budget";
 import type { BuiltInDetectorKey } from "./built-in";
 import type { CompiledRules } from "./compile-rules";
 import { findEmails } from "./email";
 import { findIbans } from "./iban";
+import { normaliseForDetection } from "./normalise";
 import { findPaymentCards } from "./payment-card";
 import { findPhoneNumbers } from "./phone";
 import { scanRule } from "./rule-scan";
@@ -12,7 +19,7 @@ import { findSecrets } from "./secrets";
 import { mergeSpans, type Span } from "./span";
 import { findUsSsns } from "./us-ssn";
 
-const FINDERS: Record<BuiltInDetectorKey, (text: string) => Span[]> = {
+const FINDERS: Record<BuiltInDetectorKey, (text: string, budget: DetectionBudget) => Span[]> = {
   email: findEmails,
   phone: findPhoneNumbers,
   payment_card: findPaymentCards,
@@ -21,20 +28,38 @@ const FINDERS: Record<BuiltInDetectorKey, (text: string) => Span[]> = {
   secret: findSecrets,
 };
 
+/** What a built-in pass costs, in budget units per character (it reads the text a few times). */
+const BUILT_IN_PASS_UNITS = 2;
+
+export interface DetectOptions {
+  /** A budget of your own (tests count its steps); a fresh default one otherwise. */
+  budget?: DetectionBudget;
+}
+
 /** One finding per detector or rule that matched, built-ins first in the policy's order. */
-export function detect(text: string, compiled: CompiledRules): Finding[] {
+export function detect(text: string, compiled: CompiledRules, options: DetectOptions = {}): Finding[] {
+  if (compiled.detectors.length === 0 && compiled.rules.length === 0) return [];
+  const budget = options.budget ?? new DetectionBudget();
+  const tooLong = text.length > MAX_DETECT_CHARS;
+  const normalised = normaliseForDetection(tooLong ? text.slice(0, MAX_DETECT_CHARS) : text, budget);
+  const scanned = normalised.text;
+  budget.charge(scanned.length);
   const findings: Finding[] = [];
+  const report = (type: string, dataClass: Finding["dataClass"], spans: Span[]) => {
+    const positions = mergeSpans(spans.map((span) => normalised.toOriginal(span)));
+    if (positions.length > 0) findings.push({ type, count: positions.length, positions, dataClass });
+  };
   for (const detector of compiled.detectors) {
-    const positions = FINDERS[detector.key](text);
-    if (positions.length > 0) {
-      findings.push({ type: detector.key, count: positions.length, positions, dataClass: detector.dataClass });
-    }
+    if (!budget.charge(scanned.length * BUILT_IN_PASS_UNITS)) break;
+    report(detector.key, detector.dataClass, FINDERS[detector.key](scanned, budget));
   }
   for (const rule of compiled.rules) {
-    const positions = mergeSpans(scanRule(text, rule.pattern));
-    if (positions.length > 0) {
-      findings.push({ type: rule.type, count: positions.length, positions, dataClass: rule.dataClass });
-    }
+    const spans = scanRule(scanned, rule, budget);
+    if (spans === null) break;
+    report(rule.type, rule.dataClass, spans);
+  }
+  if (tooLong || normalised.truncated || budget.exhausted) {
+    findings.push({ type: DETECTION_LIMIT_FINDING, count: 1, positions: [], dataClass: "restricted" });
   }
   return findings;
 }

@@ -1,14 +1,13 @@
-// IBANs (ISO 13616): country code, two check digits, then the country's BBAN, written
-// compactly or in groups of four separated by single spaces. Reported only when the length
-// matches the country and the ISO 7064 mod-97 check gives 1.
+// IBANs (ISO 13616): country code, two check digits, then the country's BBAN, written compact,
+// in groups (of four or any other size), with dashes, or wrapped over a line. Reported only
+// when the length matches the country and the ISO 7064 mod-97 check gives 1.
 import { ibanLength } from "./iban-registry";
+import type { DetectionBudget } from "./budget";
 import type { Span } from "./span";
 
-// Finds where an IBAN could start; the rest is walked by hand so the country's fixed length
-// decides where it ends (a regex would happily run on into the next word).
-const IBAN_START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
 const MIN_IBAN_LENGTH = 15;
-
+/** Longest run of separators between two characters of one IBAN ("DE89 3704\n 0044"). */
+const MAX_GAP = 3;
 /** ISO 7064 MOD 97-10 over an uppercase, space-free IBAN: true when the remainder is 1. */
 export function passesIbanChecksum(iban: string): boolean {
   if (iban.length < MIN_IBAN_LENGTH) return false;
@@ -32,42 +31,58 @@ function isAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+// Space, tab, CR, LF, dash, dot: what people put between the groups of an IBAN.
+const isSeparator = (code: number) => code === 32 || code === 9 || code === 13 || code === 10 || code === 45 || code === 46;
+
 /**
- * Reads `length` alphanumerics from `start`, either with no spaces or with one space after
- * every fourth character (the print format). Null when the text does not hold an IBAN of
- * exactly that length there.
+ * Reads `length` alphanumerics from `start`, allowing short separator runs between them. Null
+ * unless exactly `length` were read and the last is not glued to a further letter or digit.
  */
-function readIban(text: string, start: number, length: number): { end: number; compact: string } | null {
-  for (const grouped of [false, true]) {
-    let position = start;
-    let compact = "";
-    while (compact.length < length && position < text.length) {
-      if (grouped && compact.length > 0 && compact.length % 4 === 0) {
-        if (text[position] !== " ") break;
-        position++;
-      }
-      const code = text.charCodeAt(position);
-      if (!isAlphanumeric(code)) break;
+function readIban(text: string, start: number, length: number, budget?: DetectionBudget): { end: number; compact: string } | null {
+  let position = start;
+  let compact = "";
+  while (compact.length < length && position < text.length) {
+    if (budget) budget.steps++;
+    const code = text.charCodeAt(position);
+    if (isAlphanumeric(code)) {
       compact += text[position];
       position++;
+      continue;
     }
-    // The IBAN must end there: a following letter or digit means a longer token.
-    const next = position < text.length ? text.charCodeAt(position) : -1;
-    if (compact.length === length && !isAlphanumeric(next)) return { end: position, compact };
+    if (compact.length === 0 || !isSeparator(code)) break;
+    let gapEnd = position;
+    while (gapEnd < text.length && gapEnd - position < MAX_GAP + 1 && isSeparator(text.charCodeAt(gapEnd))) gapEnd++;
+    if (gapEnd - position > MAX_GAP || !isAlphanumeric(text.charCodeAt(gapEnd))) break;
+    position = gapEnd;
   }
-  return null;
+  if (compact.length !== length || isAlphanumeric(text.charCodeAt(position))) return null;
+  return { end: position, compact };
 }
 
-export function findIbans(text: string): Span[] {
+/** Where an IBAN could start: two letters and two digits, not inside a run of digits. */
+function couldStartIban(text: string, at: number): boolean {
+  return (
+    isLetter(text.charCodeAt(at)) &&
+    isLetter(text.charCodeAt(at + 1)) &&
+    isDigitCode(text.charCodeAt(at + 2)) &&
+    isDigitCode(text.charCodeAt(at + 3)) &&
+    !isDigitCode(text.charCodeAt(at - 1))
+  );
+}
+
+export function findIbans(text: string, budget?: DetectionBudget): Span[] {
   const spans: Span[] = [];
-  IBAN_START.lastIndex = 0;
-  for (let match = IBAN_START.exec(text); match !== null; match = IBAN_START.exec(text)) {
-    const length = ibanLength(match[0].slice(0, 2).toUpperCase());
+  for (let at = 0; at + 4 <= text.length; at++) {
+    if (budget) budget.steps++;
+    if (!couldStartIban(text, at)) continue;
+    const length = ibanLength(text.slice(at, at + 2).toUpperCase());
     if (length === undefined) continue;
-    const iban = readIban(text, match.index, length);
+    const iban = readIban(text, at, length, budget);
     if (iban === null || !passesIbanChecksum(iban.compact.toUpperCase())) continue;
-    spans.push([match.index, iban.end]);
-    IBAN_START.lastIndex = iban.end;
+    spans.push([at, iban.end]);
+    at = iban.end - 1;
   }
   return spans;
 }

@@ -14,6 +14,11 @@
 // follow "order", "invoice", "ref", "#", ... We accept missing some real numbers (bare national
 // digits with no cue, "07700900461"; a number glued to a preceding digit group, "ext 12 020 7946
 // 0958") to keep those false positives down.
+//
+// Linear by construction: every quantifier in these patterns is bounded and the lookbehinds
+// have a fixed width, so a match attempt at one position explores a bounded number of paths
+// (phone.test.ts checks the sources). They run on the normalised text, where every Unicode
+// dash and space is already "-" and " ".
 import { isPaymentCardNumber } from "./payment-card";
 import { mergeSpans, type Span } from "./span";
 
@@ -31,12 +36,12 @@ const SHAPED_PHONE = new RegExp(`${BEFORE}(?:(${INTERNATIONAL})|${NORTH_AMERICAN
 
 // After a cue on the same line, any 7-15 digit run (optionally +) counts, as does a 7-digit
 // local "555-0123".
-const CUE = String.raw`\b(?:phone|telephone|tel|mobile|mob|cell|cellphone|call|fax|whatsapp|sms|telefon|handy|t[ée]l[ée]phone|t[ée]l|portable|ph)\b\.?(?:[ \t]*(?:no\.?|nr\.?|number|num|#))?[ \t]*[:#=\-]?[ \t]*`;
+const CUE = String.raw`\b(?:phone|telephone|tel|mobile|mob|cell|cellphone|call|fax|whatsapp|sms|telefon|handy|t[ée]l[ée]phone|t[ée]l|portable|ph)\b\.?(?:[ \t]{0,4}(?:no\.?|nr\.?|number|num|#))?[ \t]{0,4}[:#=\-]?[ \t]{0,4}`;
 const CUED_PHONE = new RegExp(`${CUE}(\\+?\\d{7,15}|[2-9]\\d{2}[ .\\-]\\d{4})(?![\\w+]|[.\\-/]?\\d)`, "gid");
 
 // Words that say the number that follows is something else.
 const NOT_A_PHONE_BEFORE =
-  /(?:\b(?:order|invoice|inv|ref|reference|ticket|tracking|case|sku|po|serial|account|acct|id|isbn|issn|version|ver|build|release|item|part|transaction|txn)\b\.?\s*(?:no\.?|nr\.?|number|num|#)?|#|№)\s*[:#=\-]?\s*$/i;
+  /(?:\b(?:order|invoice|inv|ref|reference|ticket|tracking|case|sku|po|serial|account|acct|id|isbn|issn|version|ver|build|release|item|part|transaction|txn)\b\.?\s{0,4}(?:no\.?|nr\.?|number|num|#)?|#|№)\s{0,4}[:#=\-]?\s{0,4}$/i;
 // 15.03.2024, 03/15/24, 2024-03-15 at the start of a candidate (a time may follow).
 const DAY_MONTH_YEAR = /^(\d{1,2})([.\-/])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)/;
 const YEAR_MONTH_DAY = /^(?:19|20)\d{2}([.\-/])(\d{1,2})\1(\d{1,2})(?!\d)/;
@@ -68,6 +73,9 @@ function isShapedPhone(text: string, match: RegExpExecArray): boolean {
   if (!candidate.startsWith("+") && isPaymentCardNumber(digits)) return false;
   return !NOT_A_PHONE_BEFORE.test(text.slice(Math.max(0, match.index - LOOKBACK_CHARS), match.index));
 }
+
+/** Every pattern run over the prompt, for the bounded-quantifier check in phone.test.ts. */
+export const PHONE_PATTERNS: readonly RegExp[] = [SHAPED_PHONE, CUED_PHONE];
 
 export function findPhoneNumbers(text: string): Span[] {
   const spans: Span[] = [];

@@ -1,0 +1,173 @@
+// One pass that every detector and rule reads instead of the raw prompt, so evasions that only
+// change how a value is written are undone once: NFKC (full-width "４２４２", ligatures, circled
+// digits), format and zero-width characters and soft hyphens removed, decimal digits of every
+// script read as ASCII, every Unicode space as " " and every dash as "-". An offset map leads
+// each normalised position back to the original text, where findings are reported.
+//
+// NFKC is applied per cluster (a code point and the combining marks after it), which is what
+// composition needs; a cluster is cut after 30 code points (UAX #15's stream-safe limit), so a
+// run of a million combining marks costs no more than a million letters.
+import type { DetectionBudget } from "./budget";
+import { charClass, COMPAT, DASH, DIGIT_ZERO, KEEP, MARK, NEWLINE, REMOVE, SPACE } from "./char-map";
+import type { Span } from "./span";
+
+const MAX_CLUSTER = 30;
+// NFKC can expand a code point up to 18-fold (U+FDFA); past this the rest is not read and
+// detect() fails closed.
+const MAX_GROWTH = 2;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+export interface NormalisedText {
+  text: string;
+  /** True when the text expanded past MAX_GROWTH times its length and the rest was dropped. */
+  truncated: boolean;
+  /** The original [start, end) that a span of `text` came from. */
+  toOriginal(span: Span): Span;
+}
+
+const identity = (span: Span): Span => [span[0], span[1]];
+
+class OffsetWriter {
+  private chunks: string[] = [];
+  private pending = "";
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Appends `out` (one or more UTF-16 units), all of it from original [from, to). */
+  write(out: string, from: number, to: number): void {
+    for (let i = 0; i < out.length; i++) {
+      if (this.length === this.starts.length) this.grow();
+      this.starts[this.length] = from;
+      this.ends[this.length] = to;
+      this.length++;
+    }
+    this.pending += out;
+    if (this.pending.length > 4096) {
+      this.chunks.push(this.pending);
+      this.pending = "";
+    }
+  }
+
+  /** Appends text[from, to) unchanged: each unit maps to itself. */
+  copy(text: string, from: number, to: number): void {
+    while (this.length + (to - from) > this.starts.length) this.grow();
+    for (let at = from; at < to; at++) {
+      this.starts[this.length] = at;
+      this.ends[this.length] = at + 1;
+      this.length++;
+    }
+    this.pending += text.slice(from, to);
+    if (this.pending.length > 4096) {
+      this.chunks.push(this.pending);
+      this.pending = "";
+    }
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2 + 16);
+    const ends = new Int32Array(starts.length);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  text(): string {
+    return this.chunks.join("") + this.pending;
+  }
+}
+
+/** The replacement for one code point of an already-NFKC string (no COMPAT class left). */
+function mapped(codePoint: number, char: string): string {
+  const kind = charClass(codePoint);
+  if (kind === REMOVE) return "";
+  if (kind === SPACE) return " ";
+  if (kind === NEWLINE) return "\n";
+  if (kind === DASH) return "-";
+  if (kind >= DIGIT_ZERO) return String.fromCharCode(48 + kind - DIGIT_ZERO);
+  return char;
+}
+
+const COMBINING_MARKS = /\p{M}+/gu;
+
+// Clusters seen before (a prompt repeats the same few): NFKC is the expensive step.
+const clusterCache = new Map<string, string>();
+const CLUSTER_CACHE_SIZE = 4096;
+
+function writeCluster(writer: OffsetWriter, cluster: string, from: number, to: number): void {
+  const cached = clusterCache.get(cluster);
+  if (cached !== undefined) {
+    if (cached !== "") writer.write(cached, from, to);
+    return;
+  }
+  let out = "";
+  for (const char of cluster.normalize("NFKC")) out += mapped(char.codePointAt(0) ?? 0, char);
+  // Marks on a digit ("4̲1̲1̲1̲") only hide it: a digit with an underline is still the digit.
+  const first = out.charCodeAt(0);
+  if (first >= 48 && first <= 57) out = out.replace(COMBINING_MARKS, "");
+  if (clusterCache.size < CLUSTER_CACHE_SIZE) clusterCache.set(cluster, out);
+  if (out !== "") writer.write(out, from, to);
+}
+
+export function normaliseForDetection(text: string, budget?: DetectionBudget): NormalisedText {
+  if (ASCII_ONLY.test(text)) return { text, truncated: false, toOriginal: identity };
+  const writer = new OffsetWriter(text.length + 16);
+  const limit = text.length * MAX_GROWTH + 64;
+  let position = 0;
+  // Start of a run of characters that stay as they are, copied in one piece.
+  let runStart = 0;
+  while (position < text.length) {
+    if (budget) budget.steps++;
+    if (writer.length > limit) break;
+    const unit = text.charCodeAt(position);
+    if (unit < 0x80 && !(position + 1 < text.length && text.charCodeAt(position + 1) >= 0x300 && charClass(text.codePointAt(position + 1) ?? 0) === MARK)) {
+      position++;
+      continue;
+    }
+    const codePoint = text.codePointAt(position) ?? 0;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const kind = charClass(codePoint);
+    // Where the cluster ends: this code point plus the combining marks that follow it.
+    let end = position + width;
+    let count = 1;
+    while (end < text.length && count < MAX_CLUSTER) {
+      const next = text.codePointAt(end) ?? 0;
+      if (charClass(next) !== MARK) break;
+      end += next > 0xffff ? 2 : 1;
+      count++;
+    }
+    // Marks with no base character cannot compose with anything: they stay as they are.
+    if ((count === 1 && kind === KEEP) || kind === MARK) {
+      position = end;
+      continue;
+    }
+    if (runStart < position) writer.copy(text, runStart, position);
+    if (count === 1 && kind !== COMPAT && kind !== MARK) {
+      const char = mapped(codePoint, "");
+      if (char !== "") writer.write(char, position, end);
+    } else {
+      writeCluster(writer, text.slice(position, end), position, end);
+    }
+    position = end;
+    runStart = position;
+  }
+  if (runStart < position) writer.copy(text, runStart, position);
+  const { starts, ends } = writer;
+  const length = writer.length;
+  return {
+    text: writer.text(),
+    truncated: position < text.length,
+    toOriginal([start, end]: Span): Span {
+      if (length === 0) return [0, 0];
+      const first = Math.min(Math.max(start, 0), length - 1);
+      const last = Math.min(Math.max(end - 1, first), length - 1);
+      return [starts[first] ?? 0, ends[last] ?? 0];
+    },
+  };
+}
