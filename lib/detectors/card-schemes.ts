@@ -23,7 +23,7 @@ export const CARD_SCHEMES: readonly CardScheme[] = [
   { name: "American Express", ranges: [["34", "34"], ["37", "37"]], lengths: [15] },
   { name: "Diners Club International", ranges: [["36", "36"]], lengths: lengths(14, 19) },
   { name: "Diners Club Carte Blanche", ranges: [["300", "305"]], lengths: lengths(14, 19) },
-  { name: "Diners Club (Discover network)", ranges: [["3095", "3095"], ["38", "39"]], lengths: lengths(16, 19) },
+  { name: "Diners Club (Discover network)", ranges: [["3095", "3095"], ["38", "39"]], lengths: lengths(14, 19) },
   { name: "Discover", ranges: [["6011", "6011"], ["644", "649"], ["65", "65"], ["622126", "622925"]], lengths: lengths(16, 19) },
   { name: "JCB", ranges: [["3528", "3589"]], lengths: lengths(16, 19) },
   { name: "UnionPay", ranges: [["62", "62"], ["81", "81"]], lengths: lengths(16, 19) },

@@ -7,7 +7,7 @@ import type { Span } from "./span";
 
 const MIN_IBAN_LENGTH = 15;
 /** Longest run of separators between two characters of one IBAN ("DE89 3704\n 0044"). */
-const MAX_GAP = 3;
+const MAX_GAP = 4;
 /** ISO 7064 MOD 97-10 over an uppercase, space-free IBAN: true when the remainder is 1. */
 export function passesIbanChecksum(iban: string): boolean {
   if (iban.length < MIN_IBAN_LENGTH) return false;

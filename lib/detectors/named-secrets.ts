@@ -27,6 +27,15 @@ const NAMED_VALUES = new RegExp(
 /** Every pattern run over the prompt, for the bounded-quantifier check. */
 export const NAMED_SECRET_PATTERNS: readonly RegExp[] = [NAMED_VALUES];
 
+/** Shannon entropy in bits per character: "AIzaaaaaaa…" has almost none. */
+function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= (count / value.length) * Math.log2(count / value.length);
+  return bits;
+}
+
 function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
 }
@@ -41,7 +50,7 @@ const CODE_IDENTIFIER = /^[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/;
  */
 function isSecretValue(value: string, quoted: boolean, followedByCode: boolean): boolean {
   const trimmed = value.replace(/[.,:)\]}]+$/, "");
-  if (trimmed.length < 6 || /^(.)\1*$/.test(trimmed)) return false;
+  if (trimmed.length < 6 || /^(.)\1*$/.test(trimmed) || (trimmed.length >= 12 && entropy(trimmed) < 1.5)) return false;
   if (!quoted && (CODE_IDENTIFIER.test(trimmed) || (followedByCode && /^[A-Za-z_$]+$/.test(trimmed)))) return false;
   if (isTemplatePlaceholder(value) || isTemplatePlaceholder(trimmed)) return false;
   return characterClasses(trimmed) >= 2 || /^[a-z]+$/.test(trimmed) || trimmed.length >= 12 || quoted;

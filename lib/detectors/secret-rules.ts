@@ -32,7 +32,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   // Cloud providers
   { id: "aws-access-key-id", source: "gitleaks aws-access-token; secretlint-rule-aws", keywords: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], pattern: String.raw`\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b` },
   { id: "aws-bedrock-api-key", source: "gitleaks aws-amazon-bedrock-api-key-long-lived", keywords: ["ABSK"], pattern: String.raw`\b(ABSK[A-Za-z0-9+/]{109,269}={0,2})` },
-  { id: "gcp-api-key", source: "gitleaks gcp-api-key; secretlint-rule-gcp", keywords: ["AIza"], pattern: String.raw`\b(AIza[\w-]{35})(?:[^\w-]|$)` },
+  { id: "gcp-api-key", source: "gitleaks gcp-api-key; secretlint-rule-gcp", keywords: ["AIza"], prefixLength: 4, pattern: String.raw`\b(AIza[\w-]{35})(?:[^\w-]|$)` },
   { id: "azure-storage-account-key", source: "Microsoft Learn, Azure Storage connection strings (AccountKey=, 64 bytes base64)", keywords: ["accountkey="], anyCase: true, pattern: String.raw`(?i)AccountKey=([A-Za-z0-9+/]{86}==)` },
   { id: "azure-shared-access-key", source: "Microsoft Learn, Service Bus / Event Hubs connection strings (SharedAccessKey=)", keywords: ["sharedaccesskey="], anyCase: true, pattern: String.raw`(?i)SharedAccessKey=([A-Za-z0-9+/]{43}=)` },
   { id: "azure-sas-signature", source: "Microsoft Learn, shared access signature tokens (sig= parameter)", keywords: ["sig="], anyCase: true, pattern: String.raw`(?i)(?:^|[?&;\s"'])sig=([A-Za-z0-9%+/=]{40,200})` },
