@@ -24,13 +24,14 @@ interface Size {
 async function main() {
   // Imported here, after the condition check: policy-store imports "server-only".
   const { preparePolicy } = await import("@/lib/gateway/policy-store");
-  const { analyseRequest, promptTextOf, parsePin, DEFAULT_OUTPUT_ALLOWANCE } = await import("@/lib/gateway/analyse");
+  const { analyseRequest, parsePin, DEFAULT_OUTPUT_ALLOWANCE } = await import("@/lib/gateway/analyse");
+  const { scannedRequest } = await import("@/lib/canonical/scanned-text");
   const { liveStateFrom } = await import("@/lib/gateway/live-state");
-  const { countMessageTokens } = await import("@/lib/providers/token-count");
+  const { countRequestTokens } = await import("@/lib/providers/token-count");
   const { detect } = await import("@/lib/detectors");
   const { decide } = await import("@/lib/routing");
   const { fixtureSnapshot, FIXTURE_NOW } = await import("@/lib/routing/fixtures");
-  const { supportThreadMessages } = await import("./lib/prompts");
+  const { asRequest, supportThreadMessages } = await import("./lib/prompts");
   const { summarise, rounded, table } = await import("./lib/stats");
   const { machineInfo, loadLine } = await import("./lib/machine");
 
@@ -50,21 +51,21 @@ async function main() {
   console.log(`Engine benchmark — ${loadLine()}, Node ${process.version}`);
   const results = [];
   for (const size of sizes) {
-    const prompts = Array.from({ length: VARIANTS }, (_, seed) => supportThreadMessages(size.tokens, 1000 * size.tokens + seed));
-    const tokenCounts = prompts.map((messages) => countMessageTokens(messages));
-    const bytes = prompts.map((messages) => Buffer.byteLength(JSON.stringify(messages)));
+    const prompts = Array.from({ length: VARIANTS }, (_, seed) => asRequest(supportThreadMessages(size.tokens, 1000 * size.tokens + seed)));
+    const tokenCounts = prompts.map((request) => countRequestTokens(request));
+    const bytes = prompts.map((request) => Buffer.byteLength(JSON.stringify(request.messages)));
 
     // One decision, step by step, exactly as analyseRequest + decide do it.
     const steps = { text: [] as number[], hash: [] as number[], tokenise: [] as number[], detect: [] as number[], decide: [] as number[], total: [] as number[] };
     const outcomes = new Map<string, number>();
     const runSteps = (index: number, keep: boolean) => {
-      const messages = prompts[index % VARIANTS]!;
+      const request = prompts[index % VARIANTS]!;
       const t0 = performance.now();
-      const promptText = promptTextOf(messages);
+      const promptText = scannedRequest(request).text;
       const t1 = performance.now();
       const promptSha256 = createHash("sha256").update(promptText).digest("hex");
       const t2 = performance.now();
-      const estimatedPromptTokens = countMessageTokens(messages);
+      const estimatedPromptTokens = countRequestTokens(request);
       const t3 = performance.now();
       const findings = detect(promptText, policy.detectors);
       const t4 = performance.now();
@@ -78,6 +79,9 @@ async function main() {
           declaredDifficulty: null,
           pin: parsePin("auto"),
           promptText,
+          requiredCapabilities: [],
+          openaiOnlyFields: [],
+          declaredOutputTokens: null,
         },
         policy.snapshot,
         live,
@@ -98,9 +102,9 @@ async function main() {
     // The same work through the real entry points, as run-pipeline calls them (cross-check).
     const asCalled: number[] = [];
     const runAsCalled = (index: number, keep: boolean) => {
-      const messages = prompts[index % VARIANTS]!;
+      const request = prompts[index % VARIANTS]!;
       const t0 = performance.now();
-      const analysed = analyseRequest({ messages, maxOutputTokens: null, requestedModel: "auto", featureKey, declaredDifficulty: null, declaredDataClass: null }, policy.detectors);
+      const analysed = analyseRequest({ request, requestedModel: "auto", featureKey, declaredDifficulty: null, declaredDataClass: null }, policy.detectors, policy.snapshot.unscannableDataClass);
       decide(analysed.analysis, policy.snapshot, live);
       if (keep) asCalled.push(performance.now() - t0);
     };

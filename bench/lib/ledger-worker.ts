@@ -14,7 +14,7 @@ import { uuidv7 } from "@/lib/ledger/uuidv7";
 import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { decide } from "@/lib/routing";
 import { FIXTURE_NOW, fixtureSnapshot } from "@/lib/routing/fixtures";
-import { ROUTINE_PROMPT } from "./prompts";
+import { asRequest, ROUTINE_PROMPT } from "./prompts";
 import { summarise } from "./stats";
 
 function cpuSecondsOf(pid: number): number {
@@ -30,13 +30,14 @@ function cpuSecondsOf(pid: number): number {
 /** One record as the gateway writes it for a served routine request (trace, candidates, rejections). */
 function templateRecord(): DecisionRecordInput {
   const policy = preparePolicy(fixtureSnapshot());
+  const request = asRequest(ROUTINE_PROMPT);
+  const key = { id: "bench-ledger-key", prefix: "sy_benchled", name: "Bench", rateLimitPerMinute: null, defaultFeatureKey: "support-bot", featureKeys: [] };
+  const createdAt = new Date();
   const call = {
     endpoint: "chat.completions" as const,
-    key: { id: "bench-ledger-key", prefix: "sy_benchled", name: "Bench", rateLimitPerMinute: null, defaultFeatureKey: "support-bot", featureKeys: [] },
+    key,
     requestedModel: "auto",
-    messages: ROUTINE_PROMPT,
-    upstream: { messages: ROUTINE_PROMPT },
-    maxOutputTokens: null,
+    request,
     stream: false,
     includeUsage: false,
     featureKey: "support-bot",
@@ -44,12 +45,13 @@ function templateRecord(): DecisionRecordInput {
     dataClass: null,
     dryRun: false,
     signal: new AbortController().signal,
-    createdAt: new Date(),
+    createdAt,
     startedAt: performance.now(),
   };
-  const analysed = analyseRequest({ messages: ROUTINE_PROMPT, maxOutputTokens: null, requestedModel: "auto", featureKey: "support-bot", declaredDifficulty: null, declaredDataClass: null }, policy.detectors);
+  const analysed = analyseRequest({ request, requestedModel: "auto", featureKey: "support-bot", declaredDifficulty: null, declaredDataClass: null }, policy.detectors, policy.snapshot.unscannableDataClass);
   const decision = decide(analysed.analysis, policy.snapshot, { openCircuitProviderKeys: [], rateLimitedProviders: [], monthToDateSpendUsdByFeature: {}, now: FIXTURE_NOW });
-  const draft = new DecisionDraft(call);
+  const draft = new DecisionDraft({ endpoint: call.endpoint, key, createdAt, startedAt: call.startedAt });
+  draft.learn({ call });
   draft.learn({ featureKey: "support-bot", team: "Customer Care", policyVersion: policy.snapshot.version, decision, promptSha256: analysed.promptSha256, prompt: null, estimatedInputTokens: analysed.analysis.estimatedPromptTokens, findings: [] });
   const served = decision.candidates[0]!;
   const model = policy.models.get(served.alias)!;
@@ -57,8 +59,7 @@ function templateRecord(): DecisionRecordInput {
     status: "success",
     httpStatus: 200,
     served,
-    inputTokens: 31,
-    outputTokens: 12,
+    usage: { inputTokens: 31, outputTokens: 12, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, estimated: false },
     ttftMs: 2,
     costUsd: requestCostUsd(model, 31, 12),
     baselineCostUsd: baselineCostUsd(policy.snapshot, 31, 12),

@@ -3,8 +3,17 @@
 // versions, IPs), so the detectors have real work: most digit runs are near misses they must
 // check and reject, a few are findings. No payment cards, IBANs or secrets by default (those make
 // a request restricted, which on the seed's policy pins it to the local tier).
-import { countMessageTokens } from "@/lib/providers/token-count";
-import type { ChatMessage } from "@/lib/providers/types";
+import type { CanonicalMessage, CanonicalRequest } from "@/lib/canonical/types";
+import { countRequestTokens } from "@/lib/providers/token-count";
+
+type ChatMessage = CanonicalMessage;
+const text = (value: string) => [{ type: "text" as const, text: value }];
+
+/** Messages as a plain request (no tools, text output), as the chat completions adapter builds it. */
+export function asRequest(messages: CanonicalMessage[], maxOutputTokens?: number): CanonicalRequest {
+  return { messages, tools: [], outputFormat: { type: "text" }, parameters: maxOutputTokens === undefined ? {} : { maxOutputTokens }, openaiExtras: {} };
+}
+const countMessageTokens = (messages: CanonicalMessage[]) => countRequestTokens(asRequest(messages));
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same text. */
 export function prng(seed: number): () => number {
@@ -106,9 +115,9 @@ function ticketParagraph(random: () => number, index: number): string {
  */
 export function supportThreadMessages(targetTokens: number, seed: number): ChatMessage[] {
   const random = prng(seed);
-  const system: ChatMessage = { role: "system", content: "You are a support assistant. Answer briefly and factually, and never invent account details." };
+  const system: ChatMessage = { role: "system", content: text("You are a support assistant. Answer briefly and factually, and never invent account details.") };
   const paragraphs: string[] = [];
-  const build = (): ChatMessage[] => [system, { role: "user", content: `Summarise this support thread for the weekly report and list the open actions.\n\n${paragraphs.join("\n\n")}` }];
+  const build = (): ChatMessage[] => [system, { role: "user", content: text(`Summarise this support thread for the weekly report and list the open actions.\n\n${paragraphs.join("\n\n")}`) }];
   // Grow in steps, then trim back to the target.
   while (countMessageTokens(build()) < targetTokens) paragraphs.push(ticketParagraph(random, paragraphs.length));
   while (paragraphs.length > 1 && countMessageTokens(build()) > targetTokens * 1.02) {
@@ -134,5 +143,5 @@ export function supportThreadMessages(targetTokens: number, seed: number): ChatM
 
 /** The short routine prompt of the gateway benchmark (same bytes for every request). */
 export const ROUTINE_PROMPT: ChatMessage[] = [
-  { role: "user", content: "Summarise this ticket in one sentence: the customer cannot find the export button after the last update and asks where it moved." },
+  { role: "user", content: text("Summarise this ticket in one sentence: the customer cannot find the export button after the last update and asks where it moved.") },
 ];

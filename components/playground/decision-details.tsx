@@ -14,6 +14,7 @@ const REASON_LABEL: Record<Rejection["reason"], string> = {
   data_class: "data class",
   region: "region",
   context_window: "context window",
+  capability: "capability",
   difficulty: "difficulty",
   rule: "routing rule",
   pin: "pin",

@@ -2,6 +2,7 @@
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { dryRunAction, runForRealAction } from "@/app/(console)/playground/actions";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -26,13 +27,14 @@ export function Playground({ options }: { options: PlaygroundOptions }) {
     maxOutputTokens: "",
     system: "You are a helpful assistant for our support team.",
     user: "",
+    offerTool: false,
   });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [pending, setPending] = useState<"dry" | "real" | null>(null);
   const [, startTransition] = useTransition();
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: Exclude<keyof typeof values, "offerTool">) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   const feature = options.features.find((entry) => entry.key === values.featureKey);
 
   function run(kind: "dry" | "real") {
@@ -133,6 +135,13 @@ export function Playground({ options }: { options: PlaygroundOptions }) {
           placeholder="Paste the prompt to route, e.g. Summarise this ticket: …"
           error={fieldErrors.user}
           hint="Ctrl+Enter runs the dry run."
+        />
+        <CheckboxField
+          id="playground-offer-tool"
+          label="Offer a sample tool (lookup_order)"
+          hint="The request then needs a model that can call tools; the trace shows which ones could."
+          checked={values.offerTool}
+          onChange={(event) => setValues((current) => ({ ...current, offerTool: event.target.checked }))}
         />
         {error ? <FormAlert message={error} /> : null}
         <div className="flex flex-wrap gap-2">

@@ -42,7 +42,12 @@ export function RealRunResult({ result }: { result: PlaygroundRun }) {
           {served.simulated ? <Badge tone="simulated">Simulated</Badge> : null}
         </div>
         <div className="mt-3 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm whitespace-pre-wrap text-slate-900" data-testid="real-run-answer">
-          {result.text || <span className="text-slate-500">(empty answer, finish reason: {result.finishReason})</span>}
+          {result.text || result.toolCalls.length > 0 ? result.text : <span className="text-slate-500">(empty answer, finish reason: {result.finishReason})</span>}
+          {result.toolCalls.map((call) => (
+            <p key={call.id} className="font-mono text-xs text-slate-700" data-testid="real-run-tool-call">
+              calls {call.name}({call.arguments})
+            </p>
+          ))}
         </div>
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <div>

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
+import type { CanonicalRequest } from "@/lib/canonical/types";
 import { compileRules, DEFAULT_DETECTOR_RULES } from "@/lib/detectors";
-import { analyseRequest, DEFAULT_OUTPUT_ALLOWANCE, parsePin, promptTextOf } from "./analyse";
+import { analyseRequest, DEFAULT_OUTPUT_ALLOWANCE, parsePin, UNSCANNABLE_IMAGE } from "./analyse";
+
+const text = (value: string) => ({ type: "text" as const, text: value });
+const CARD = "4242 4242 4242 4242";
+
+function request(overrides: Partial<CanonicalRequest> = {}): CanonicalRequest {
+  return { messages: [{ role: "user", content: [text("go")] }], tools: [], outputFormat: { type: "text" }, parameters: {}, openaiExtras: {}, ...overrides };
+}
+
+const detectors = compileRules(DEFAULT_DETECTOR_RULES);
+const analyse = (value: CanonicalRequest, model = "auto") =>
+  analyseRequest({ request: value, requestedModel: model, featureKey: null, declaredDifficulty: null, declaredDataClass: null }, detectors, "confidential");
+const types = (value: CanonicalRequest) => analyse(value).analysis.findings.map((finding) => finding.type).sort();
 
 describe("parsePin", () => {
   it.each([
@@ -12,20 +25,58 @@ describe("parsePin", () => {
 });
 
 describe("analyseRequest", () => {
-  const detectors = compileRules(DEFAULT_DETECTOR_RULES);
+  it("classifies every message sent upstream, system and assistant tool calls included", () => {
+    const value = request({
+      messages: [
+        { role: "system", content: [text("Contact ops@example.com on failure.")] },
+        { role: "assistant", content: [{ type: "tool_call", id: "1", name: "pay", arguments: `{"card":"${CARD}"}` }] },
+        { role: "user", content: [text("go")] },
+      ],
+    });
+    expect(types(value)).toEqual(["email", "payment_card"]);
+  });
 
-  it("classifies every message sent upstream, system and assistant included", () => {
-    const text = promptTextOf([
-      { role: "system", content: "Contact ops@example.com on failure." },
-      { role: "assistant", content: null, tool_calls: [{ id: "1", type: "function", function: { name: "pay", arguments: '{"card":"4242 4242 4242 4242"}' } }] },
-      { role: "user", content: [{ type: "text", text: "go" }] },
-    ]);
-    const { analysis } = analyseRequest({ messages: [{ role: "user", content: text }], maxOutputTokens: null, requestedModel: "auto", featureKey: null, declaredDifficulty: null, declaredDataClass: null }, detectors);
-    expect(analysis.findings.map((finding) => finding.type).sort()).toEqual(["email", "payment_card"]);
+  // Each case hides the card in exactly one part a request can carry.
+  it.each<[string, Partial<CanonicalRequest>]>([
+    ["a tool result", { messages: [{ role: "tool", toolCallId: "c1", content: [text(`card on file: ${CARD}`)] }] }],
+    ["a tool-call id", { messages: [{ role: "assistant", content: [{ type: "tool_call", id: `call_${CARD.replace(/ /g, "")}`, name: "x", arguments: "{}" }] }] }],
+    [
+      "tool-call arguments written as \\u escapes",
+      { messages: [{ role: "assistant", content: [{ type: "tool_call", id: "c", name: "x", arguments: `{"n":"${[..."4242424242424242"].map((d) => `\\u003${d}`).join("")}"}` }] }] },
+    ],
+    ["a tool description", { tools: [{ name: "charge", description: `Charges ${CARD}`, parameters: { type: "object" } }] }],
+    ["a tool parameter schema", { tools: [{ name: "charge", parameters: { type: "object", properties: { card: { type: "string", default: CARD } } } }] }],
+    ["a stop sequence", { parameters: { stop: [CARD] } }],
+    ["a json_schema output format", { outputFormat: { type: "json_schema", name: "x", schema: { description: CARD } } }],
+    ["an unknown extra field", { openaiExtras: { metadata: { note: CARD } } }],
+    ["a message name", { messages: [{ role: "user", name: CARD.replace(/ /g, ""), content: [text("hi")] }] }],
+    ["two text parts of one message", { messages: [{ role: "user", content: [text("4242 4242"), text(" 4242 4242")] }] }],
+  ])("finds a card hidden only in %s", (_where, overrides) => {
+    expect(types(request(overrides))).toContain("payment_card");
+  });
+
+  it("raises a request with an image to the unscannable-content class and counts the images", () => {
+    const value = request({ messages: [{ role: "user", content: [text("what is this?"), { type: "image", url: "data:image/png;base64,iVBORw0KGgo=" }] }] });
+    const finding = analyse(value).analysis.findings.find((entry) => entry.type === UNSCANNABLE_IMAGE);
+    expect(finding).toMatchObject({ count: 1, dataClass: "confidential" });
+    expect(analyse(value).analysis.requiredCapabilities).toEqual(["images"]);
+  });
+
+  it("names what the request needs from a model", () => {
+    const value = request({
+      tools: [{ name: "lookup", parameters: { type: "object" } }],
+      outputFormat: { type: "json_object" },
+      parameters: { reasoningEffort: "high", maxOutputTokens: 9_000 },
+      openaiExtras: { logit_bias: { "50256": -100 }, metadata: { a: "b" } },
+    });
+    const { analysis } = analyse(value);
+    expect(analysis.requiredCapabilities).toEqual(["tools", "structured_output", "reasoning"]);
+    expect(analysis.openaiOnlyFields).toEqual(["logit_bias"]);
+    expect(analysis.declaredOutputTokens).toBe(9_000);
   });
 
   it("hashes the prompt and never keeps matched values in findings", () => {
-    const result = analyseRequest({ messages: [{ role: "user", content: "IBAN GB82 WEST 1234 5698 7654 32 please" }], maxOutputTokens: 50, requestedModel: "tier:local", featureKey: "x", declaredDifficulty: "hard", declaredDataClass: "internal" }, detectors);
+    const result = analyse(request({ messages: [{ role: "user", content: [text("IBAN GB82 WEST 1234 5698 7654 32 please")] }], parameters: { maxOutputTokens: 50 } }), "tier:local");
     expect(result.promptSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(result.analysis.findings)).not.toContain("WEST");
     expect(result.analysis.requestedOutputTokens).toBe(50);
@@ -33,8 +84,9 @@ describe("analyseRequest", () => {
   });
 
   it("assumes an output allowance when the caller sets no max_tokens", () => {
-    const { analysis } = analyseRequest({ messages: [{ role: "user", content: "hi" }], maxOutputTokens: null, requestedModel: "auto", featureKey: null, declaredDifficulty: null, declaredDataClass: null }, detectors);
+    const { analysis } = analyse(request());
     expect(analysis.requestedOutputTokens).toBe(DEFAULT_OUTPUT_ALLOWANCE);
+    expect(analysis.declaredOutputTokens).toBeNull();
     expect(analysis.estimatedPromptTokens).toBeGreaterThan(0);
   });
 });

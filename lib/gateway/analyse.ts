@@ -1,20 +1,24 @@
 // The analysis step of the request path: everything decide() needs to know about the
-// request itself — its size in tokens, what the detectors found in it, what the caller asked
-// for. Pure apart from hashing; the raw text never leaves this step except as a SHA-256.
+// request itself — its size in tokens, what the detectors found in every part of it, what it
+// needs from a model, what the caller asked for. Pure apart from hashing; the raw text never
+// leaves this step except as a hash (and, where the feature allows it, the stored prompt).
 import crypto from "node:crypto";
+import { openaiOnlyFields, requiredCapabilities } from "@/lib/canonical/capabilities";
+import { scannedRequest } from "@/lib/canonical/scanned-text";
+import type { CanonicalRequest } from "@/lib/canonical/types";
 import { detect, type CompiledRules } from "@/lib/detectors";
-import { contentText } from "@/lib/providers/chat-messages";
-import { countMessageTokens } from "@/lib/providers/token-count";
-import type { ChatMessage } from "@/lib/providers/types";
+import { countRequestTokens } from "@/lib/providers/token-count";
 import type { Analysis, CallerPin } from "@/lib/routing/decision-types";
-import type { DataClassKey, Difficulty } from "@/lib/routing/types";
+import type { DataClassKey, Difficulty, Finding } from "@/lib/routing/types";
 
 /** Output allowance assumed for the context check when the caller sets no max_tokens. */
 export const DEFAULT_OUTPUT_ALLOWANCE = 1024;
 
+/** The finding an image raises: its content cannot be read, so the class comes from the data rules. */
+export const UNSCANNABLE_IMAGE = "unscannable_image";
+
 export interface AnalysisInput {
-  messages: ChatMessage[];
-  maxOutputTokens: number | null;
+  request: CanonicalRequest;
   requestedModel: string;
   featureKey: string | null;
   declaredDifficulty: Difficulty | null;
@@ -35,31 +39,28 @@ export function parsePin(model: string): CallerPin {
   return { kind: "model", alias: value };
 }
 
-/** Every message's text, in order: whatever goes upstream is what gets classified. */
-export function promptTextOf(messages: readonly ChatMessage[]): string {
-  return messages
-    .map((message) => {
-      const text = contentText(message.content);
-      const calls = message.role === "assistant" ? (message.tool_calls ?? []).map((call) => call.function.arguments).join("\n") : "";
-      return calls ? `${text}\n${calls}` : text;
-    })
-    .join("\n");
-}
-
-export function analyseRequest(input: AnalysisInput, detectors: CompiledRules): AnalysedRequest {
-  const promptText = promptTextOf(input.messages);
+export function analyseRequest(input: AnalysisInput, detectors: CompiledRules, unscannableDataClass: DataClassKey): AnalysedRequest {
+  const scanned = scannedRequest(input.request);
+  const findings: Finding[] = detect(scanned.text, detectors);
+  if (scanned.unscannable.images > 0) {
+    findings.push({ type: UNSCANNABLE_IMAGE, count: scanned.unscannable.images, positions: [], dataClass: unscannableDataClass });
+  }
+  const declaredOutputTokens = input.request.parameters.maxOutputTokens ?? null;
   return {
-    promptText,
-    promptSha256: crypto.createHash("sha256").update(promptText).digest("hex"),
+    promptText: scanned.text,
+    promptSha256: crypto.createHash("sha256").update(scanned.text).digest("hex"),
     analysis: {
-      estimatedPromptTokens: countMessageTokens(input.messages),
-      requestedOutputTokens: input.maxOutputTokens ?? DEFAULT_OUTPUT_ALLOWANCE,
-      findings: detect(promptText, detectors),
+      estimatedPromptTokens: countRequestTokens(input.request),
+      requestedOutputTokens: declaredOutputTokens ?? DEFAULT_OUTPUT_ALLOWANCE,
+      findings,
       declaredDataClass: input.declaredDataClass,
       featureKey: input.featureKey,
       declaredDifficulty: input.declaredDifficulty,
       pin: parsePin(input.requestedModel),
-      promptText,
+      promptText: scanned.text,
+      requiredCapabilities: requiredCapabilities(input.request),
+      openaiOnlyFields: openaiOnlyFields(input.request),
+      declaredOutputTokens,
     },
   };
 }

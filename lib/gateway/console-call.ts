@@ -4,7 +4,7 @@ import "server-only";
 // Rather than a second pipeline, the console describes itself as a key-shaped caller: the
 // request takes exactly the path an app's request takes and leaves one decision record, marked
 // with the "console" prefix and the person's user id, so the audit log says who tried what.
-import type { ChatMessage } from "@/lib/providers/types";
+import type { CanonicalRequest } from "@/lib/canonical/types";
 import type { DataClassKey, Difficulty } from "@/lib/routing/types";
 import type { AppKey } from "./authenticate";
 import type { GatewayCall } from "./gateway-call";
@@ -33,12 +33,11 @@ export interface ConsoleRequest {
   model: string;
   difficulty: Difficulty | null;
   dataClass: DataClassKey | null;
-  messages: ChatMessage[];
-  maxOutputTokens: number | null;
+  request: CanonicalRequest;
   dryRun: boolean;
 }
 
-/** A non-streaming GatewayCall for runPipeline, as the native endpoint would build it. */
+/** A non-streaming GatewayCall, as the native endpoint would build it. */
 export function consoleGatewayCall(request: ConsoleRequest, signal: AbortSignal = new AbortController().signal): GatewayCall {
   return {
     // The native endpoint's shape (feature, difficulty, data class and dry run are its fields),
@@ -46,9 +45,7 @@ export function consoleGatewayCall(request: ConsoleRequest, signal: AbortSignal 
     endpoint: "playground",
     key: consoleAppKey(request.user, request.featureKey),
     requestedModel: request.model,
-    messages: request.messages,
-    upstream: { messages: request.messages, ...(request.maxOutputTokens !== null ? { maxOutputTokens: request.maxOutputTokens } : {}) },
-    maxOutputTokens: request.maxOutputTokens,
+    request: request.request,
     stream: false,
     includeUsage: false,
     featureKey: request.featureKey,

@@ -1,18 +1,21 @@
-// One authenticated gateway request, as both endpoints describe it to the pipeline.
-import type { ChatMessage, ChatRequest } from "@/lib/providers/types";
+// One authenticated gateway request, as every endpoint describes it to the pipeline: the
+// canonical request plus what the endpoint learned around it (hints, stream, dry run).
+import type { CanonicalRequest } from "@/lib/canonical/types";
 import type { DataClassKey, Difficulty } from "@/lib/routing/types";
 import type { AppKey } from "./authenticate";
 
+import type { Endpoint } from "@/lib/ledger/record";
+
+export type { Endpoint };
+
 export interface GatewayCall {
-  endpoint: "chat.completions" | "route" | "playground";
+  endpoint: Endpoint;
   key: AppKey;
   requestedModel: string;
-  messages: ChatMessage[];
-  /** What goes upstream (messages and sampling settings). */
-  upstream: ChatRequest;
-  /** max_tokens / max_completion_tokens as the caller sent it. */
-  maxOutputTokens: number | null;
+  /** What is scanned, decided on and sent upstream — one object for all three. */
+  request: CanonicalRequest;
   stream: boolean;
+  /** OpenAI's stream_options.include_usage: whether the caller wants the usage chunk. */
   includeUsage: boolean;
   featureKey: string | null;
   difficulty: Difficulty | null;

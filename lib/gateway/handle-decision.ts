@@ -26,6 +26,7 @@ export async function handleGetDecision(request: Request, id: string): Promise<R
     fallbacks: row.fallbacks as unknown as DecisionRecordInput["fallbacks"],
     costUsd: row.costUsd?.toNumber() ?? null,
     baselineCostUsd: row.baselineCostUsd?.toNumber() ?? null,
+    cacheSavingsUsd: row.cacheSavingsUsd?.toNumber() ?? null,
   } satisfies DecisionRecordInput;
   return Response.json(decisionView(record));
 }

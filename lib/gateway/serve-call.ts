@@ -1,97 +1,104 @@
 import "server-only";
+import type { CanonicalResult } from "@/lib/canonical/types";
 import { ApiError } from "@/lib/http/api-error";
+import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { RequestAbortedError } from "@/lib/providers/provider-error";
-import type { ChatMessage } from "@/lib/providers/types";
-import type { AppKey } from "./authenticate";
+import type { Candidate } from "@/lib/routing/decision-types";
+import { authenticateAppKey, type AppKey } from "./authenticate";
 import { DecisionDraft } from "./decision-draft";
-import { decisionView } from "./decision-view";
-import { failureResponse, midStreamError } from "./gateway-failure-response";
 import type { GatewayCall } from "./gateway-call";
-import { chatCompletionBody } from "./openai-format";
-import { GatewayFailure, runPipeline } from "./run-pipeline";
-import { gatewayRuntime, recordDecision } from "./runtime";
-import { openAiSseStream } from "./stream-response";
+import { readJsonBody } from "./read-body";
+import { clientClosed, runPipeline, type PipelineResult } from "./run-pipeline";
+import { gatewayRuntime, type GatewayRuntime } from "./runtime";
+import { settle } from "./settle";
+import type { StreamOptions } from "./endpoint-adapter";
+import type { EndpointAdapter } from "./endpoint-adapter";
 
-export type ResponseFormat = "openai" | "native";
-
-/** A failure before the call could be described (bad JSON, invalid fields): still one record. */
-export function recordEarlyFailure(endpoint: GatewayCall["endpoint"], key: AppKey, error: ApiError, requestedModel: string, createdAt: Date, startedAt: number): Response {
-  const call: GatewayCall = {
-    endpoint,
-    key,
-    requestedModel,
-    messages: [] as ChatMessage[],
-    upstream: { messages: [] },
-    maxOutputTokens: null,
-    stream: false,
-    includeUsage: false,
-    featureKey: null,
-    difficulty: null,
-    dataClass: null,
-    dryRun: false,
-    signal: new AbortController().signal,
-    createdAt,
-    startedAt,
-  };
-  const draft = new DecisionDraft(call);
-  void recordDecision(gatewayRuntime(), draft.finish({ status: "refused", httpStatus: error.status, errorCode: error.code }));
-  return failureResponse(error, draft.id);
+/** Anything thrown on the request path, as the ApiError the caller gets. */
+export function gatewayError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof RequestAbortedError) return clientClosed();
+  // Unexpected: still one record, and a 500 that names a reference instead of internals.
+  const reference = crypto.randomUUID();
+  console.error(`[switchyard] gateway error ${reference}`, error);
+  return new ApiError(500, "internal_error", `Switchyard hit an unexpected error. Reference: ${reference}.`);
 }
 
-function routingHeaders(decisionId: string, served: { tierKey: string; alias: string } | null): Record<string, string> {
+export function routingHeaders(decisionId: string, served: { tierKey: string; alias: string } | null): Record<string, string> {
   return {
     "x-switchyard-decision": decisionId,
     ...(served ? { "x-switchyard-tier": served.tierKey, "x-switchyard-model": served.alias } : {}),
   };
 }
 
-/** Runs the pipeline and answers in the endpoint's format. */
-export async function serveCall(call: GatewayCall, format: ResponseFormat): Promise<Response> {
-  let result: Awaited<ReturnType<typeof runPipeline>>;
-  try {
-    result = await runPipeline(call);
-  } catch (error) {
-    if (error instanceof GatewayFailure) return failureResponse(error.error, error.draft.id);
-    if (error instanceof RequestAbortedError) return failureResponse(new ApiError(499, "client_closed_request", "The client closed the request."), null);
-    throw error;
-  }
-  const created = Math.floor(call.createdAt.getTime() / 1000);
+const modelOf = (raw: unknown): string => {
+  const model = (raw as { model?: unknown } | null)?.model;
+  return typeof model === "string" ? model.slice(0, 200) : "";
+};
 
+/** A non-streaming call's end: the answer, or the error; either way the record is settled. */
+export type CallOutcome =
+  | { kind: "answer"; record: DecisionRecordInput; result: CanonicalResult; served: Candidate }
+  | { kind: "dry_run"; record: DecisionRecordInput; wouldServe: Candidate | null }
+  | { kind: "failed"; record: DecisionRecordInput; error: ApiError };
+
+function settleResult(runtime: GatewayRuntime, draft: DecisionDraft, result: Exclude<PipelineResult, { kind: "stream" }>): CallOutcome {
   if (result.kind === "dry_run") {
-    const first = result.decision.candidates[0] ?? null;
-    return Response.json({ id: result.record.id, dryRun: true, decision: decisionView(result.record) }, { headers: routingHeaders(result.record.id, first) });
+    const wouldServe = result.decision.candidates[0] ?? null;
+    return { kind: "dry_run", record: settle(runtime, draft, { kind: "dry_run", wouldServe }), wouldServe };
   }
+  const { outcome } = result;
+  const record = settle(runtime, draft, {
+    kind: "served",
+    policy: result.policy,
+    served: outcome.served,
+    candidates: result.decision.candidates,
+    attempts: outcome.attempts,
+    answer: outcome.result.content,
+    usage: outcome.result.usage,
+    ttftMs: outcome.ttftMs,
+    streamed: false,
+  });
+  return { kind: "answer", record, result: outcome.result, served: outcome.served };
+}
 
-  if (result.kind === "completion") {
-    const { outcome, record } = result;
-    const headers = routingHeaders(record.id, outcome.served);
-    if (format === "openai") {
-      return Response.json(
-        chatCompletionBody({ decisionId: record.id, model: outcome.served.alias, created, text: outcome.result.text, finishReason: outcome.result.finishReason, usage: outcome.result.usage }),
-        { headers },
-      );
-    }
-    return Response.json(
-      {
-        id: record.id,
-        completion: { text: outcome.result.text, finishReason: outcome.result.finishReason, usage: outcome.result.usage },
-        decision: decisionView(record),
-      },
-      { headers },
-    );
+/** Runs a non-streaming call to its settled end (the playground's way in). */
+export async function executeCall(call: GatewayCall, runtime: GatewayRuntime = gatewayRuntime()): Promise<CallOutcome & { draft: DecisionDraft }> {
+  const draft = new DecisionDraft({ endpoint: call.endpoint, key: call.key, createdAt: call.createdAt, startedAt: call.startedAt });
+  try {
+    const result = await runPipeline({ ...call, stream: false }, draft, runtime);
+    if (result.kind === "stream") throw new Error("A non-streaming call produced a stream.");
+    return { ...settleResult(runtime, draft, result), draft };
+  } catch (error) {
+    const apiError = gatewayError(error);
+    return { kind: "failed", record: settle(runtime, draft, { kind: "failed", error: apiError }), error: apiError, draft };
   }
+}
 
-  const { outcome, draft } = result;
-  const body = openAiSseStream({
+function streamResponse(runtime: GatewayRuntime, draft: DecisionDraft, call: GatewayCall, result: Extract<PipelineResult, { kind: "stream" }>, adapter: EndpointAdapter): Response {
+  const { outcome } = result;
+  const options: StreamOptions = {
     decisionId: draft.id,
     model: outcome.served.alias,
-    created,
+    created: Math.floor(call.createdAt.getTime() / 1000),
     includeUsage: call.includeUsage,
     stream: outcome.stream,
-    onEnd: (usage, error) => result.finish(usage, error),
-    toApiError: midStreamError,
-  });
-  return new Response(body, {
+    onEnd: (usage, answer, error) => {
+      settle(runtime, draft, {
+        kind: "served",
+        policy: result.policy,
+        served: outcome.served,
+        candidates: result.decision.candidates,
+        attempts: outcome.attempts,
+        answer,
+        usage,
+        ttftMs: outcome.ttftMs,
+        streamed: true,
+        ...(error ? { streamError: error } : {}),
+      });
+    },
+  };
+  return new Response(adapter.stream(options), {
     headers: {
       ...routingHeaders(draft.id, outcome.served),
       "content-type": "text/event-stream; charset=utf-8",
@@ -100,4 +107,38 @@ export async function serveCall(call: GatewayCall, format: ResponseFormat): Prom
       "x-accel-buffering": "no",
     },
   });
+}
+
+/**
+ * One HTTP request through the gateway, for any endpoint: authenticate → read and parse the
+ * body (the adapter's wire format → the canonical request) → the pipeline → the adapter's wire
+ * format. Every authenticated request is settled into exactly one decision record, here.
+ */
+export async function serveGatewayRequest(request: Request, adapter: EndpointAdapter): Promise<Response> {
+  const startedAt = performance.now();
+  const createdAt = new Date();
+  let key: AppKey;
+  try {
+    key = await authenticateAppKey(request);
+  } catch (error) {
+    if (error instanceof ApiError) return adapter.error(error, null);
+    throw error;
+  }
+  const runtime = gatewayRuntime();
+  const draft = new DecisionDraft({ endpoint: adapter.endpoint, key, createdAt, startedAt });
+  try {
+    const raw = await readJsonBody(request);
+    draft.learn({ requestedModel: modelOf(raw) || adapter.defaultModel });
+    const call: GatewayCall = { ...adapter.parse(raw, request), endpoint: adapter.endpoint, key, signal: request.signal, createdAt, startedAt };
+    const result = await runPipeline(call, draft, runtime);
+    if (result.kind === "stream") return streamResponse(runtime, draft, call, result, adapter);
+    const outcome = settleResult(runtime, draft, result);
+    if (outcome.kind === "dry_run") return adapter.dryRun(outcome.record, routingHeaders(outcome.record.id, outcome.wouldServe));
+    if (outcome.kind === "failed") return adapter.error(outcome.error, outcome.record.id);
+    return adapter.completion({ record: outcome.record, result: outcome.result, served: outcome.served, created: Math.floor(createdAt.getTime() / 1000) }, routingHeaders(outcome.record.id, outcome.served));
+  } catch (error) {
+    const apiError = gatewayError(error);
+    settle(runtime, draft, { kind: "failed", error: apiError });
+    return adapter.error(apiError, draft.id);
+  }
 }

@@ -9,28 +9,67 @@ const TOKENS_PER_PRICE_UNIT = 1_000_000;
 export const DAYS_PER_MONTH = 30.44;
 const HOURS_PER_DAY = 24;
 
-type Priced = Pick<ModelPolicy, "inputPricePerMTok" | "outputPricePerMTok">;
+type Priced = Pick<ModelPolicy, "inputPricePerMTok" | "outputPricePerMTok"> &
+  Partial<Pick<ModelPolicy, "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext">>;
 
-/** What one request costs on `model`; null when either of its prices is unknown. */
+/** Token counts as the ledger prices them: cached and cache-write tokens are part of inputTokens. */
+export interface PricedTokens {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens?: number;
+  cacheWriteTokens?: number;
+}
+
+/** Per-1M prices for a request of `inputTokens`: the long-context tier's above its threshold. */
+function pricesFor(model: Priced, inputTokens: number) {
+  const long = model.longContext && inputTokens > model.longContext.thresholdTokens ? model.longContext : null;
+  const input = long?.inputPricePerMTok ?? model.inputPricePerMTok;
+  const output = long?.outputPricePerMTok ?? model.outputPricePerMTok;
+  // A cache price the vendor does not publish is charged as plain input, never as free.
+  return { input, output, cached: model.cachedInputPricePerMTok ?? input, cacheWrite: model.cacheWritePricePerMTok ?? input };
+}
+
+/** What the tokens cost on `model`; null when its input or output price is unknown. */
+export function tokensCostUsd(model: Priced, tokens: PricedTokens): number | null {
+  const prices = pricesFor(model, tokens.inputTokens);
+  if (prices.input === null || prices.output === null || prices.cached === null || prices.cacheWrite === null) return null;
+  const cached = Math.min(tokens.cachedInputTokens ?? 0, tokens.inputTokens);
+  const written = Math.min(tokens.cacheWriteTokens ?? 0, tokens.inputTokens - cached);
+  const plain = tokens.inputTokens - cached - written;
+  return (plain * prices.input + cached * prices.cached + written * prices.cacheWrite + tokens.outputTokens * prices.output) / TOKENS_PER_PRICE_UNIT;
+}
+
+/** What one request costs on `model` with no prompt caching; null when a price is unknown. */
 export function requestCostUsd(model: Priced, inputTokens: number, outputTokens: number): number | null {
-  if (model.inputPricePerMTok === null || model.outputPricePerMTok === null) return null;
-  return (
-    (inputTokens * model.inputPricePerMTok + outputTokens * model.outputPricePerMTok) / TOKENS_PER_PRICE_UNIT
-  );
+  return tokensCostUsd(model, { inputTokens, outputTokens });
+}
+
+/**
+ * What prompt caching saved: the cost with every input token priced as plain input, minus the
+ * real cost. Negative when cache writes cost more than they saved this time; null when unpriced.
+ */
+export function cacheSavingsUsd(model: Priced, tokens: PricedTokens): number | null {
+  if (!tokens.cachedInputTokens && !tokens.cacheWriteTokens) return 0;
+  const actual = tokensCostUsd(model, tokens);
+  const uncached = requestCostUsd(model, tokens.inputTokens, tokens.outputTokens);
+  return actual === null || uncached === null ? null : uncached - actual;
 }
 
 /**
  * What the same tokens would have cost on the snapshot's baseline (frontier) model, so that
- * savings = baseline − actual. Null when no baseline is set, it is missing, or it is unpriced.
+ * savings = baseline − actual. The baseline gets the same cache hits (caching is a property of
+ * the traffic, not of the tier), priced at its own cache prices. Null when no baseline is set,
+ * it is missing, or it is unpriced.
  */
 export function baselineCostUsd(
   snapshot: Pick<PolicySnapshot, "models" | "baselineModelAlias">,
-  inputTokens: number,
-  outputTokens: number,
+  tokensOrInput: PricedTokens | number,
+  outputTokens = 0,
 ): number | null {
   if (snapshot.baselineModelAlias === null) return null;
   const baseline = snapshot.models.find((model) => model.alias === snapshot.baselineModelAlias);
-  return baseline === undefined ? null : requestCostUsd(baseline, inputTokens, outputTokens);
+  const tokens = typeof tokensOrInput === "number" ? { inputTokens: tokensOrInput, outputTokens } : tokensOrInput;
+  return baseline === undefined ? null : tokensCostUsd(baseline, tokens);
 }
 
 /** A local inference box, as an admin describes it in the console. */

@@ -16,6 +16,9 @@ export interface FallbackAttempt {
   latencyMs: number;
 }
 
+/** The surface a request came in on. */
+export type Endpoint = "chat.completions" | "route" | "playground";
+
 export interface DecisionRecordInput {
   id: string;
   createdAt: Date;
@@ -23,7 +26,7 @@ export interface DecisionRecordInput {
   apiKeyPrefix: string | null;
   featureKey: string | null;
   team: string | null;
-  endpoint: "chat.completions" | "route" | "playground";
+  endpoint: Endpoint;
   requestedModel: string;
   policyVersion: number | null;
   dataClass: string;
@@ -39,6 +42,19 @@ export interface DecisionRecordInput {
   requestedOutputTokens: number | null;
   inputTokens: number | null;
   outputTokens: number | null;
+  /** Of inputTokens: read from / written to the provider's prompt cache. Null when not served. */
+  cachedInputTokens?: number | null;
+  cacheWriteTokens?: number | null;
+  /** Of outputTokens: reasoning. */
+  reasoningTokens?: number | null;
+  /** A count was estimated (the provider reported none): the cost is an estimate, never zero. */
+  usageEstimated?: boolean;
+  /** What prompt caching saved against plain input prices. */
+  cacheSavingsUsd?: number | null;
+  /** Capabilities the request needed (replay input). */
+  capabilities?: string[];
+  /** Tool calls in the answer. */
+  toolCalls?: number | null;
   tierKey: string | null;
   modelAlias: string | null;
   providerKey: string | null;

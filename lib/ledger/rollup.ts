@@ -36,8 +36,13 @@ export interface RollupTotals {
   unpricedRequests: number;
   inputTokens: number;
   outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  /** Served requests whose token counts were estimated. */
+  estimatedRequests: number;
   costUsd: number;
   baselineCostUsd: number;
+  cacheSavingsUsd: number;
   latencyMsSum: number;
   latencyBuckets: number[];
   ttftBuckets: number[];
@@ -93,7 +98,22 @@ export function rollupIdentity(time: Date, key: RollupDimensions): string {
 }
 
 function emptyTotals(): RollupTotals {
-  return { requests: 0, fallbacks: 0, unpricedRequests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0, latencyMsSum: 0, latencyBuckets: emptyBuckets(), ttftBuckets: emptyBuckets() };
+  return {
+    requests: 0,
+    fallbacks: 0,
+    unpricedRequests: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedInputTokens: 0,
+    cacheWriteTokens: 0,
+    estimatedRequests: 0,
+    costUsd: 0,
+    baselineCostUsd: 0,
+    cacheSavingsUsd: 0,
+    latencyMsSum: 0,
+    latencyBuckets: emptyBuckets(),
+    ttftBuckets: emptyBuckets(),
+  };
 }
 
 export function foldIntoRollups(records: readonly DecisionRecordInput[]): RollupDelta[] {
@@ -115,8 +135,12 @@ export function foldIntoRollups(records: readonly DecisionRecordInput[]): Rollup
     if (served && record.costUsd === null) delta.unpricedRequests += 1;
     delta.inputTokens += record.inputTokens ?? 0;
     delta.outputTokens += record.outputTokens ?? 0;
+    delta.cachedInputTokens += record.cachedInputTokens ?? 0;
+    delta.cacheWriteTokens += record.cacheWriteTokens ?? 0;
+    if (served && record.usageEstimated) delta.estimatedRequests += 1;
     delta.costUsd += record.costUsd ?? 0;
     delta.baselineCostUsd += record.baselineCostUsd ?? 0;
+    delta.cacheSavingsUsd += record.cacheSavingsUsd ?? 0;
     delta.latencyMsSum += record.latencyMs;
     delta.latencyBuckets[bucketIndex(record.latencyMs)]! += 1;
     if (record.ttftMs !== null) delta.ttftBuckets[bucketIndex(record.ttftMs)]! += 1;
@@ -140,8 +164,12 @@ export function foldIntoDailyRollups(hourly: readonly RollupDelta[]): DailyRollu
     delta.unpricedRequests += rest.unpricedRequests;
     delta.inputTokens += rest.inputTokens;
     delta.outputTokens += rest.outputTokens;
+    delta.cachedInputTokens += rest.cachedInputTokens;
+    delta.cacheWriteTokens += rest.cacheWriteTokens;
+    delta.estimatedRequests += rest.estimatedRequests;
     delta.costUsd += rest.costUsd;
     delta.baselineCostUsd += rest.baselineCostUsd;
+    delta.cacheSavingsUsd += rest.cacheSavingsUsd;
     delta.latencyMsSum += rest.latencyMsSum;
     addBuckets(delta.latencyBuckets, rest.latencyBuckets);
     addBuckets(delta.ttftBuckets, rest.ttftBuckets);

@@ -51,6 +51,13 @@ const RECORD_COLUMNS: ReadonlyArray<[keyof DecisionRecordInput, string]> = [
   ["requestedOutputTokens", "int"],
   ["inputTokens", "int"],
   ["outputTokens", "int"],
+  ["cachedInputTokens", "int"],
+  ["cacheWriteTokens", "int"],
+  ["reasoningTokens", "int"],
+  ["usageEstimated", "boolean"],
+  ["cacheSavingsUsd", "numeric"],
+  ["capabilities", "text[]"],
+  ["toolCalls", "int"],
   ["tierKey", "text"],
   ["modelAlias", "text"],
   ["providerKey", "text"],
@@ -72,6 +79,9 @@ const RECORD_COLUMNS: ReadonlyArray<[keyof DecisionRecordInput, string]> = [
 const COLUMN_LIST = Prisma.raw(RECORD_COLUMNS.map(([name]) => `"${name}"`).join(", "));
 const RECORD_TYPE = Prisma.raw(RECORD_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", "));
 
+/** NOT NULL columns an older caller may leave out. */
+const DEFAULT_WHEN_MISSING: Partial<Record<keyof DecisionRecordInput, unknown>> = { synthetic: false, usageEstimated: false, capabilities: [] };
+
 /** PostgreSQL text and jsonb cannot hold U+0000; an upstream message carrying one must not block the batch. */
 const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
 
@@ -81,7 +91,9 @@ const withoutNul = (_key: string, value: unknown) => (typeof value === "string" 
  * is ~5× faster than a multi-row INSERT built by the client. Returns how many rows were new.
  */
 async function insertRecords(tx: Prisma.TransactionClient, records: DecisionRecordInput[]): Promise<number> {
-  const rows = records.map((record) => Object.fromEntries(RECORD_COLUMNS.map(([name]) => [name, name === "synthetic" ? (record.synthetic ?? false) : (record[name] ?? null)])));
+  const rows = records.map((record) =>
+    Object.fromEntries(RECORD_COLUMNS.map(([name]) => [name, record[name] ?? DEFAULT_WHEN_MISSING[name] ?? null])),
+  );
   return tx.$executeRaw`
     INSERT INTO "DecisionRecord" (${COLUMN_LIST})
     SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${JSON.stringify(rows, withoutNul)}::jsonb) AS r(${RECORD_TYPE})
@@ -97,7 +109,9 @@ async function freshDeltas(tx: Prisma.TransactionClient, records: DecisionRecord
 }
 
 const DIMENSIONS = Prisma.raw(`"featureKey", team, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`);
-const TOTALS = Prisma.raw(`requests, fallbacks, "unpricedRequests", "inputTokens", "outputTokens", "costUsd", "baselineCostUsd", "latencyMsSum", "latencyBuckets", "ttftBuckets"`);
+const TOTALS = Prisma.raw(
+  `requests, fallbacks, "unpricedRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "estimatedRequests", "costUsd", "baselineCostUsd", "cacheSavingsUsd", "latencyMsSum", "latencyBuckets", "ttftBuckets"`,
+);
 // Must list exactly the columns of each table's unique key (the hourly unique index, the daily
 // primary key): anything else and Postgres cannot match the conflict to the index.
 const CONFLICT_KEY = `"featureKey", "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`;
@@ -107,6 +121,10 @@ const ADD_TOTALS = Prisma.raw(`
       "unpricedRequests" = t."unpricedRequests" + EXCLUDED."unpricedRequests",
       "inputTokens" = t."inputTokens" + EXCLUDED."inputTokens",
       "outputTokens" = t."outputTokens" + EXCLUDED."outputTokens",
+      "cachedInputTokens" = t."cachedInputTokens" + EXCLUDED."cachedInputTokens",
+      "cacheWriteTokens" = t."cacheWriteTokens" + EXCLUDED."cacheWriteTokens",
+      "estimatedRequests" = t."estimatedRequests" + EXCLUDED."estimatedRequests",
+      "cacheSavingsUsd" = t."cacheSavingsUsd" + EXCLUDED."cacheSavingsUsd",
       "costUsd" = t."costUsd" + EXCLUDED."costUsd",
       "baselineCostUsd" = t."baselineCostUsd" + EXCLUDED."baselineCostUsd",
       "latencyMsSum" = t."latencyMsSum" + EXCLUDED."latencyMsSum",
@@ -116,7 +134,8 @@ const ADD_TOTALS = Prisma.raw(`
 function valuesOf(d: RollupDimensions & RollupTotals) {
   return Prisma.sql`${d.featureKey}, ${d.team}, ${d.tierKey}, ${d.modelAlias}, ${d.apiKeyId}, ${d.dataClass}, ${d.status}::"DecisionStatus", ${d.escalationReason},
       ${d.refusalConstraint}, ${d.fallbackCause}, ${d.synthetic}, ${d.requests}, ${d.fallbacks}, ${d.unpricedRequests},
-      ${d.inputTokens}::bigint, ${d.outputTokens}::bigint, ${d.costUsd}::numeric, ${d.baselineCostUsd}::numeric, ${d.latencyMsSum}::bigint,
+      ${d.inputTokens}::bigint, ${d.outputTokens}::bigint, ${d.cachedInputTokens}::bigint, ${d.cacheWriteTokens}::bigint, ${d.estimatedRequests},
+      ${d.costUsd}::numeric, ${d.baselineCostUsd}::numeric, ${d.cacheSavingsUsd}::numeric, ${d.latencyMsSum}::bigint,
       ${d.latencyBuckets}::int[], ${d.ttftBuckets}::int[]`;
 }
 

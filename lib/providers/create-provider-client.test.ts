@@ -1,27 +1,27 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createProviderClient } from "./create-provider-client";
 import { cachedProviderInstanceCount, clearProviderInstances } from "./provider-instances";
+import type { CanonicalRequest } from "@/lib/canonical/types";
 import { collectStream, modelPolicy, providerPolicy, startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "./testing";
-import { countMessageTokens, countTextTokens } from "./token-count";
-import type { ChatRequest } from "./types";
+import { countRequestTokens, countTextTokens } from "./token-count";
 
 // What each adapter puts on the wire, and what the factory caches.
 
 const secrets: Record<string, string> = { OPENAI_KEY: "sk-openai", ANTHROPIC_KEY: "sk-ant" };
 const readSecret = (name: string) => secrets[name];
 
-const conversation: ChatRequest = {
+const text = (value: string) => ({ type: "text" as const, text: value });
+const conversation: CanonicalRequest = {
   messages: [
-    { role: "system", content: "You are terse." },
-    { role: "user", content: "What is 2+2?" },
-    { role: "assistant", content: "4" },
-    { role: "user", content: [{ type: "text", text: "And 3+3" }, { type: "text", text: "?" }] },
+    { role: "system", content: [text("You are terse.")] },
+    { role: "user", content: [text("What is 2+2?")] },
+    { role: "assistant", content: [text("4")] },
+    { role: "user", content: [text("And 3+3"), text("?")] },
   ],
-  maxOutputTokens: 32,
-  temperature: 0.5,
-  topP: 0.9,
-  stop: "END",
-  seed: 42,
+  tools: [],
+  outputFormat: { type: "text" },
+  parameters: { maxOutputTokens: 32, temperature: 0.5, topP: 0.9, stop: ["END"], seed: 42 },
+  openaiExtras: {},
 };
 
 describe("createProviderClient", () => {
@@ -40,7 +40,7 @@ describe("createProviderClient", () => {
     anthropic.reset();
   });
 
-  it("openai: chat completions (not Responses) with the settings mapped to OpenAI's names", async () => {
+  it("openai: chat completions (not Responses) with the settings under OpenAI's names, sent by Switchyard itself", async () => {
     const client = createProviderClient(
       providerPolicy({ key: "oa", kind: "openai", baseUrl: openai.baseUrl, apiKeyEnv: "OPENAI_KEY" }),
       modelPolicy({ providerKey: "oa", providerModelId: "gpt-4o-mini" }),
@@ -51,7 +51,7 @@ describe("createProviderClient", () => {
     expect(sent?.path).toBe("/v1/chat/completions");
     expect(sent?.body).toMatchObject({
       model: "gpt-4o-mini",
-      max_tokens: 32,
+      max_completion_tokens: 32,
       temperature: 0.5,
       top_p: 0.9,
       stop: ["END"],
@@ -60,7 +60,7 @@ describe("createProviderClient", () => {
         { role: "system", content: "You are terse." },
         { role: "user", content: "What is 2+2?" },
         { role: "assistant", content: "4" },
-        { role: "user" },
+        { role: "user", content: [text("And 3+3"), text("?")] },
       ],
     });
     await collectStream(client.stream(conversation));
@@ -96,9 +96,14 @@ describe("createProviderClient", () => {
     const result = await client.generate(conversation);
     expect(openai.requests[0]?.headers.authorization).toBeUndefined();
     expect(openai.requests[0]?.body.model).toBe("llama3.1:8b");
+    // Self-hosted servers (Ollama, llama.cpp) know max_tokens, not max_completion_tokens.
+    expect(openai.requests[0]?.body.max_tokens).toBe(32);
     expect(result.usage).toEqual({
-      inputTokens: countMessageTokens(conversation.messages),
+      inputTokens: countRequestTokens(conversation),
       outputTokens: countTextTokens("Six, obviously."),
+      cachedInputTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
       estimated: true,
     });
     const { finish } = await collectStream(client.stream(conversation));
@@ -115,16 +120,25 @@ describe("createProviderClient", () => {
 
   it("caches one AI SDK provider instance per provider key + base URL + secret", async () => {
     clearProviderInstances();
-    const provider = providerPolicy({ key: "oa", kind: "openai", baseUrl: openai.baseUrl, apiKeyEnv: "OPENAI_KEY" });
+    const provider = providerPolicy({ key: "an", kind: "anthropic", baseUrl: anthropic.baseUrl, apiKeyEnv: "ANTHROPIC_KEY" });
     for (const alias of ["a", "b", "c"]) {
-      await createProviderClient(provider, modelPolicy({ alias, providerKey: "oa" }), { readSecret }).generate(conversation);
+      await createProviderClient(provider, modelPolicy({ alias, providerKey: "an" }), { readSecret }).generate(conversation);
     }
     expect(cachedProviderInstanceCount()).toBe(1);
     // A rotated secret is picked up on the next call, as a new instance.
+    anthropic.setApiKey("sk-rotated");
+    const rotated = (name: string) => (name === "ANTHROPIC_KEY" ? "sk-rotated" : undefined);
+    await createProviderClient(provider, modelPolicy({ providerKey: "an" }), { readSecret: rotated }).generate(conversation);
+    expect(anthropic.requests.at(-1)?.headers["x-api-key"]).toBe("sk-rotated");
+    expect(cachedProviderInstanceCount()).toBe(2);
+    anthropic.setApiKey("sk-ant");
+  });
+
+  it("reads an OpenAI-wire secret on every call, so a rotated one takes effect at once", async () => {
+    const provider = providerPolicy({ key: "oa", kind: "openai", baseUrl: openai.baseUrl, apiKeyEnv: "OPENAI_KEY" });
     const rotated = (name: string) => (name === "OPENAI_KEY" ? "sk-rotated" : undefined);
     await createProviderClient(provider, modelPolicy({ providerKey: "oa" }), { readSecret: rotated }).generate(conversation);
     expect(openai.requests.at(-1)?.headers.authorization).toBe("Bearer sk-rotated");
-    expect(cachedProviderInstanceCount()).toBe(2);
   });
 
   it("refuses a model that belongs to another provider", () => {

@@ -1,10 +1,13 @@
 // The factory the gateway calls per candidate: ProviderPolicy + ModelPolicy → ProviderClient.
-// Cheap on the hot path: AI SDK provider instances are cached (provider-instances.ts), and
-// secrets are read per call so a rotated key takes effect without a restart.
+// OpenAI and OpenAI-compatible upstreams are spoken to directly in their own wire format (the
+// canonical request serialises into it without loss); Anthropic goes through the AI SDK's
+// provider package, which translates. Secrets are read per call so a rotated key takes effect
+// without a restart.
 import { readSecret as readEnvSecret } from "@/lib/env";
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { createAiSdkClient } from "./ai-sdk-client";
-import { languageModelFor, type SecretReader } from "./provider-instances";
+import { createOpenAiChatClient } from "./openai-chat-client";
+import { configError, DEFAULT_BASE_URLS, languageModelFor, secretFor, type SecretReader } from "./provider-instances";
 import { createSimulatorClient, type SimulatorOptions } from "./simulator";
 import type { ProviderClient } from "./types";
 
@@ -13,18 +16,42 @@ export interface ProviderClientOptions {
   readSecret?: SecretReader;
   /** Randomness, sleep and clock for the simulator (tests make them deterministic). */
   simulator?: SimulatorOptions;
+  /** The HTTP client for OpenAI-wire upstreams (tests and benchmarks may pass their own). */
+  fetch?: typeof fetch;
 }
 
 export function createProviderClient(provider: ProviderPolicy, model: ModelPolicy, options: ProviderClientOptions = {}): ProviderClient {
   if (model.providerKey !== provider.key) {
     throw new Error(`Model "${model.alias}" belongs to provider "${model.providerKey}", not "${provider.key}"`);
   }
-  if (provider.kind === "simulator") return createSimulatorClient(provider, model, options.simulator);
   const readSecret = options.readSecret ?? readEnvSecret;
-  return createAiSdkClient({
-    kind: provider.kind,
-    providerKey: provider.key,
-    modelAlias: model.alias,
-    resolveModel: () => languageModelFor(provider, model.providerModelId, readSecret),
-  });
+  switch (provider.kind) {
+    case "simulator":
+      return createSimulatorClient(provider, model, options.simulator);
+    case "openai":
+    case "openai-compatible": {
+      const kind = provider.kind;
+      const baseUrl = provider.baseUrl ?? (kind === "openai" ? DEFAULT_BASE_URLS.openai : null);
+      return createOpenAiChatClient({
+        kind,
+        providerKey: provider.key,
+        modelAlias: model.alias,
+        providerModelId: model.providerModelId,
+        baseUrl: baseUrl ?? "",
+        apiKey: () => {
+          if (!baseUrl) throw configError(provider, "unavailable", "has no base URL configured");
+          // Hosted APIs always need a key; self-hosted OpenAI-compatible servers often take none.
+          return secretFor(provider, readSecret, kind === "openai");
+        },
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+    }
+    case "anthropic":
+      return createAiSdkClient({
+        kind: provider.kind,
+        providerKey: provider.key,
+        modelAlias: model.alias,
+        resolveModel: () => languageModelFor(provider, model.providerModelId, readSecret),
+      });
+  }
 }

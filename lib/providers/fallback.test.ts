@@ -5,10 +5,11 @@ import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedE
 import { toProviderError } from "./map-error";
 import { ProviderError, RequestAbortedError } from "./provider-error";
 import { collectStream, modelPolicy, providerPolicy, startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "./testing";
-import type { ChatRequest, ProviderClient, StreamPart } from "./types";
+import { resultText, textRequest } from "./testing";
+import type { ProviderClient, StreamPart } from "./types";
 
-const request: ChatRequest = { messages: [{ role: "user", content: "hi" }] };
-const usage = { inputTokens: 1, outputTokens: 1, estimated: false };
+const request = textRequest([["user", "hi"]]);
+const usage = { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, estimated: false };
 
 interface Script {
   /** Thrown before any output. */
@@ -40,7 +41,7 @@ function scripted(providerKey: string, script: Script) {
         if (script.hang) await untilAborted(signal);
         if (script.fail) throw script.fail;
         const text = (script.chunks ?? ["ok"]).join("");
-        return { text, finishReason: "stop", usage, ttftMs: 1, latencyMs: 1 };
+        return { content: [{ type: "text", text }], finishReason: "stop", usage, ttftMs: 1, latencyMs: 1 };
       } catch (error) {
         throw toProviderError(error, signal);
       }
@@ -115,7 +116,7 @@ describe("executeGenerate", () => {
     const second = scripted("hosted", { chunks: ["from hosted"] });
     const outcome = await executeGenerate([first, second], request, { breaker: gate });
     expect(outcome.served).toBe(second);
-    expect(outcome.result.text).toBe("from hosted");
+    expect(resultText(outcome.result)).toBe("from hosted");
     expect(outcome.attempts).toEqual([
       { alias: "local-model", providerKey: "local", outcome: "failed", errorKind: "unavailable", status: 503, message: "down for maintenance", latencyMs: expect.any(Number) },
     ]);
@@ -319,7 +320,7 @@ describe("fallback over real adapters and fake upstreams", () => {
     frontier.reset().setReply({ chunks: ["Fine, ", "thanks."], firstByteDelayMs: 5 });
     const outcome = await executeStream(candidates(), request, { breaker: new CircuitBreaker() });
     expect(outcome.served.alias).toBe("claude");
-    expect(outcome.attempts).toMatchObject([{ alias: "llama-8b", errorKind: "unavailable", status: 503, message: "model loading" }]);
+    expect(outcome.attempts).toMatchObject([{ alias: "llama-8b", errorKind: "unavailable", status: 503, message: expect.stringContaining("model loading") }]);
     const { text, finish } = await collectStream(outcome.stream);
     expect(text).toBe("Fine, thanks.");
     expect(finish?.usage.estimated).toBe(false);
@@ -352,7 +353,7 @@ describe("fallback over real adapters and fake upstreams", () => {
     frontier.reset().setReply({ text: "Served." });
     const breaker = new CircuitBreaker();
     const outcome = await executeGenerate(candidates(), request, { breaker });
-    expect(outcome.result.text).toBe("Served.");
+    expect(resultText(outcome.result)).toBe("Served.");
     expect(outcome.attempts).toMatchObject([{ errorKind: "rate_limited", retryAfterSeconds: 20 }]);
     expect(breaker.stateOf("ollama")).toBe("open");
   });

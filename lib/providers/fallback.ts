@@ -7,7 +7,7 @@ import { createAttemptSignal, type AttemptSignal } from "./attempt-signal";
 import type { HealthGate } from "./circuit-breaker";
 import { toProviderError } from "./map-error";
 import { ProviderError, RequestAbortedError, type ProviderErrorKind } from "./provider-error";
-import type { ChatRequest, GenerateResult, ProviderClient, StreamPart } from "./types";
+import type { CanonicalRequest, GenerateResult, ProviderClient, StreamPart } from "./types";
 
 export interface FallbackCandidate {
   alias: string;
@@ -160,7 +160,7 @@ async function runCandidates<C extends FallbackCandidate, T>(
 /** Non-streaming: the first candidate to answer serves. */
 export async function executeGenerate<C extends FallbackCandidate>(
   candidates: readonly C[],
-  request: ChatRequest,
+  request: CanonicalRequest,
   options: FallbackOptions,
 ): Promise<GenerateOutcome<C>> {
   const now = options.now ?? (() => performance.now());
@@ -182,7 +182,7 @@ export async function executeGenerate<C extends FallbackCandidate>(
  */
 export async function executeStream<C extends FallbackCandidate>(
   candidates: readonly C[],
-  request: ChatRequest,
+  request: CanonicalRequest,
   options: FallbackOptions,
 ): Promise<StreamOutcome<C>> {
   const now = options.now ?? (() => performance.now());

@@ -100,6 +100,27 @@ function fromStreamProviderError(error: StreamProviderError): ProviderError {
 }
 
 /**
+ * An error event inside a 200 stream, as a provider model's doStream reports it: the decoded
+ * payload (Anthropic `{ type: "overloaded_error", message }`, OpenAI `{ code, message }`).
+ */
+export function fromStreamErrorPayload(payload: unknown): ProviderError | null {
+  if (!payload || typeof payload !== "object" || payload instanceof Error) return null;
+  const { type, code, message } = payload as { type?: unknown; code?: unknown; message?: unknown };
+  const label = `${String(type ?? "")} ${String(code ?? "")} ${String(message ?? "")}`;
+  let kind: ProviderErrorKind;
+  if (/rate_limit/i.test(label)) kind = "rate_limited";
+  else if (CONTEXT_LENGTH_PATTERN.test(label)) kind = "context_length";
+  else if (/overloaded|server_error|api_error|unavailable|timeout/i.test(label)) kind = "unavailable";
+  else kind = "unknown";
+  return new ProviderError({ kind, message: typeof message === "string" ? message.slice(0, 200) : `The upstream stream failed (${label.trim()})` });
+}
+
+/** The errno-style code of a network failure (ECONNREFUSED, …), looking through causes. */
+export function networkCodeOf(error: unknown): string | undefined {
+  return errnoOf(error);
+}
+
+/**
  * Normalises any failure of an upstream call. When `signal` has fired, its reason wins: a
  * ProviderError reason (our per-attempt timeout) is returned as is, anything else means the
  * caller went away → RequestAbortedError.

@@ -3,7 +3,7 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { createHash } from "node:crypto";
 import type { ProviderPolicy } from "@/lib/routing/types";
 import { ProviderError } from "./provider-error";
@@ -18,17 +18,17 @@ export const DEFAULT_BASE_URLS = {
 /** Enough for every provider of a large config plus a few rotated secrets. */
 const MAX_CACHED_INSTANCES = 64;
 
-type ModelFactory = (modelId: string) => LanguageModel;
+type ModelFactory = (modelId: string) => LanguageModelV4;
 const instances = new Map<string, ModelFactory>();
 
 export type SecretReader = (variableName: string) => string | undefined;
 
-function configError(provider: ProviderPolicy, kind: "auth" | "unavailable", detail: string): ProviderError {
+export function configError(provider: ProviderPolicy, kind: "auth" | "unavailable", detail: string): ProviderError {
   // Not retryable: the same config fails the same way until an admin changes it.
   return new ProviderError({ kind, message: `Provider "${provider.key}" ${detail}`, retryable: false });
 }
 
-function secretFor(provider: ProviderPolicy, readSecret: SecretReader, required: boolean): string | undefined {
+export function secretFor(provider: ProviderPolicy, readSecret: SecretReader, required: boolean): string | undefined {
   if (!provider.apiKeyEnv) {
     if (required) throw configError(provider, "auth", "has no API key variable configured");
     return undefined;
@@ -44,7 +44,7 @@ function secretFor(provider: ProviderPolicy, readSecret: SecretReader, required:
  * can share one.
  */
 function memoised(make: ModelFactory): ModelFactory {
-  const models = new Map<string, LanguageModel>();
+  const models = new Map<string, LanguageModelV4>();
   return (modelId) => {
     let model = models.get(modelId);
     if (!model) {
@@ -64,16 +64,16 @@ function buildUncached(provider: ProviderPolicy, baseURL: string, apiKey: string
     case "openai": {
       const sdk = createOpenAI({ baseURL, apiKey });
       // .chat(): chat completions. Calling sdk(id) would use the Responses API instead.
-      return (modelId) => sdk.chat(modelId);
+      return (modelId) => sdk.chat(modelId) as LanguageModelV4;
     }
     case "anthropic": {
       const sdk = createAnthropic({ baseURL, apiKey });
-      return (modelId) => sdk.messages(modelId);
+      return (modelId) => sdk.messages(modelId) as LanguageModelV4;
     }
     case "openai-compatible": {
       // includeUsage: without it streamed calls report no token usage.
       const sdk = createOpenAICompatible({ name: provider.key, baseURL, ...(apiKey ? { apiKey } : {}), includeUsage: true });
-      return (modelId) => sdk.chatModel(modelId);
+      return (modelId) => sdk.chatModel(modelId) as LanguageModelV4;
     }
     case "simulator":
       throw new Error("The simulator has no AI SDK provider instance");
@@ -81,7 +81,7 @@ function buildUncached(provider: ProviderPolicy, baseURL: string, apiKey: string
 }
 
 /** The AI SDK model for one provider and model id; throws ProviderError on missing config. */
-export function languageModelFor(provider: ProviderPolicy, modelId: string, readSecret: SecretReader): LanguageModel {
+export function languageModelFor(provider: ProviderPolicy, modelId: string, readSecret: SecretReader): LanguageModelV4 {
   const kind = provider.kind;
   if (kind === "simulator") throw new Error("The simulator has no AI SDK provider instance");
   const baseURL = provider.baseUrl ?? (kind === "openai-compatible" ? undefined : DEFAULT_BASE_URLS[kind]);

@@ -2,16 +2,15 @@ import { describe, expect, it } from "vitest";
 import { createProviderClient } from "./create-provider-client";
 import { ProviderError, RequestAbortedError } from "./provider-error";
 import { simulatedReply, type SimulatorOptions } from "./simulator";
-import { collectStream, modelPolicy, providerPolicy } from "./testing";
-import { countMessageTokens, countTextTokens } from "./token-count";
-import type { ChatRequest } from "./types";
+import type { CanonicalRequest } from "@/lib/canonical/types";
+import { collectStream, modelPolicy, providerPolicy, resultText, textRequest } from "./testing";
+import { countRequestTokens, countTextTokens } from "./token-count";
 
-const request: ChatRequest = {
-  messages: [
-    { role: "system", content: "Be helpful." },
-    { role: "user", content: "Summarise the quarterly report in two lines." },
-  ],
-};
+const request = textRequest([
+  ["system", "Be helpful."],
+  ["user", "Summarise the quarterly report in two lines."],
+]);
+const withParameters = (parameters: CanonicalRequest["parameters"]): CanonicalRequest => ({ ...request, parameters });
 
 function simulator(knobs: { latencyMs: number; failureRate: number } = { latencyMs: 0, failureRate: 0 }, options: SimulatorOptions = {}) {
   return createProviderClient(
@@ -25,47 +24,51 @@ describe("simulator provider", () => {
   it("answers deterministically, labelled with the model alias", async () => {
     const first = await simulator().generate(request);
     const second = await simulator().generate(request);
-    expect(first.text).toBe(second.text);
-    expect(first.text.startsWith("[Simulated sim-small] ")).toBe(true);
+    expect(resultText(first)).toBe(resultText(second));
+    expect(resultText(first).startsWith("[Simulated sim-small] ")).toBe(true);
     expect(first.finishReason).toBe("stop");
-    const other = await simulator().generate({ messages: [{ role: "user", content: "Something else entirely" }] });
-    expect(other.text).not.toBe(first.text);
+    const other = await simulator().generate(textRequest([["user", "Something else entirely"]]));
+    expect(resultText(other)).not.toBe(resultText(first));
   });
 
   it("depends on the last user message only", () => {
-    const withHistory = simulatedReply("m", [{ role: "user", content: "old" }, { role: "assistant", content: "x" }, { role: "user", content: "new" }]);
-    expect(withHistory).toBe(simulatedReply("m", [{ role: "user", content: "new" }]));
+    const withHistory = simulatedReply("m", textRequest([["user", "old"], ["assistant", "x"], ["user", "new"]]).messages);
+    expect(withHistory).toBe(simulatedReply("m", textRequest([["user", "new"]]).messages));
   });
 
   it("counts tokens with gpt-tokenizer (not estimated: these are its real counts)", async () => {
     const result = await simulator().generate(request);
     expect(result.usage).toEqual({
-      inputTokens: countMessageTokens(request.messages),
-      outputTokens: countTextTokens(result.text),
+      inputTokens: countRequestTokens(request),
+      outputTokens: countTextTokens(resultText(result)),
+      cachedInputTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 0,
       estimated: false,
     });
   });
 
   it("honours maxOutputTokens with a length stop", async () => {
-    const result = await simulator().generate({ ...request, maxOutputTokens: 5 });
+    const result = await simulator().generate(withParameters({ maxOutputTokens: 5 }));
     expect(result.finishReason).toBe("length");
     expect(result.usage.outputTokens).toBeLessThanOrEqual(5);
-    expect(result.text.startsWith("[Simulated")).toBe(true);
-    const { finish, text } = await collectStream(simulator().stream({ ...request, maxOutputTokens: 5 }));
-    expect(text).toBe(result.text);
+    expect(resultText(result).startsWith("[Simulated")).toBe(true);
+    const { finish, text: streamed } = await collectStream(simulator().stream(withParameters({ maxOutputTokens: 5 })));
+    expect(streamed).toBe(resultText(result));
     expect(finish?.finishReason).toBe("length");
   });
 
   it("ends the answer at a stop sequence", async () => {
-    const result = await simulator().generate({ ...request, stop: ["]"] });
-    expect(result).toMatchObject({ text: "[Simulated sim-small", finishReason: "stop" });
+    const result = await simulator().generate(withParameters({ stop: ["]"] }));
+    expect(resultText(result)).toBe("[Simulated sim-small");
+    expect(result.finishReason).toBe("stop");
   });
 
   it("streams the same text in several chunks, then finish", async () => {
     const whole = await simulator().generate(request);
-    const { parts, text, finish } = await collectStream(simulator().stream(request));
+    const { parts, text: streamed, finish } = await collectStream(simulator().stream(request));
     expect(parts.filter((part) => part.type === "text").length).toBeGreaterThan(3);
-    expect(text).toBe(whole.text);
+    expect(streamed).toBe(resultText(whole));
     expect(finish).toEqual({ type: "finish", finishReason: "stop", usage: whole.usage });
   });
 

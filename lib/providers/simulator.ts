@@ -3,11 +3,18 @@
 // load tests exercise routing, fallback and the ledger without any model behind them.
 // Every answer starts with "[Simulated <alias>]" so it is never mistaken for a model's.
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
-import { contentText } from "./chat-messages";
+import { lastUserText } from "@/lib/canonical/text";
+import type { AssistantPart, CanonicalRequest, CanonicalResult, FinishReason, StreamPart, ToolDefinition, Usage } from "@/lib/canonical/types";
 import { toProviderError } from "./map-error";
 import { ProviderError } from "./provider-error";
-import { countMessageTokens, countTextTokens, truncateToTokens } from "./token-count";
-import type { ChatMessage, ChatRequest, FinishReason, GenerateResult, ProviderClient, StreamPart, TokenUsage } from "./types";
+import { exampleFor } from "./schema-example";
+import { countAnswerTokens, countRequestTokens, truncateToTokens } from "./token-count";
+import type { ProviderClient } from "./types";
+
+/** The simulator counts its own tokens exactly, so its usage is never an estimate. */
+function usageOf(request: CanonicalRequest, content: readonly AssistantPart[]): Usage {
+  return { inputTokens: countRequestTokens(request), outputTokens: countAnswerTokens(content), cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, estimated: false };
+}
 
 export interface SimulatorOptions {
   /** Uniform in [0, 1); a draw below `failureRate` fails the call. Default Math.random. */
@@ -41,10 +48,9 @@ function pick<T>(items: readonly T[], seed: number): T {
   return items[seed % items.length] as T;
 }
 
-/** The simulator's answer to `messages`: a pure function of the alias and the last user message. */
-export function simulatedReply(alias: string, messages: readonly ChatMessage[]): string {
-  const lastUser = messages.findLast((message) => message.role === "user");
-  const prompt = lastUser ? contentText(lastUser.content) : "";
+/** The simulator's text answer: a pure function of the alias and the last user message. */
+export function simulatedReply(alias: string, messages: CanonicalRequest["messages"]): string {
+  const prompt = lastUserText(messages);
   const hash = fnv1a(prompt);
   const words = prompt.split(/\s+/).filter(Boolean).length;
   return [
@@ -54,6 +60,58 @@ export function simulatedReply(alias: string, messages: readonly ChatMessage[]):
     pick(CLOSINGS, hash >>> 16),
     `(prompt #${hash.toString(16).padStart(8, "0")}, ${words} ${words === 1 ? "word" : "words"})`,
   ].join(" ");
+}
+
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+
+/** The tool the conversation calls for: the one named by tool_choice, else the best word overlap. */
+function chosenTool(request: CanonicalRequest): ToolDefinition | undefined {
+  const choice = request.toolChoice;
+  if (choice?.type === "tool") return request.tools.find((tool) => tool.name === choice.name);
+  const prompt = wordsOf(lastUserText(request.messages));
+  let best: ToolDefinition | undefined;
+  let bestScore = -1;
+  for (const tool of request.tools) {
+    const score = [...wordsOf(`${tool.name.replace(/[_.-]/g, " ")} ${tool.description ?? ""}`)].filter((word) => prompt.has(word)).length;
+    if (score > bestScore) (best = tool), (bestScore = score);
+  }
+  return best;
+}
+
+/**
+ * Whether this turn should call a tool: tools are offered and allowed, and the last message is
+ * the user's (after a tool result the simulator answers in words, so agent loops end).
+ */
+function callsTool(request: CanonicalRequest): boolean {
+  if (request.tools.length === 0 || request.toolChoice?.type === "none") return false;
+  if (request.toolChoice?.type === "required" || request.toolChoice?.type === "tool") return request.messages[request.messages.length - 1]?.role !== "tool";
+  return request.messages[request.messages.length - 1]?.role === "user";
+}
+
+/** The simulator's whole answer, before stop sequences and the token limit. */
+export function simulatedContent(alias: string, request: CanonicalRequest): AssistantPart[] {
+  const hash = fnv1a(lastUserText(request.messages)).toString(16).padStart(8, "0");
+  if (callsTool(request)) {
+    const tool = chosenTool(request);
+    if (tool) {
+      const args = exampleFor(tool.parameters, lastUserText(request.messages).slice(0, 200) || "Simulated");
+      return [{ type: "tool_call", id: `call_sim_${hash}_0`, name: tool.name, arguments: JSON.stringify(args ?? {}) }];
+    }
+  }
+  const format = request.outputFormat;
+  if (format.type === "json_schema") return [{ type: "text", text: JSON.stringify(exampleFor(format.schema, `Simulated ${alias}`)) }];
+  if (format.type === "json_object") return [{ type: "text", text: JSON.stringify({ simulated: true, model: alias, answer: simulatedReply(alias, request.messages) }) }];
+
+  const last = request.messages[request.messages.length - 1];
+  if (last?.role === "tool") {
+    const result = last.content.map((part) => (part.type === "text" ? part.text : "[image]")).join(" ").slice(0, 200);
+    const call = request.messages.flatMap((message) => (message.role === "assistant" ? message.content : [])).find((part) => part.type === "tool_call" && part.id === last.toolCallId);
+    const name = call?.type === "tool_call" ? call.name : "the tool";
+    return [{ type: "text", text: `[Simulated ${alias}] ${name} returned: ${result}. That is the answer to your request (simulated; no model read it).` }];
+  }
+  const images = request.messages.reduce((count, message) => count + (message.role === "user" ? message.content.filter((part) => part.type === "image").length : 0), 0);
+  const reply = simulatedReply(alias, request.messages);
+  return [{ type: "text", text: images > 0 ? `${reply} It received ${images} ${images === 1 ? "image" : "images"} and did not look at ${images === 1 ? "it" : "them"}: no model saw the picture.` : reply }];
 }
 
 /** A few words per chunk, so streams arrive in several pieces like a model's. */
@@ -85,21 +143,22 @@ export function createSimulatorClient(provider: ProviderPolicy, model: ModelPoli
   // Streams spend `latencyMs` before the first chunk, then a tenth of it between chunks.
   const chunkDelayMs = Math.round(latencyMs / 10);
 
-  function answer(request: ChatRequest): { text: string; finishReason: FinishReason; usage: TokenUsage } {
-    let full = simulatedReply(model.alias, request.messages);
+  function answer(request: CanonicalRequest): { content: AssistantPart[]; finishReason: FinishReason; usage: Usage } {
+    const content = simulatedContent(model.alias, request);
+    const [first] = content;
+    if (first?.type === "tool_call") {
+      return { content, finishReason: "tool_calls", usage: usageOf(request, content) };
+    }
+    let full = first?.type === "text" ? first.text : "";
     // Stop sequences end the answer where they first occur, as a model's would.
-    const stops = request.stop === undefined ? [] : typeof request.stop === "string" ? [request.stop] : request.stop;
-    for (const stop of stops) {
+    for (const stop of request.parameters.stop ?? []) {
       const at = stop === "" ? -1 : full.indexOf(stop);
       if (at >= 0) full = full.slice(0, at);
     }
-    const { text, truncated } =
-      request.maxOutputTokens === undefined ? { text: full, truncated: false } : truncateToTokens(full, request.maxOutputTokens);
-    return {
-      text,
-      finishReason: truncated ? "length" : "stop",
-      usage: { inputTokens: countMessageTokens(request.messages), outputTokens: countTextTokens(text), estimated: false },
-    };
+    const limit = request.parameters.maxOutputTokens;
+    const { text, truncated } = limit === undefined ? { text: full, truncated: false } : truncateToTokens(full, limit);
+    const parts: AssistantPart[] = text === "" ? [] : [{ type: "text", text }];
+    return { content: parts, finishReason: truncated ? "length" : "stop", usage: usageOf(request, parts) };
   }
 
   function rollForFailure(): void {
@@ -112,7 +171,7 @@ export function createSimulatorClient(provider: ProviderPolicy, model: ModelPoli
     }
   }
 
-  async function generate(request: ChatRequest, signal?: AbortSignal): Promise<GenerateResult> {
+  async function generate(request: CanonicalRequest, signal?: AbortSignal): Promise<CanonicalResult> {
     const started = now();
     try {
       if (signal?.aborted) throw signal.reason;
@@ -125,16 +184,22 @@ export function createSimulatorClient(provider: ProviderPolicy, model: ModelPoli
     }
   }
 
-  async function* stream(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<StreamPart> {
+  async function* stream(request: CanonicalRequest, signal?: AbortSignal): AsyncGenerator<StreamPart> {
     try {
       if (signal?.aborted) throw signal.reason;
       rollForFailure();
-      const { text, finishReason, usage } = answer(request);
+      const { content, finishReason, usage } = answer(request);
       await sleep(latencyMs, signal);
-      for (const [index, piece] of chunk(text).entries()) {
-        if (piece === "") continue;
-        if (index > 0 && chunkDelayMs > 0) await sleep(chunkDelayMs, signal);
-        yield { type: "text", text: piece };
+      let sent = 0;
+      for (const [index, part] of content.entries()) {
+        const pieces = part.type === "tool_call" ? chunk(part.arguments) : chunk(part.type === "text" ? part.text : "");
+        if (part.type === "tool_call") yield { type: "tool_call_start", index, id: part.id, name: part.name };
+        for (const piece of pieces) {
+          if (piece === "") continue;
+          if (sent > 0 && chunkDelayMs > 0) await sleep(chunkDelayMs, signal);
+          sent += 1;
+          yield part.type === "tool_call" ? { type: "tool_call_delta", index, arguments: piece } : { type: "text", text: piece };
+        }
       }
       yield { type: "finish", finishReason, usage };
     } catch (error) {

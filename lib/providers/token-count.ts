@@ -1,8 +1,7 @@
-// Token counts for when a provider reports none (and for the simulator). gpt-tokenizer's
-// o200k_base is exact for current OpenAI models and a fair estimate for the rest.
+// Token counts for when a provider reports none (and for the simulator and the context check).
+// gpt-tokenizer's o200k_base is exact for current OpenAI models and a fair estimate for the rest.
 import { countTokens, decode, encode } from "gpt-tokenizer";
-import { contentText } from "./chat-messages";
-import type { ChatMessage, TokenUsage } from "./types";
+import type { AssistantPart, CanonicalRequest, Usage } from "@/lib/canonical/types";
 
 // By default gpt-tokenizer throws on text like "<|endoftext|>"; user text may contain it.
 const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
@@ -10,6 +9,12 @@ const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 // OpenAI's chat format costs about 3 tokens per message plus 3 to prime the reply.
 const TOKENS_PER_MESSAGE = 3;
 const REPLY_PRIMING_TOKENS = 3;
+/**
+ * An image's cost depends on its size, which is not known without decoding it; OpenAI charges
+ * 765 tokens for a 1024×1024 image at high detail and Anthropic ~1,600 for a 1.15 MP one. The
+ * estimate leans high so the context check does not send an image request to a window it overflows.
+ */
+export const IMAGE_TOKEN_ESTIMATE = 1_000;
 
 export function countTextTokens(text: string): number {
   return text === "" ? 0 : countTokens(text, AS_PLAIN_TEXT);
@@ -22,28 +27,56 @@ export function truncateToTokens(text: string, maxTokens: number): { text: strin
   return { text: decode(tokens.slice(0, Math.max(0, maxTokens))), truncated: true };
 }
 
-export function countMessageTokens(messages: readonly ChatMessage[]): number {
-  let total = REPLY_PRIMING_TOKENS;
-  for (const message of messages) {
-    total += TOKENS_PER_MESSAGE + countTextTokens(contentText(message.content));
-    if (message.role === "assistant") {
-      for (const call of message.tool_calls ?? []) total += countTextTokens(call.function.name) + countTextTokens(call.function.arguments);
-    }
+function partTokens(part: { type: string; text?: string; url?: string; name?: string; arguments?: string; id?: string }): number {
+  switch (part.type) {
+    case "image":
+      return IMAGE_TOKEN_ESTIMATE;
+    case "tool_call":
+      return countTextTokens(part.name ?? "") + countTextTokens(part.arguments ?? "") + TOKENS_PER_MESSAGE;
+    default:
+      return countTextTokens(part.text ?? "");
   }
+}
+
+/** What the request's prompt costs in tokens: messages, tool definitions and the output schema. */
+export function countRequestTokens(request: CanonicalRequest): number {
+  let total = REPLY_PRIMING_TOKENS;
+  for (const message of request.messages) {
+    total += TOKENS_PER_MESSAGE;
+    for (const part of message.content) total += partTokens(part);
+  }
+  for (const tool of request.tools) {
+    total += countTextTokens(tool.name) + countTextTokens(tool.description ?? "") + countTextTokens(JSON.stringify(tool.parameters));
+  }
+  if (request.outputFormat.type === "json_schema") total += countTextTokens(JSON.stringify(request.outputFormat.schema));
   return total;
 }
 
+export function countAnswerTokens(content: readonly AssistantPart[]): number {
+  let total = 0;
+  for (const part of content) total += partTokens(part);
+  return total;
+}
+
+/** What a provider reported, before normalising. */
+export interface ReportedUsage {
+  input?: number | undefined;
+  output?: number | undefined;
+  cached?: number | undefined;
+  cacheWrite?: number | undefined;
+  reasoning?: number | undefined;
+}
+
 /** Provider-reported counts where present; the rest estimated, and then marked as such. */
-export function normaliseUsage(
-  reported: { inputTokens?: number | undefined; outputTokens?: number | undefined } | undefined,
-  messages: readonly ChatMessage[],
-  outputText: string,
-): TokenUsage {
-  const input = reported?.inputTokens;
-  const output = reported?.outputTokens;
+export function normaliseUsage(reported: ReportedUsage | null | undefined, request: CanonicalRequest, answer: readonly AssistantPart[]): Usage {
+  const input = reported?.input;
+  const output = reported?.output;
   return {
-    inputTokens: input ?? countMessageTokens(messages),
-    outputTokens: output ?? countTextTokens(outputText),
+    inputTokens: input ?? countRequestTokens(request),
+    outputTokens: output ?? countAnswerTokens(answer),
+    cachedInputTokens: reported?.cached ?? 0,
+    cacheWriteTokens: reported?.cacheWrite ?? 0,
+    reasoningTokens: reported?.reasoning ?? 0,
     estimated: input === undefined || output === undefined,
   };
 }

@@ -1,60 +1,13 @@
-// The one interface every upstream sits behind. Requests arrive in OpenAI's chat shape
-// (what the drop-in endpoint receives) with camelCase settings; answers leave normalised:
-// one finish-reason vocabulary, usage always present (estimated when the provider is silent),
-// errors always a ProviderError.
+// The one interface every upstream sits behind. Requests arrive as the canonical request
+// (lib/canonical); answers leave normalised: one finish-reason vocabulary, usage always present
+// (estimated when the provider is silent, and then marked), errors always a ProviderError.
+import type { CanonicalRequest, CanonicalResult, StreamPart } from "@/lib/canonical/types";
 import type { ProviderKind } from "@/lib/routing/types";
 
-export interface ChatTextPart {
-  type: "text";
-  text: string;
-}
+export type { AssistantPart, CanonicalRequest, CanonicalResult, FinishReason, StreamPart, Usage } from "@/lib/canonical/types";
 
-/** A string, or OpenAI's array of text parts (other part types are rejected upstream of here). */
-export type ChatContent = string | ChatTextPart[];
-
-export interface ChatToolCall {
-  id: string;
-  type: "function";
-  function: { name: string; /** JSON text, as OpenAI sends it. */ arguments: string };
-}
-
-export type ChatMessage =
-  | { role: "system"; content: ChatContent; name?: string }
-  | { role: "user"; content: ChatContent; name?: string }
-  | { role: "assistant"; content: ChatContent | null; tool_calls?: ChatToolCall[]; name?: string }
-  | { role: "tool"; content: ChatContent; tool_call_id: string };
-
-export interface ChatRequest {
-  messages: ChatMessage[];
-  maxOutputTokens?: number;
-  temperature?: number;
-  topP?: number;
-  /** OpenAI accepts one stop sequence or a list. */
-  stop?: string | string[];
-  seed?: number;
-  presencePenalty?: number;
-  frequencyPenalty?: number;
-}
-
-export type FinishReason = "stop" | "length" | "content_filter" | "tool_calls" | "error" | "other";
-
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  /** True when either count was estimated with gpt-tokenizer because the provider reported none. */
-  estimated: boolean;
-}
-
-export interface GenerateResult {
-  text: string;
-  finishReason: FinishReason;
-  usage: TokenUsage;
-  /** Non-streaming calls have no earlier first token: equals latencyMs. */
-  ttftMs: number;
-  latencyMs: number;
-}
-
-export type StreamPart = { type: "text"; text: string } | { type: "finish"; finishReason: FinishReason; usage: TokenUsage };
+/** What a non-streaming call returns. */
+export type GenerateResult = CanonicalResult;
 
 /**
  * One model at one provider. Both methods reject / throw only ProviderError (upstream or
@@ -65,6 +18,6 @@ export interface ProviderClient {
   readonly kind: ProviderKind;
   readonly providerKey: string;
   readonly modelAlias: string;
-  generate(request: ChatRequest, signal?: AbortSignal): Promise<GenerateResult>;
-  stream(request: ChatRequest, signal?: AbortSignal): AsyncIterable<StreamPart>;
+  generate(request: CanonicalRequest, signal?: AbortSignal): Promise<CanonicalResult>;
+  stream(request: CanonicalRequest, signal?: AbortSignal): AsyncIterable<StreamPart>;
 }

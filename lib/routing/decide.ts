@@ -10,6 +10,7 @@
 //     constraint emptied the list.
 //  4. Survivors are ordered; an empty list becomes a refusal naming the constraints.
 import { budgetCheck, evaluateBudget } from "./budget";
+import { capabilityCheck, capabilityWords } from "./capability";
 import { contextCheck, fitsContext } from "./context";
 import { dataClassCheck, resolveDataClass } from "./data-class";
 import { resolveDifficulty } from "./difficulty";
@@ -76,7 +77,8 @@ export function decide(analysis: Analysis, snapshot: PolicySnapshot, live: LiveS
   const dataClass = resolveDataClass(analysis, feature, index);
   trace.push(...dataClass.trace);
   const difficulty = resolveDifficulty(analysis, feature);
-  const callerPin = resolveCallerPin(analysis.pin, index, dataClass);
+  const callerPin = resolveCallerPin(analysis.pin, index, dataClass, analysis);
+  if (analysis.requiredCapabilities.length > 0) trace.push(`The request needs a model that can ${capabilityWords(analysis.requiredCapabilities)}.`);
   const budget = evaluateBudget(feature, live);
 
   const decision: Decision = {
@@ -132,6 +134,7 @@ export function decide(analysis: Analysis, snapshot: PolicySnapshot, live: LiveS
     dataClassCheck(view, dataClass) === null &&
     disabledCheck(view) === null &&
     licenceVerdict(view) === null &&
+    capabilityCheck(view, analysis) === null &&
     fitsContext(view, analysis);
   const budgetTier = budget.downgrade ? cheapestFittingTier(views, servable, index) : null;
   if (budget.downgrade) {
@@ -142,7 +145,7 @@ export function decide(analysis: Analysis, snapshot: PolicySnapshot, live: LiveS
     );
   }
 
-  const rulePin = resolveRulePin(matches, callerPin.scope, index, dataClass, budgetTier);
+  const rulePin = resolveRulePin(matches, callerPin.scope, index, dataClass, budgetTier, analysis);
   trace.push(...rulePin.trace);
   const pin: PinScope = callerPin.scope.kind !== "none" ? callerPin.scope : rulePin.scope;
   decision.pin = pinDecision(pin);
@@ -156,6 +159,7 @@ export function decide(analysis: Analysis, snapshot: PolicySnapshot, live: LiveS
     (view) => dataClassCheck(view, dataClass),
     disabledCheck,
     (view) => pinCheck(view, pin),
+    (view) => capabilityCheck(view, analysis),
     licenceVerdict,
     (view) => contextCheck(view, analysis),
     (view) => budgetCheck(view, budgetTier, feature),

@@ -1,6 +1,6 @@
 // The policy engine's inputs and output: what the gateway hands to decide() and what it gets
 // back. Pure data, serialisable, so a decision can be stored, replayed and shown as is.
-import type { BudgetAction, DataClassKey, Difficulty, Finding } from "./types";
+import type { BudgetAction, Capability, DataClassKey, Difficulty, Finding } from "./types";
 
 /** What the caller asked for: the engine's choice, one tier, or one model. */
 export type CallerPin = { kind: "auto" } | { kind: "tier"; tierKey: string } | { kind: "model"; alias: string };
@@ -19,6 +19,12 @@ export interface Analysis {
   pin: CallerPin;
   /** The prompt as analysed, for routing-rule keywords (case-insensitive, whole word). */
   promptText: string;
+  /** What the request needs from a model beyond text (tools, structured output, images, reasoning). */
+  requiredCapabilities: Capability[];
+  /** Fields only an OpenAI-wire upstream can honour (logit_bias, prediction, …). */
+  openaiOnlyFields: string[];
+  /** max_tokens as the caller sent it (null: not set), checked against each model's output limit. */
+  declaredOutputTokens: number | null;
 }
 
 export interface RateLimitedProvider {
@@ -39,6 +45,7 @@ export type RejectionReason =
   | "data_class"
   | "region"
   | "context_window"
+  | "capability"
   | "difficulty"
   | "rule"
   | "pin"
@@ -111,7 +118,7 @@ export interface PinDecision {
 }
 
 /** Why the first candidate sits above the cheapest tier the data class allows. */
-export type EscalationReason = "context" | "difficulty" | "rule" | "pin" | "health" | "licence" | "none";
+export type EscalationReason = "context" | "capability" | "difficulty" | "rule" | "pin" | "health" | "licence" | "none";
 
 export interface BudgetDecision {
   featureKey: string;
@@ -130,6 +137,7 @@ export type RefusalCode =
   | "data_class_forbidden"
   | "budget_exceeded"
   | "rate_limited"
+  | "capability_unavailable"
   | "no_candidate";
 
 /** OpenAI's error `type` values, chosen so OpenAI SDKs classify our refusals sensibly. */
@@ -142,7 +150,7 @@ export type OpenAiErrorType =
 
 /** A refusal the gateway returns verbatim, in OpenAI's error shape (see toOpenAiError). */
 export interface Refusal {
-  status: 403 | 404 | 429 | 503;
+  status: 400 | 403 | 404 | 429 | 503;
   code: RefusalCode;
   type: OpenAiErrorType;
   message: string;

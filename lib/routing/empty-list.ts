@@ -7,7 +7,7 @@ import { secondsUntilNextMonthUtc } from "./budget";
 import { tokensNeeded } from "./context";
 import type { ResolvedDataClass } from "./data-class";
 import { retryAfterFor } from "./health";
-import { budgetExceeded, noCandidate, rateLimited } from "./refusal";
+import { budgetExceeded, capabilityUnavailable, noCandidate, rateLimited } from "./refusal";
 import type { StagedRejection } from "./staged-rejection";
 import type { Analysis, LiveState, Refusal, RejectionReason } from "./types";
 import { formatCount, listWords, plural, tierPhrase } from "./wording";
@@ -71,6 +71,8 @@ function clauseFor(reason: RejectionReason, group: readonly StagedRejection[], i
       return [`${listWords(aliases)} ${isAre(aliases.length)} switched off`];
     case "context_window":
       return [contextClause(group, input, clauses.length > 0 && group.every((r) => dataClass.allowedTierKeys.includes(r.tierKey)))];
+    case "capability":
+      return distinct(group.map((rejection) => withoutStop(rejection.detail)));
     case "licence":
       return [`the ${plural(aliases.length, "licence")} of ${listWords(aliases)} ${aliases.length === 1 ? "does" : "do"} not permit this use`];
     case "circuit_open":
@@ -103,6 +105,7 @@ export function emptyListRefusal(input: EmptyListInput): Refusal {
   const joined = clauses.length <= 1 ? (clauses[0] ?? "") : `${clauses.slice(0, -1).join(", ")}, and ${clauses[clauses.length - 1]}`;
   const message = `${PREFIX}${joined}.`;
 
+  if (last.reason === "capability") return capabilityUnavailable(message);
   if (last.reason === "budget") return budgetExceeded(message, secondsUntilNextMonthUtc(input.live.now));
   const health = ordered.filter((rejection) => rejection.reason === "circuit_open" || rejection.reason === "rate_limit");
   if (health.length > 0 && health.every((rejection) => rejection.reason === "rate_limit")) {

@@ -37,6 +37,7 @@ export function escalationReason(input: EscalationInput): EscalationReason {
     if (input.minTier.source === "rule") return "rule";
   }
   if (any("context_window")) return "context";
+  if (any("capability")) return "capability";
   if (any("licence")) return "licence";
   if (any("disabled")) return "health";
   return "none";
@@ -58,6 +59,8 @@ export function escalationWords(reason: EscalationReason, minTier: TierBound | n
       return "the request does not fit the cheaper models' context windows";
     case "licence":
       return "the cheaper models' licences do not permit this use";
+    case "capability":
+      return "the cheaper models cannot do what the request needs";
     case "health":
       return "the cheaper models are down, rate-limited or switched off";
   }

@@ -11,6 +11,9 @@ const NAMES: Record<string, [singular: string, plural: string]> = {
   iban: ["IBAN", "IBANs"],
   secret: ["secret or API key", "secrets or API keys"],
   api_key: ["API key", "API keys"],
+  us_ssn: ["US Social Security number", "US Social Security numbers"],
+  unscannable_image: ["image the detectors cannot read", "images the detectors cannot read"],
+  detection_limit: ["part too large to scan in full", "parts too large to scan in full"],
 };
 
 const RULE_PREFIX = "rule:";

@@ -193,6 +193,9 @@ export function fixtureAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     declaredDifficulty: null,
     pin: { kind: "auto" },
     promptText: "Summarise this conversation for the weekly report.",
+    requiredCapabilities: [],
+    openaiOnlyFields: [],
+    declaredOutputTokens: null,
     ...overrides,
   };
 }

@@ -4,7 +4,8 @@
 // A routing-rule pin is the admin's preference: outside the class it is ignored, not refused.
 import { classTierSentence, dataClassCause, dataClassCheck, type ClassVerdict, type ResolvedDataClass } from "./data-class";
 import type { ModelView, Verdict } from "./model-view";
-import { dataClassForbidden, modelNotFound } from "./refusal";
+import { capabilityUnavailable, dataClassForbidden, modelNotFound } from "./refusal";
+import { missingCapability, type CapabilityNeeds } from "./capability";
 import type { RuleMatch } from "./rules";
 import type { SnapshotIndex } from "./snapshot-index";
 import type { CallerPin, ModelPolicy, PinDecision, Refusal, RoutingRulePolicy } from "./types";
@@ -20,6 +21,7 @@ export function resolveCallerPin(
   pin: CallerPin,
   index: SnapshotIndex,
   dataClass: ResolvedDataClass,
+  needs: CapabilityNeeds,
 ): CallerPinResolution {
   if (pin.kind === "auto") return { scope: { kind: "none" }, trace: [] };
 
@@ -51,6 +53,9 @@ export function resolveCallerPin(
         : `the pinned model ${model.alias} is served from there.`;
     return { refusal: dataClassForbidden(sentenceCase(withCause(conflict.detail, dataClass), pinned), conflict.reason) };
   }
+  // Asked for by name, a model that cannot do what the request needs is the caller's mistake.
+  const missing = missingCapability(model, index.providers.get(model.providerKey)?.kind, needs);
+  if (missing !== null) return { refusal: capabilityUnavailable(`The pinned model ${missing}; pin another model or send model "auto".`) };
   return {
     scope: { kind: "model", alias: model.alias, tierKey: model.tierKey, source: "caller", rule: null },
     trace: [`The caller pinned model ${model.alias} (${model.tierKey} tier), so difficulty and routing rules do not choose the model.`],
@@ -119,6 +124,7 @@ export function resolveRulePin(
   index: SnapshotIndex,
   dataClass: ResolvedDataClass,
   budgetTier: { key: string; position: number } | null,
+  needs: CapabilityNeeds,
 ): { scope: PinScope; trace: string[] } {
   const pinning = matches.filter((match) => match.rule.then.pinModelAlias !== null);
   const [first, ...later] = pinning;
@@ -137,6 +143,8 @@ export function resolveRulePin(
   if (conflict !== null) {
     return { scope: none, trace: [`${rule}, but ${conflict.detail.replace(/\.$/, "")}; the pin is ignored.`, ...trace] };
   }
+  const missing = missingCapability(model, index.providers.get(model.providerKey)?.kind, needs);
+  if (missing !== null) return { scope: none, trace: [`${rule}, but ${missing}; the pin is ignored.`, ...trace] };
   const position = index.tierPosition.get(model.tierKey);
   if (budgetTier !== null && position !== undefined && position > budgetTier.position) {
     return {

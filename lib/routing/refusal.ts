@@ -18,6 +18,11 @@ export function rateLimited(message: string, retryAfterSeconds: number): Refusal
   return { status: 429, code: "rate_limited", type: "rate_limit_error", message, constraint: "rate_limit", retryAfterSeconds };
 }
 
+/** The request needs something no allowed model offers: retrying will not help, so a 400. */
+export function capabilityUnavailable(message: string): Refusal {
+  return { status: 400, code: "capability_unavailable", type: "invalid_request_error", message, constraint: "capability", retryAfterSeconds: null };
+}
+
 export function noCandidate(message: string, constraint: RejectionReason): Refusal {
   return { status: 503, code: "no_candidate", type: "server_error", message, constraint, retryAfterSeconds: null };
 }

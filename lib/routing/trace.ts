@@ -49,6 +49,19 @@ const ERROR_WORDS: Record<FallbackErrorKind, string> = {
   bad_response: "the provider's response could not be read",
 };
 
+/** A provider error kind (lib/providers) in the trace's vocabulary: the one table for it. */
+const FALLBACK_KINDS: Record<string, FallbackErrorKind> = {
+  rate_limited: "rate_limit",
+  timeout: "timeout",
+  unavailable: "server_error",
+  auth: "auth_error",
+  circuit_open: "circuit_open",
+};
+
+export function fallbackKindOf(providerErrorKind: string): FallbackErrorKind {
+  return FALLBACK_KINDS[providerErrorKind] ?? "bad_response";
+}
+
 type Endpoint = Pick<Candidate, "alias" | "providerKey" | "tierKey">;
 
 /**

@@ -5,6 +5,7 @@
 // rejections, and a cost from the published prices. Pure: generate-traffic.ts turns the scenarios
 // into rows with set-based SQL, drawing per-row tokens and latencies around each scenario's figures.
 import { decide, fallbackTraceLine, tierOrder } from "../../lib/routing";
+import { fallbackKindOf } from "../../lib/routing/trace";
 import type { Analysis, CallerPin, Decision, Difficulty, Finding, LiveState, ModelPolicy, PolicySnapshot } from "../../lib/routing/types";
 import type { DecisionStatus, FallbackAttempt, FindingCount } from "../../lib/ledger/record";
 
@@ -136,7 +137,6 @@ const FALLBACK_CAUSES: Array<[number, string, number, string]> = [
   [0.05, "circuit_open", 0, "circuit open"],
 ];
 /** The trace's words for each error kind (lib/gateway/run-pipeline.ts maps them the same way). */
-const TRACE_KIND: Record<string, string> = { rate_limited: "rate_limit", timeout: "timeout", unavailable: "server_error", circuit_open: "circuit_open" };
 
 const FALLBACK_RATE = 0.025;
 const ALL_FAILED_RATE = 0.002;
@@ -274,6 +274,9 @@ function shapes(snapshot: PolicySnapshot, now: Date, unpricedShare: number, minW
                       declaredDifficulty: difficulty,
                       pin: pin.pin,
                       promptText: keyword ? "Please prove that the indemnity clause survives termination." : "Summarise the attached text for the customer.",
+                      requiredCapabilities: [],
+                      openaiOnlyFields: [],
+                      declaredOutputTokens: null,
                     },
                   });
                 }
@@ -315,7 +318,7 @@ function fallbackLines(attempts: FallbackAttempt[], candidates: Decision["candid
     const from = candidates.find((candidate) => candidate.alias === failed.alias)!;
     const nextAlias = attempts[index + 1]?.alias ?? servedAlias;
     const to = nextAlias ? (candidates.find((candidate) => candidate.alias === nextAlias) ?? null) : null;
-    return fallbackTraceLine(from, to, TRACE_KIND[failed.errorKind] ?? "bad_response");
+    return fallbackTraceLine(from, to, fallbackKindOf(failed.errorKind));
   });
 }
 

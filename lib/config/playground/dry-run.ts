@@ -5,7 +5,7 @@ import { gatewayRuntime } from "@/lib/gateway/runtime";
 import { decide } from "@/lib/routing";
 import type { DataClassKey, Decision } from "@/lib/routing/types";
 import type { PlaygroundInput } from "../schemas/playground";
-import { playgroundMessages } from "./messages";
+import { playgroundRequest } from "./messages";
 
 export interface PlaygroundDryRun {
   policyVersion: number;
@@ -28,14 +28,14 @@ export async function dryRunPlayground(input: PlaygroundInput, now = new Date())
   const policy = await runtime.policy.current();
   const { analysis } = analyseRequest(
     {
-      messages: playgroundMessages(input),
-      maxOutputTokens: input.maxOutputTokens,
+      request: playgroundRequest(input),
       requestedModel: input.model,
       featureKey: input.featureKey,
       declaredDifficulty: input.difficulty,
       declaredDataClass: input.dataClass,
     },
     policy.detectors,
+    policy.snapshot.unscannableDataClass,
   );
   await runtime.spend.ensureRead(now);
   const live = liveStateFrom(runtime.breaker.snapshot(), runtime.spend.snapshot(now), now);

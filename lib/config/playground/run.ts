@@ -1,20 +1,23 @@
 import "server-only";
+import { textOf, toolCallsOf } from "@/lib/canonical/text";
 import { consoleGatewayCall } from "@/lib/gateway/console-call";
 import { decisionView, type DecisionView } from "@/lib/gateway/decision-view";
-import { GatewayFailure, runPipeline } from "@/lib/gateway/run-pipeline";
+import { executeCall } from "@/lib/gateway/serve-call";
 import { gatewayRuntime } from "@/lib/gateway/runtime";
 import type { Candidate, Rejection } from "@/lib/routing/types";
 import type { PlaygroundInput } from "../schemas/playground";
-import { playgroundMessages } from "./messages";
+import { playgroundRequest } from "./messages";
 
 export type PlaygroundRun =
   | {
       kind: "answer";
       decisionId: string;
       text: string;
+      /** Tools the model asked the caller to run (the playground runs none). */
+      toolCalls: Array<{ id: string; name: string; arguments: string }>;
       finishReason: string;
       served: { alias: string; tierKey: string; providerKey: string; simulated: boolean };
-      usage: { inputTokens: number; outputTokens: number; estimated: boolean };
+      usage: { inputTokens: number; outputTokens: number; cachedInputTokens: number; estimated: boolean };
       decision: DecisionView;
       /** Providers in the policy that are simulators, to label candidates. */
       simulatedProviderKeys: string[];
@@ -41,45 +44,35 @@ export async function runPlayground(input: PlaygroundInput, user: { id: string; 
     model: input.model,
     difficulty: input.difficulty,
     dataClass: input.dataClass,
-    messages: playgroundMessages(input),
-    maxOutputTokens: input.maxOutputTokens,
+    request: playgroundRequest(input),
     dryRun: false,
   });
-  const simulatedProviderKeys = async () => {
-    const policy = await gatewayRuntime().policy.current();
-    return policy.snapshot.providers.filter((provider) => provider.kind === "simulator").map((provider) => provider.key);
-  };
-  try {
-    const result = await runPipeline(call);
-    if (result.kind !== "completion") throw new Error(`The playground asked for a completion and got a ${result.kind}.`);
-    const { outcome, record } = result;
-    const policy = await gatewayRuntime().policy.current();
+  const outcome = await executeCall(call);
+  const policy = await gatewayRuntime().policy.current().catch(() => null);
+  const simulatedProviderKeys = policy?.snapshot.providers.filter((provider) => provider.kind === "simulator").map((provider) => provider.key) ?? [];
+  if (outcome.kind === "answer") {
+    const { result, served, record } = outcome;
     return {
       kind: "answer",
       decisionId: record.id,
-      text: outcome.result.text,
-      finishReason: outcome.result.finishReason,
-      served: {
-        alias: outcome.served.alias,
-        tierKey: outcome.served.tierKey,
-        providerKey: outcome.served.providerKey,
-        simulated: policy.providers.get(outcome.served.providerKey)?.kind === "simulator",
-      },
-      usage: outcome.result.usage,
+      text: textOf(result.content),
+      toolCalls: toolCallsOf(result.content).map(({ id, name, arguments: args }) => ({ id, name, arguments: args })),
+      finishReason: result.finishReason,
+      served: { alias: served.alias, tierKey: served.tierKey, providerKey: served.providerKey, simulated: policy?.providers.get(served.providerKey)?.kind === "simulator" },
+      usage: { inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens, cachedInputTokens: result.usage.cachedInputTokens, estimated: result.usage.estimated },
       decision: decisionView(record),
-      simulatedProviderKeys: await simulatedProviderKeys(),
-    };
-  } catch (error) {
-    if (!(error instanceof GatewayFailure)) throw error;
-    const decision = error.draft.facts.decision;
-    return {
-      kind: "refused",
-      decisionId: error.draft.id,
-      status: error.error.status,
-      code: error.error.code,
-      message: error.error.message,
-      decision: decision ? { candidates: decision.candidates, rejected: decision.rejected, trace: decision.trace } : null,
-      simulatedProviderKeys: await simulatedProviderKeys(),
+      simulatedProviderKeys,
     };
   }
+  if (outcome.kind === "dry_run") throw new Error("The playground asked for a completion and got a dry run.");
+  const decision = outcome.draft.facts.decision;
+  return {
+    kind: "refused",
+    decisionId: outcome.record.id,
+    status: outcome.error.status,
+    code: outcome.error.code,
+    message: outcome.error.message,
+    decision: decision ? { candidates: decision.candidates, rejected: decision.rejected, trace: outcome.record.trace } : null,
+    simulatedProviderKeys,
+  };
 }

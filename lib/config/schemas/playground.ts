@@ -14,5 +14,7 @@ export const playgroundSchema = z.object({
   system: z.string().max(20_000, "At most 20,000 characters."),
   user: z.string().trim().min(1, "Type the user message to route.").max(50_000, "At most 50,000 characters."),
   maxOutputTokens: optionalWholeNumber(1, 200_000, "Max output tokens"),
+  /** Offer the model the sample tool (lookup_order): a tool request takes the tool-capable path. */
+  offerTool: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).optional().default(false),
 });
 export type PlaygroundInput = z.infer<typeof playgroundSchema>;

@@ -5,3 +5,4 @@ export type { FakeServerOptions, RecordedRequest } from "./fake-llm-server";
 export { DEFAULT_FAKE_TEXT, type FakeFinishReason, type FakeReply } from "./fake-reply";
 export { modelPolicy, providerPolicy } from "./policies";
 export { collectStream, type CollectedStream } from "./collect-stream";
+export { resultText, textRequest } from "./requests";

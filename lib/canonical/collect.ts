@@ -1,0 +1,26 @@
+// Streamed parts folded back into answer content: what the ledger counts when a stream's usage
+// is missing, and what a Responses or Messages adapter needs to describe the finished answer.
+import type { AssistantPart, StreamPart } from "./types";
+
+/** Accumulates streamed parts into answer content, for counting tokens when usage is missing. */
+export function collect(answer: AssistantPart[], part: StreamPart): void {
+  const last = answer[answer.length - 1];
+  switch (part.type) {
+    case "text":
+    case "reasoning":
+      if (last?.type === part.type) last.text += part.text;
+      else answer.push({ type: part.type, text: part.text });
+      break;
+    case "tool_call_start":
+      answer.push({ type: "tool_call", id: part.id, name: part.name, arguments: "" });
+      break;
+    case "tool_call_delta": {
+      const calls = answer.filter((entry) => entry.type === "tool_call");
+      const call = calls[part.index];
+      if (call) call.arguments += part.arguments;
+      break;
+    }
+    case "finish":
+      break;
+  }
+}
