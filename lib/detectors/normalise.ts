@@ -8,8 +8,13 @@
 // composition needs; a cluster is cut after 30 code points (UAX #15's stream-safe limit), so a
 // run of a million combining marks costs no more than a million letters.
 import type { DetectionBudget } from "./budget";
-import { charClass, COMPAT, DASH, DIGIT_ZERO, KEEP, MARK, NEWLINE, REMOVE, SPACE } from "./char-map";
+import * as chars from "./char-map";
 import type { Span } from "./span";
+
+// Local copies: module bindings are read through accessors in some bundles, too slow for the
+// per-character loop below.
+const { COMPAT, DASH, DIGIT_ZERO, KEEP, MARK, NEWLINE, REMOVE, SPACE } = chars;
+const charClass = chars.charClass;
 
 const MAX_CLUSTER = 30;
 // NFKC can expand a code point up to 18-fold (U+FDFA); past this the rest is not read and
@@ -28,59 +33,83 @@ export interface NormalisedText {
 const identity = (span: Span): Span => [span[0], span[1]];
 
 class OffsetWriter {
-  private chunks: string[] = [];
-  private pending = "";
+  // UTF-16 units of the normalised text, decoded once at the end: far cheaper than growing a
+  // string one character at a time.
+  private units: Uint16Array;
   length = 0;
   starts: Int32Array;
   ends: Int32Array;
 
   constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
   }
 
   /** Appends `out` (one or more UTF-16 units), all of it from original [from, to). */
   write(out: string, from: number, to: number): void {
+    if (this.length + out.length > this.units.length) this.grow(out.length);
     for (let i = 0; i < out.length; i++) {
-      if (this.length === this.starts.length) this.grow();
+      this.units[this.length] = out.charCodeAt(i);
       this.starts[this.length] = from;
       this.ends[this.length] = to;
       this.length++;
     }
-    this.pending += out;
-    if (this.pending.length > 4096) {
-      this.chunks.push(this.pending);
-      this.pending = "";
-    }
+  }
+
+  /** Appends one UTF-16 unit from original [from, to). */
+  writeUnit(unit: number, from: number, to: number): void {
+    if (this.length + 1 > this.units.length) this.grow(1);
+    this.units[this.length] = unit;
+    this.starts[this.length] = from;
+    this.ends[this.length] = to;
+    this.length++;
   }
 
   /** Appends text[from, to) unchanged: each unit maps to itself. */
   copy(text: string, from: number, to: number): void {
-    while (this.length + (to - from) > this.starts.length) this.grow();
+    if (this.length + (to - from) > this.units.length) this.grow(to - from);
     for (let at = from; at < to; at++) {
+      this.units[this.length] = text.charCodeAt(at);
       this.starts[this.length] = at;
       this.ends[this.length] = at + 1;
       this.length++;
     }
-    this.pending += text.slice(from, to);
-    if (this.pending.length > 4096) {
-      this.chunks.push(this.pending);
-      this.pending = "";
-    }
   }
 
-  private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2 + 16);
-    const ends = new Int32Array(starts.length);
+  private grow(needed: number): void {
+    const capacity = Math.max(this.units.length * 2, this.length + needed + 16);
+    const units = new Uint16Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    units.set(this.units);
     starts.set(this.starts);
     ends.set(this.ends);
+    this.units = units;
     this.starts = starts;
     this.ends = ends;
   }
 
   text(): string {
-    return this.chunks.join("") + this.pending;
+    return UTF16.decode(this.units.subarray(0, this.length));
   }
+}
+
+const UTF16 = new TextDecoder("utf-16le");
+
+/** The single ASCII unit a class maps to (-1: removed; 0: not a one-unit mapping). */
+function mappedUnit(kind: number): number {
+  if (kind === REMOVE) return -1;
+  if (kind === SPACE) return 32;
+  if (kind === NEWLINE) return 10;
+  if (kind === DASH) return 45;
+  if (kind >= DIGIT_ZERO) return 48 + kind - DIGIT_ZERO;
+  return 0;
+}
+
+/** Whether a combining mark starts at `at` (every mark is at U+0300 or above). */
+function markAt(text: string, at: number): boolean {
+  return at < text.length && text.charCodeAt(at) >= 0x300 && charClass(text.codePointAt(at) ?? 0) === MARK;
 }
 
 /** The replacement for one code point of an already-NFKC string (no COMPAT class left). */
@@ -126,13 +155,22 @@ export function normaliseForDetection(text: string, budget?: DetectionBudget): N
     if (budget) budget.steps++;
     if (writer.length > limit) break;
     const unit = text.charCodeAt(position);
-    if (unit < 0x80 && !(position + 1 < text.length && text.charCodeAt(position + 1) >= 0x300 && charClass(text.codePointAt(position + 1) ?? 0) === MARK)) {
+    if (unit < 0x80 && !markAt(text, position + 1)) {
       position++;
       continue;
     }
     const codePoint = text.codePointAt(position) ?? 0;
     const width = codePoint > 0xffff ? 2 : 1;
     const kind = charClass(codePoint);
+    // The common case: one code point that maps to one ASCII unit or to nothing.
+    if (kind !== KEEP && kind !== COMPAT && kind !== MARK && !markAt(text, position + width)) {
+      if (runStart < position) writer.copy(text, runStart, position);
+      const ascii = mappedUnit(kind);
+      if (ascii > 0) writer.writeUnit(ascii, position, position + width);
+      position += width;
+      runStart = position;
+      continue;
+    }
     // Where the cluster ends: this code point plus the combining marks that follow it.
     let end = position + width;
     let count = 1;

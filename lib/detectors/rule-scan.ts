@@ -19,6 +19,17 @@ export const RULE_WINDOW_MARGIN = 256;
 export interface RulePattern {
   pattern: RE2JS;
   group?: number;
+  /** Report a match only where no letter, digit or "_" comes right before it (keyword rules). */
+  startsWord?: boolean;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+function previousIsWordChar(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const low = text.charCodeAt(index - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start) ?? 0));
 }
 
 function collect(rule: RulePattern, slice: string, offset: number, from: number, to: number, spans: Span[]): void {
@@ -32,6 +43,10 @@ function collect(rule: RulePattern, slice: string, offset: number, from: number,
     position = Math.max(group > 0 && end >= 0 ? end : matcher.end(), matcher.start() + 1);
     if (start < 0 || end <= start || offset + start < from) continue;
     if (offset + start >= to) break; // the next window owns it
+    if (rule.startsWord && previousIsWordChar(slice, start)) {
+      position = start + 1;
+      continue;
+    }
     spans.push([offset + start, offset + end]);
   }
 }

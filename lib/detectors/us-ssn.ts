@@ -16,6 +16,9 @@ const CUE_REACH = 40;
 const PRINTED_SEPARATORS = new Set(["-", " ", "."]);
 const TOUCHING = /[\p{L}\p{N}_-]/u;
 
+/** Every pattern run over the prompt, for the bounded-quantifier check in linearity.test.ts. */
+export const SSN_PATTERNS: readonly RegExp[] = [CUE];
+
 /** True when area, group and serial are all in ranges SSA can issue. */
 export function isIssuableSsn(area: string, group: string, serial: string): boolean {
   return area !== "000" && area !== "666" && area[0] !== "9" && group !== "00" && serial !== "0000";
