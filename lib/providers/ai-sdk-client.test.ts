@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CanonicalRequest } from "@/lib/canonical/types";
 import type { ProviderKind } from "@/lib/routing/types";
 import { createProviderClient } from "./create-provider-client";
 import { ProviderError, RequestAbortedError } from "./provider-error";
@@ -178,5 +179,75 @@ describe.each(CASES)("$kind adapter", ({ kind, start, apiKeyEnv, sentKey }) => {
       expect(error).toMatchObject({ kind: "auth", retryable: false, message: expect.stringContaining("UNSET_SECRET") });
       expect(upstream.requests).toHaveLength(0);
     }
+  });
+
+  const toolRequest: CanonicalRequest = {
+    ...textRequest([["user", "What is the weather in Paris?"]]),
+    tools: [{ name: "get_weather", description: "Weather for a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } }],
+  };
+
+  it("sends tool definitions and reads tool calls back (JSON)", async () => {
+    upstream.reset().setReply({ toolCalls: [{ id: "call_1", name: "get_weather", arguments: '{"city":"Paris"}' }] });
+    const result = await client().generate(toolRequest);
+    expect(result.finishReason).toBe("tool_calls");
+    const [call] = result.content.filter((part) => part.type === "tool_call");
+    expect(call).toMatchObject({ type: "tool_call", id: "call_1", name: "get_weather" });
+    expect(JSON.parse((call as { arguments: string }).arguments)).toEqual({ city: "Paris" });
+    expect(JSON.stringify(upstream.requests[0]?.body.tools)).toContain("get_weather");
+  });
+
+  it("streams tool calls as a start and argument deltas, then finish tool_calls", async () => {
+    upstream.reset().setReply({ toolCalls: [{ id: "call_1", name: "get_weather", arguments: '{"city":"Paris"}' }, { id: "call_2", name: "get_weather", arguments: '{"city":"Oslo"}' }] });
+    const { toolCalls, finish, error } = await collectStream(client().stream(toolRequest));
+    expect(error).toBeUndefined();
+    expect(toolCalls.map((call) => [call.id, call.name, JSON.parse(call.arguments)])).toEqual([
+      ["call_1", "get_weather", { city: "Paris" }],
+      ["call_2", "get_weather", { city: "Oslo" }],
+    ]);
+    expect(finish?.finishReason).toBe("tool_calls");
+  });
+
+  it("sends a tool result back in the provider's own shape", async () => {
+    upstream.reset().setReply({ text: "It is sunny." });
+    const followUp: CanonicalRequest = {
+      ...toolRequest,
+      messages: [
+        ...toolRequest.messages,
+        { role: "assistant", content: [{ type: "tool_call", id: "call_1", name: "get_weather", arguments: '{"city":"Paris"}' }] },
+        { role: "tool", toolCallId: "call_1", content: [{ type: "text", text: "sunny, 21 C" }] },
+      ],
+    };
+    expect(resultText(await client().generate(followUp))).toBe("It is sunny.");
+    const sent = JSON.stringify(upstream.requests[0]?.body.messages);
+    expect(sent).toContain("sunny, 21 C");
+    expect(sent).toContain("call_1");
+  });
+
+  it("reads cached input tokens and counts them inside inputTokens", async () => {
+    upstream.reset().setReply({ text: "ok", usage: { inputTokens: 100, outputTokens: 5, cachedInputTokens: 60 } });
+    expect((await client().generate(request)).usage).toMatchObject({ inputTokens: 100, cachedInputTokens: 60, outputTokens: 5, estimated: false });
+    const { finish } = await collectStream(client().stream(request));
+    expect(finish?.usage).toMatchObject({ inputTokens: 100, cachedInputTokens: 60 });
+  });
+
+  it("passes an image part on in the provider's own shape", async () => {
+    upstream.reset().setReply({ text: "A cat." });
+    const image: CanonicalRequest = {
+      ...textRequest([]),
+      messages: [{ role: "user", content: [{ type: "text", text: "What is this?" }, { type: "image", url: "data:image/png;base64,iVBORw0KGgo=" }] }],
+    };
+    await client().generate(image);
+    expect(JSON.stringify(upstream.requests[0]?.body.messages)).toContain("iVBORw0KGgo=");
+  });
+
+  it("asks for structured output with the caller's schema", async () => {
+    upstream.reset().setReply({ text: '{"answer":"yes"}' });
+    const structured: CanonicalRequest = {
+      ...textRequest([["user", "Answer yes or no"]]),
+      outputFormat: { type: "json_schema", name: "verdict", schema: { type: "object", properties: { answer: { type: "string" } }, required: ["answer"], additionalProperties: false } },
+    };
+    const result = await client().generate(structured);
+    expect(resultText(result)).toContain("yes");
+    expect(JSON.stringify(upstream.requests[0]?.body)).toContain('"answer"');
   });
 });

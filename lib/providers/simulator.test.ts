@@ -101,3 +101,61 @@ describe("simulator provider", () => {
     await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
   });
 });
+
+describe("simulator provider with agent traffic", () => {
+  const tools = [
+    { name: "get_weather", description: "Current weather for a city", parameters: { type: "object", properties: { city: { type: "string" }, unit: { enum: ["celsius", "fahrenheit"] } }, required: ["city", "unit"] } },
+    { name: "lookup_order", description: "Look up an order by id", parameters: { type: "object", properties: { order_id: { type: "string" } } } },
+  ];
+  const asked = (text: string): CanonicalRequest => ({ ...textRequest([["user", text]]), tools });
+
+  it("calls the tool the conversation calls for, with arguments that fit its schema, the same way every time", async () => {
+    const first = await simulator().generate(asked("What is the weather in Paris today?"));
+    const again = await simulator().generate(asked("What is the weather in Paris today?"));
+    expect(first.finishReason).toBe("tool_calls");
+    expect(first.content).toEqual(again.content);
+    const [call] = first.content;
+    expect(call).toMatchObject({ type: "tool_call", name: "get_weather" });
+    expect(JSON.parse((call as { arguments: string }).arguments)).toMatchObject({ unit: "celsius", city: expect.any(String) });
+    expect((await simulator().generate(asked("Where is my order A-1042?"))).content[0]).toMatchObject({ name: "lookup_order" });
+  });
+
+  it("answers in words after a tool result, so an agent loop ends", async () => {
+    const first = await simulator().generate(asked("What is the weather in Paris?"));
+    const call = first.content[0] as { id: string };
+    const second = await simulator().generate({
+      ...asked("What is the weather in Paris?"),
+      messages: [...asked("").messages.slice(0, 0), { role: "user", content: [{ type: "text", text: "What is the weather in Paris?" }] }, { role: "assistant", content: first.content }, { role: "tool", toolCallId: call.id, content: [{ type: "text", text: "sunny" }] }],
+    });
+    expect(second.finishReason).toBe("stop");
+    expect(resultText(second)).toMatch(/^\[Simulated sim-small\] get_weather returned: sunny/);
+  });
+
+  it("streams a tool call as a start and argument pieces", async () => {
+    const { toolCalls, finish } = await collectStream(simulator().stream(asked("weather in Oslo")));
+    expect(toolCalls).toHaveLength(1);
+    expect(JSON.parse(toolCalls[0]!.arguments)).toHaveProperty("city");
+    expect(finish?.finishReason).toBe("tool_calls");
+  });
+
+  it("does not call a tool when tool_choice is none, and calls the named one when forced", async () => {
+    expect((await simulator().generate({ ...asked("weather in Oslo"), toolChoice: { type: "none" } })).finishReason).toBe("stop");
+    expect((await simulator().generate({ ...asked("weather in Oslo"), toolChoice: { type: "tool", name: "lookup_order" } })).content[0]).toMatchObject({ name: "lookup_order" });
+  });
+
+  it("answers schema-valid JSON for json_schema and a JSON object for json_object", async () => {
+    const schema = { type: "object", properties: { title: { type: "string" }, score: { type: "integer", minimum: 1, maximum: 5 }, tags: { type: "array", items: { type: "string" }, minItems: 2 } }, required: ["title", "score", "tags"], additionalProperties: false };
+    const result = await simulator().generate({ ...textRequest([["user", "Rate this"]]), outputFormat: { type: "json_schema", name: "rating", schema } });
+    const value = JSON.parse(resultText(result)) as { title: string; score: number; tags: string[] };
+    expect(Object.keys(value).sort()).toEqual(["score", "tags", "title"]);
+    expect(value.score).toBe(1);
+    expect(value.tags).toHaveLength(2);
+    const object = JSON.parse(resultText(await simulator().generate({ ...textRequest([["user", "hi"]]), outputFormat: { type: "json_object" } })));
+    expect(object).toMatchObject({ simulated: true, model: "sim-small" });
+  });
+
+  it("says plainly that it did not look at an image", async () => {
+    const result = await simulator().generate({ ...textRequest([]), messages: [{ role: "user", content: [{ type: "text", text: "What is this?" }, { type: "image", url: "https://example.com/cat.png" }] }] });
+    expect(resultText(result)).toMatch(/^\[Simulated sim-small\].*received 1 image and did not look at it/);
+  });
+});

@@ -62,7 +62,8 @@ export function simulatedReply(alias: string, messages: CanonicalRequest["messag
   ].join(" ");
 }
 
-const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+// Words of three letters or more: "a", "an", "is" would make every tool look relevant.
+const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => word.length >= 3));
 
 /** The tool the conversation calls for: the one named by tool_choice, else the best word overlap. */
 function chosenTool(request: CanonicalRequest): ToolDefinition | undefined {

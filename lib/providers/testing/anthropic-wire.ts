@@ -3,7 +3,7 @@
 // content_block_stop → message_delta (stop_reason, output usage) → message_stop.
 import type { ServerResponse } from "node:http";
 import type { FakeFinishReason } from "./fake-reply";
-import { replyChunks, replyText } from "./fake-reply";
+import { argumentPieces, replyChunks, replyFinishReason, replyText, replyToolCalls, type FakeUsage } from "./fake-reply";
 import { sseHeaders, type WireProtocol } from "./wire-protocol";
 
 const STOP_REASONS: Record<FakeFinishReason, string> = {
@@ -22,6 +22,18 @@ function errorType(status: number): string {
   if (status === 429) return "rate_limit_error";
   if (status === 529) return "overloaded_error";
   return "api_error";
+}
+
+/** Anthropic counts cache reads and writes apart from input_tokens. */
+function usageJson(usage: FakeUsage) {
+  const cached = usage.cachedInputTokens ?? 0;
+  const written = usage.cacheWriteTokens ?? 0;
+  return {
+    input_tokens: usage.inputTokens - cached - written,
+    output_tokens: usage.outputTokens,
+    cache_read_input_tokens: cached,
+    cache_creation_input_tokens: written,
+  };
 }
 
 function writeEvent(res: ServerResponse, payload: { type: string } & Record<string, unknown>): void {
@@ -55,10 +67,13 @@ export const anthropicWire: WireProtocol = {
         type: "message",
         role: "assistant",
         model: body.model,
-        content: [{ type: "text", text: replyText(reply) }],
-        stop_reason: STOP_REASONS[reply.finishReason ?? "stop"],
+        content: [
+          ...(replyText(reply) !== "" || replyToolCalls(reply).length === 0 ? [{ type: "text", text: replyText(reply) }] : []),
+          ...replyToolCalls(reply).map((call) => ({ type: "tool_use", id: call.id, name: call.name, input: JSON.parse(call.arguments || "{}") as unknown })),
+        ],
+        stop_reason: STOP_REASONS[replyFinishReason(reply)],
         stop_sequence: null,
-        usage: { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens },
+        usage: usageJson(usage),
       }),
     );
   },
@@ -76,13 +91,14 @@ export const anthropicWire: WireProtocol = {
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: { input_tokens: usage.inputTokens, output_tokens: 1 },
+        usage: { ...usageJson(usage), output_tokens: 1 },
       },
     });
-    writeEvent(res, { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
+    const chunks = replyChunks(reply);
+    const hasText = chunks.length > 0 || replyToolCalls(reply).length === 0;
+    if (hasText) writeEvent(res, { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
     writeEvent(res, { type: "ping" });
 
-    const chunks = replyChunks(reply);
     for (const [index, text] of chunks.entries()) {
       if (reply.failMidStream && index === reply.failMidStream.afterChunks) break;
       if (!(await context.pause(index === 0 ? (reply.firstChunkDelayMs ?? 0) : (reply.chunkDelayMs ?? 0)))) return;
@@ -98,10 +114,16 @@ export const anthropicWire: WireProtocol = {
       res.end();
       return;
     }
-    writeEvent(res, { type: "content_block_stop", index: 0 });
+    if (hasText) writeEvent(res, { type: "content_block_stop", index: 0 });
+    for (const [offset, call] of replyToolCalls(reply).entries()) {
+      const index = (hasText ? 1 : 0) + offset;
+      writeEvent(res, { type: "content_block_start", index, content_block: { type: "tool_use", id: call.id, name: call.name, input: {} } });
+      for (const piece of argumentPieces(call.arguments)) writeEvent(res, { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: piece } });
+      writeEvent(res, { type: "content_block_stop", index });
+    }
     writeEvent(res, {
       type: "message_delta",
-      delta: { stop_reason: STOP_REASONS[reply.finishReason ?? "stop"], stop_sequence: null },
+      delta: { stop_reason: STOP_REASONS[replyFinishReason(reply)], stop_sequence: null },
       usage: { output_tokens: usage.outputTokens },
     });
     writeEvent(res, { type: "message_stop" });

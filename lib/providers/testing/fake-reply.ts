@@ -16,10 +16,16 @@ export interface FakeReply {
   chunkDelayMs?: number;
   finishReason?: FakeFinishReason;
   /**
+   * Tool calls to answer with (after any text). The finish reason becomes tool_calls unless
+   * set; streams send each call's arguments in two pieces.
+   */
+  toolCalls?: FakeToolCall[];
+  /**
    * Usage to report. Omitted: counted crudely (input = words in the request's messages,
    * output = number of chunks). `null`: report no usage at all (OpenAI wire only).
+   * inputTokens counts every input token, cached ones included (each wire reports it its way).
    */
-  usage?: { inputTokens: number; outputTokens: number } | null;
+  usage?: FakeUsage | null;
   /** Answer with this HTTP error instead of a completion. */
   failWith?: {
     status: number;
@@ -39,13 +45,45 @@ export interface FakeReply {
   hang?: boolean;
 }
 
+export interface FakeToolCall {
+  id?: string;
+  name: string;
+  /** JSON text. */
+  arguments: string;
+}
+
+export interface FakeUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens?: number;
+  cacheWriteTokens?: number;
+  reasoningTokens?: number;
+}
+
 export const DEFAULT_FAKE_TEXT = "Hello from the fake upstream.";
 
 /** The stream chunks a reply produces: explicit chunks, or the text split after each space. */
 export function replyChunks(reply: FakeReply): string[] {
   if (reply.chunks) return reply.chunks;
-  const text = reply.text ?? DEFAULT_FAKE_TEXT;
+  // A reply that only calls tools has no text unless it says so.
+  const text = reply.text ?? (reply.toolCalls?.length ? "" : DEFAULT_FAKE_TEXT);
+  if (text === "") return [];
   return text.match(/\S+\s*|\s+/g) ?? [text];
+}
+
+/** The reply's tool calls with ids filled in. */
+export function replyToolCalls(reply: FakeReply): Array<Required<FakeToolCall>> {
+  return (reply.toolCalls ?? []).map((call, index) => ({ id: call.id ?? `call_fake_${index}`, name: call.name, arguments: call.arguments }));
+}
+
+export function replyFinishReason(reply: FakeReply): FakeFinishReason {
+  return reply.finishReason ?? (reply.toolCalls?.length ? "tool_calls" : "stop");
+}
+
+/** Splits a tool call's arguments in two, as providers stream them in pieces. */
+export function argumentPieces(text: string): string[] {
+  const middle = Math.ceil(text.length / 2);
+  return text.length < 2 ? [text] : [text.slice(0, middle), text.slice(middle)];
 }
 
 export function replyText(reply: FakeReply): string {

@@ -2,7 +2,7 @@
 // `data: {chat.completion.chunk}` SSE lines, a usage chunk with `choices: []` when
 // `stream_options.include_usage` is set, then `data: [DONE]`.
 import type { ServerResponse } from "node:http";
-import { replyChunks, replyText } from "./fake-reply";
+import { argumentPieces, replyChunks, replyFinishReason, replyText, replyToolCalls, type FakeUsage } from "./fake-reply";
 import { sseHeaders, type WireProtocol } from "./wire-protocol";
 
 function errorType(status: number): { type: string; code: string | null } {
@@ -13,11 +13,13 @@ function errorType(status: number): { type: string; code: string | null } {
   return { type: "server_error", code: null };
 }
 
-function usageJson(usage: { inputTokens: number; outputTokens: number }) {
+function usageJson(usage: FakeUsage) {
   return {
     prompt_tokens: usage.inputTokens,
     completion_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
+    prompt_tokens_details: { cached_tokens: usage.cachedInputTokens ?? 0 },
+    completion_tokens_details: { reasoning_tokens: usage.reasoningTokens ?? 0 },
   };
 }
 
@@ -55,9 +57,16 @@ export const openaiWire: WireProtocol = {
         choices: [
           {
             index: 0,
-            message: { role: "assistant", content: replyText(reply), refusal: null },
+            message: {
+              role: "assistant",
+              content: replyToolCalls(reply).length > 0 && replyText(reply) === "" ? null : replyText(reply),
+              refusal: null,
+              ...(replyToolCalls(reply).length > 0
+                ? { tool_calls: replyToolCalls(reply).map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } })) }
+                : {}),
+            },
             logprobs: null,
-            finish_reason: reply.finishReason ?? "stop",
+            finish_reason: replyFinishReason(reply),
           },
         ],
         ...(context.usage ? { usage: usageJson(context.usage) } : {}),
@@ -97,7 +106,11 @@ export const openaiWire: WireProtocol = {
       res.end();
       return;
     }
-    writeSse(res, chunk({}, reply.finishReason ?? "stop"));
+    for (const [index, call] of replyToolCalls(reply).entries()) {
+      writeSse(res, chunk({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.name, arguments: "" } }] }, null));
+      for (const piece of argumentPieces(call.arguments)) writeSse(res, chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null));
+    }
+    writeSse(res, chunk({}, replyFinishReason(reply)));
     const options = body.stream_options as { include_usage?: boolean } | undefined;
     if (options?.include_usage && context.usage) {
       writeSse(res, { ...chunk({}, null), choices: [], usage: usageJson(context.usage) });

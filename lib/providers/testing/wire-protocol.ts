@@ -1,13 +1,13 @@
 // The seam between the fake server's plumbing (listen, record, delay, fail) and one
 // provider's wire format (paths, auth header, JSON and SSE bodies).
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import type { FakeReply } from "./fake-reply";
+import type { FakeReply, FakeUsage } from "./fake-reply";
 
 export interface StreamContext {
   /** Sleeps; resolves false when the client has gone away, so the writer stops. */
   pause(ms: number): Promise<boolean>;
   /** Counted usage when the reply sets none. */
-  usage: { inputTokens: number; outputTokens: number } | null;
+  usage: FakeUsage | null;
 }
 
 export interface WireProtocol {
