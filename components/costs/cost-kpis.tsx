@@ -10,10 +10,15 @@ export function CostKpis({ totals }: { totals: MoneyTotals }) {
     { label: "Savings", value: formatUsd(totals.savingsUsd), hint: `${formatShare(totals.savingsShare)} of the baseline` },
     { label: "Requests", value: formatInteger(totals.requests), hint: `${formatInteger(totals.served)} served by a model` },
     { label: "Priced share", value: formatShare(totals.pricedShare), hint: `${formatInteger(totals.unpricedRequests)} served requests have no price` },
+    {
+      label: "Prompt cache saved",
+      value: formatUsd(totals.cacheSavingsUsd),
+      hint: `${formatInteger(totals.cachedInputTokens)} input tokens read from cache (${formatShare(totals.inputTokens > 0 ? totals.cachedInputTokens / totals.inputTokens : null)})`,
+    },
   ];
   return (
     <div className="mb-6 space-y-3">
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5" data-testid="cost-kpis">
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6" data-testid="cost-kpis">
         {stats.map((stat) => (
           <Card key={stat.label} className="px-4 py-3">
             <dt className="text-xs font-medium text-slate-500">{stat.label}</dt>
@@ -26,6 +31,12 @@ export function CostKpis({ totals }: { totals: MoneyTotals }) {
         <p className="text-sm text-amber-800" data-testid="unpriced-note">
           {formatInteger(totals.unpricedRequests)} served {totals.unpricedRequests === 1 ? "request ran" : "requests ran"} on a model without a price. They are counted, not priced
           at zero: the cost leaves them out, so cost and savings are understated and overstated by their share. Give the model a price (or a hardware profile) in Models &amp; tiers.
+        </p>
+      ) : null}
+      {totals.estimatedRequests > 0 ? (
+        <p className="text-sm text-slate-600" data-testid="estimated-note">
+          {formatInteger(totals.estimatedRequests)} served {totals.estimatedRequests === 1 ? "request has" : "requests have"} estimated tokens: the provider reported no usage (often a stream cut short), so
+          Switchyard counted the tokens itself and priced them — estimated, never free.
         </p>
       ) : null}
     </div>

@@ -118,8 +118,22 @@ export function DecisionOutcomeFacts({ decision }: { decision: DecisionDetail })
         ) : null}
         <Fact label="Estimated prompt tokens">{count(decision.estimatedInputTokens)}</Fact>
         <Fact label="Requested output tokens">{count(decision.requestedOutputTokens)}</Fact>
-        <Fact label="Input tokens">{count(decision.inputTokens)}</Fact>
-        <Fact label="Output tokens">{count(decision.outputTokens)}</Fact>
+        {decision.capabilities.length > 0 ? <Fact label="Needed from the model">{decision.capabilities.join(", ").replace("structured_output", "structured output")}</Fact> : null}
+        <Fact label="Input tokens">
+          {count(decision.inputTokens)}
+          {decision.usageEstimated ? <span className="text-amber-800"> (estimated: the provider reported none)</span> : null}
+        </Fact>
+        {decision.cachedInputTokens || decision.cacheWriteTokens ? (
+          <Fact label="Prompt cache">
+            {count(decision.cachedInputTokens)} read · {count(decision.cacheWriteTokens)} written
+            {decision.cacheSavingsUsd !== null ? <span className="text-emerald-700"> (saved {formatUsd(decision.cacheSavingsUsd, { precise: true })})</span> : null}
+          </Fact>
+        ) : null}
+        <Fact label="Output tokens">
+          {count(decision.outputTokens)}
+          {decision.reasoningTokens ? <span className="text-slate-500"> ({count(decision.reasoningTokens)} reasoning)</span> : null}
+        </Fact>
+        {decision.toolCalls ? <Fact label="Tool calls in the answer">{count(decision.toolCalls)}</Fact> : null}
         <Fact label="Cost">
           {decision.costUsd !== null ? formatUsd(decision.costUsd, { precise: true }) : served && !decision.dryRun ? <span className="text-amber-800">unpriced (model has no price)</span> : none}
         </Fact>

@@ -51,7 +51,9 @@ export async function queryUsage(filters: CostFilters): Promise<UsageGroup[]> {
       COALESCE(SUM(requests) FILTER (WHERE status = 'error'), 0)::float8 AS errors,
       SUM(fallbacks)::float8 AS fallbacks, SUM("unpricedRequests")::float8 AS "unpricedRequests",
       SUM("inputTokens")::float8 AS "inputTokens", SUM("outputTokens")::float8 AS "outputTokens",
-      SUM("costUsd")::float8 AS "costUsd", SUM("baselineCostUsd")::float8 AS "baselineCostUsd", SUM("latencyMsSum")::float8 AS "latencyMsSum",
+      SUM("cachedInputTokens")::float8 AS "cachedInputTokens", SUM("estimatedRequests")::float8 AS "estimatedRequests",
+      SUM("costUsd")::float8 AS "costUsd", SUM("baselineCostUsd")::float8 AS "baselineCostUsd", SUM("cacheSavingsUsd")::float8 AS "cacheSavingsUsd",
+      SUM("latencyMsSum")::float8 AS "latencyMsSum",
       ${bucketSums("latencyBuckets")} AS "latencyBuckets", ${bucketSums("ttftBuckets")} AS "ttftBuckets"
     FROM "DailyUsageRollup" WHERE ${conditions(filters)}
     GROUP BY "featureKey", "tierKey", "modelAlias"`;

@@ -52,6 +52,13 @@ export interface DecisionDetail {
   requestedOutputTokens: number | null;
   inputTokens: number | null;
   outputTokens: number | null;
+  cachedInputTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
+  usageEstimated: boolean;
+  cacheSavingsUsd: number | null;
+  capabilities: string[];
+  toolCalls: number | null;
   tierKey: string | null;
   modelAlias: string | null;
   providerKey: string | null;
@@ -124,5 +131,6 @@ export async function getDecision(id: string): Promise<DecisionDetail | null> {
     fallbacks: readFallbacks(record.fallbacks),
     costUsd: record.costUsd?.toNumber() ?? null,
     baselineCostUsd: record.baselineCostUsd?.toNumber() ?? null,
+    cacheSavingsUsd: record.cacheSavingsUsd?.toNumber() ?? null,
   };
 }

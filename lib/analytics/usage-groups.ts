@@ -19,8 +19,14 @@ export interface UsageGroup {
   unpricedRequests: number;
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens: read from the providers' prompt caches. */
+  cachedInputTokens: number;
+  /** Served requests whose tokens were estimated (the provider reported none). */
+  estimatedRequests: number;
   costUsd: number;
   baselineCostUsd: number;
+  /** What prompt caching saved against plain input prices. */
+  cacheSavingsUsd: number;
   latencyMsSum: number;
   latencyBuckets: number[];
   ttftBuckets: number[];
@@ -71,6 +77,9 @@ export interface MoneyTotals {
   costUsd: number;
   baselineCostUsd: number;
   savingsUsd: number;
+  cachedInputTokens: number;
+  cacheSavingsUsd: number;
+  estimatedRequests: number;
   /** Share of the baseline saved (negative when dearer); null without a baseline. */
   savingsShare: number | null;
   /** Share of served requests whose price is known; null when nothing was served. */
@@ -78,7 +87,7 @@ export interface MoneyTotals {
 }
 
 export function emptyGroup(keys: Pick<UsageGroup, "featureKey" | "team" | "tierKey" | "modelAlias">): UsageGroup {
-  return { ...keys, requests: 0, served: 0, refused: 0, errors: 0, fallbacks: 0, unpricedRequests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0, latencyMsSum: 0, latencyBuckets: emptyBuckets(), ttftBuckets: emptyBuckets() };
+  return { ...keys, requests: 0, served: 0, refused: 0, errors: 0, fallbacks: 0, unpricedRequests: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, estimatedRequests: 0, costUsd: 0, baselineCostUsd: 0, cacheSavingsUsd: 0, latencyMsSum: 0, latencyBuckets: emptyBuckets(), ttftBuckets: emptyBuckets() };
 }
 
 export function addGroup(into: UsageGroup, from: UsageGroup): UsageGroup {
@@ -90,8 +99,11 @@ export function addGroup(into: UsageGroup, from: UsageGroup): UsageGroup {
   into.unpricedRequests += from.unpricedRequests;
   into.inputTokens += from.inputTokens;
   into.outputTokens += from.outputTokens;
+  into.cachedInputTokens += from.cachedInputTokens;
+  into.estimatedRequests += from.estimatedRequests;
   into.costUsd += from.costUsd;
   into.baselineCostUsd += from.baselineCostUsd;
+  into.cacheSavingsUsd += from.cacheSavingsUsd;
   into.latencyMsSum += from.latencyMsSum;
   addBuckets(into.latencyBuckets, from.latencyBuckets);
   addBuckets(into.ttftBuckets, from.ttftBuckets);
@@ -115,7 +127,10 @@ export function foldGroups(groups: readonly UsageGroup[], by: ReadonlyArray<"fea
   return [...folded.values()];
 }
 
-export function moneyTotals(group: Pick<UsageGroup, "requests" | "served" | "unpricedRequests" | "inputTokens" | "outputTokens" | "costUsd" | "baselineCostUsd">): MoneyTotals {
+export function moneyTotals(
+  group: Pick<UsageGroup, "requests" | "served" | "unpricedRequests" | "inputTokens" | "outputTokens" | "costUsd" | "baselineCostUsd"> &
+    Partial<Pick<UsageGroup, "cachedInputTokens" | "cacheSavingsUsd" | "estimatedRequests">>,
+): MoneyTotals {
   const savingsUsd = group.baselineCostUsd - group.costUsd;
   return {
     requests: group.requests,
@@ -126,6 +141,9 @@ export function moneyTotals(group: Pick<UsageGroup, "requests" | "served" | "unp
     costUsd: group.costUsd,
     baselineCostUsd: group.baselineCostUsd,
     savingsUsd,
+    cachedInputTokens: group.cachedInputTokens ?? 0,
+    cacheSavingsUsd: group.cacheSavingsUsd ?? 0,
+    estimatedRequests: group.estimatedRequests ?? 0,
     savingsShare: group.baselineCostUsd > 0 ? savingsUsd / group.baselineCostUsd : null,
     pricedShare: group.served > 0 ? (group.served - group.unpricedRequests) / group.served : null,
   };

@@ -26,6 +26,12 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse(new ApiError(500, "internal_error", `Switchyard hit an unexpected error. Reference: ${reference}.`));
 }
 
+/** Unknown paths under /api: a JSON 404 in OpenAI's shape, whatever the method. */
+export const unknownApiPath = handleRoute(async (request: Request) => {
+  const { pathname } = new URL(request.url);
+  throw new ApiError(404, "unknown_endpoint", `There is no ${request.method} ${pathname} endpoint. The gateway serves POST /api/v1/chat/completions, POST /api/route, GET /api/v1/models and GET /api/v1/decisions/{id}.`);
+});
+
 export function methodNotAllowed(allowed: string[]) {
   return handleRoute(async () => {
     throw new ApiError(405, "method_not_allowed", `Use ${allowed.join(" or ")} on this endpoint.`, { headers: { allow: allowed.join(", ") } });

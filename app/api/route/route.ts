@@ -6,3 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(handleNativeRoute);
 export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

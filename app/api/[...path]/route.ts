@@ -1,0 +1,12 @@
+// Any other path under /api — a JSON 404 in OpenAI's error shape, for every method.
+import { unknownApiPath } from "@/lib/http/route-handler";
+
+export const dynamic = "force-dynamic";
+
+export const GET = unknownApiPath;
+export const POST = unknownApiPath;
+export const PUT = unknownApiPath;
+export const PATCH = unknownApiPath;
+export const DELETE = unknownApiPath;
+export const HEAD = unknownApiPath;
+export const OPTIONS = unknownApiPath;
