@@ -355,9 +355,11 @@ async function main() {
   };
 
   // --- targets ------------------------------------------------------------------------------------
-  const requestBody = (stream: boolean) =>
-    Buffer.from(JSON.stringify({ model: "auto", messages: ROUTINE_PROMPT, ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) }));
-  const bodies = { json: requestBody(false), sse: requestBody(true) };
+  // An agent's turn: the same prompt with one tool offered; the mock answers with a call of it.
+  const TOOLS = [{ type: "function", function: { name: "lookup_order", description: "Look up an order by id", parameters: { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] } } }];
+  const requestBody = (stream: boolean, tools = false) =>
+    Buffer.from(JSON.stringify({ model: "auto", messages: ROUTINE_PROMPT, ...(tools ? { tools: TOOLS, tool_choice: "auto" } : {}), ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) }));
+  const bodies = { json: requestBody(false), sse: requestBody(true), toolsJson: requestBody(false, true), toolsSse: requestBody(true, true) };
   const direct: Target = { label: "direct", host: "127.0.0.1", port: mockPort, path: "/v1/chat/completions", headers: { authorization: `Bearer ${mockKey}` } };
   const through: Target = {
     label: "through",
@@ -480,6 +482,10 @@ async function main() {
       { name: "through json", target: through, agent: agents.through, body: bodies.json, options: { expect: "chat", timeoutMs }, recorded: true },
       { name: "direct sse", target: direct, agent: agents.direct, body: bodies.sse, options: { expect: "sse", timeoutMs }, recorded: false },
       { name: "through sse", target: through, agent: agents.through, body: bodies.sse, options: { expect: "sse", timeoutMs }, recorded: true },
+      { name: "direct tools json", target: direct, agent: agents.direct, body: bodies.toolsJson, options: { expect: "chat", timeoutMs }, recorded: false },
+      { name: "through tools json", target: through, agent: agents.through, body: bodies.toolsJson, options: { expect: "chat", timeoutMs }, recorded: true },
+      { name: "direct tools sse", target: direct, agent: agents.direct, body: bodies.toolsSse, options: { expect: "sse", timeoutMs }, recorded: false },
+      { name: "through tools sse", target: through, agent: agents.through, body: bodies.toolsSse, options: { expect: "sse", timeoutMs }, recorded: true },
       { name: "next floor (GET → 405)", target: floor, agent: agents.through, body: Buffer.alloc(0), options: { expect: "status", status: 405, timeoutMs }, recorded: false },
       { name: "dry run (POST /api/route)", target: dryRun, agent: agents.through, body: dryRunBody, options: { expect: "status", timeoutMs }, recorded: true },
     ];
@@ -552,7 +558,14 @@ async function main() {
       elapsedS,
       perMode,
       // Differences of percentiles (the two sides are separate samples, not pairs).
-      addedMs: { json: diff("direct json", "through json", "totalMs"), sseTotal: diff("direct sse", "through sse", "totalMs"), sseTtfb: diff("direct sse", "through sse", "ttfbMs") },
+      addedMs: {
+        json: diff("direct json", "through json", "totalMs"),
+        sseTotal: diff("direct sse", "through sse", "totalMs"),
+        sseTtfb: diff("direct sse", "through sse", "ttfbMs"),
+        toolsJson: diff("direct tools json", "through tools json", "totalMs"),
+        toolsSseTotal: diff("direct tools sse", "through tools sse", "totalMs"),
+        toolsSseTtfb: diff("direct tools sse", "through tools sse", "ttfbMs"),
+      },
       decomposition: {
         nextFloorMs: perMode["next floor (GET → 405)"]?.totalMs ?? null,
         dryRunOverFloorMs: diff("next floor (GET → 405)", "dry run (POST /api/route)", "totalMs"),
@@ -576,6 +589,9 @@ async function main() {
     add("added json (through − direct)", c1.addedMs.json);
     add("added sse total", c1.addedMs.sseTotal);
     add("added sse ttfb", c1.addedMs.sseTtfb);
+    add("added tools json", c1.addedMs.toolsJson);
+    add("added tools sse total", c1.addedMs.toolsSseTotal);
+    add("added tools sse ttfb", c1.addedMs.toolsSseTtfb);
     add("dry run − next floor", c1.decomposition.dryRunOverFloorMs);
     add("through json − dry run", c1.decomposition.fullOverDryRunMs);
     console.log(table(rows));

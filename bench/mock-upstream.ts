@@ -43,6 +43,20 @@ function json(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+/** A request that offers tools is answered with one call of the first, as an agent's model would. */
+const TOOL_ARGUMENTS = '{"order_id":"A-1042"}';
+
+function toolCompletion(model: string, promptTokens: number, toolName: string) {
+  return {
+    id: "chatcmpl-bench",
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message: { role: "assistant", content: null, refusal: null, tool_calls: [{ id: "call_bench", type: "function", function: { name: toolName, arguments: TOOL_ARGUMENTS } }] }, logprobs: null, finish_reason: "tool_calls" }],
+    usage: { prompt_tokens: promptTokens, completion_tokens: COMPLETION_TOKENS, total_tokens: promptTokens + COMPLETION_TOKENS },
+  };
+}
+
 function completion(model: string, promptTokens: number) {
   return {
     id: "chatcmpl-bench",
@@ -55,13 +69,19 @@ function completion(model: string, promptTokens: number) {
   };
 }
 
-function sse(model: string, promptTokens: number, includeUsage: boolean): string {
+function sse(model: string, promptTokens: number, includeUsage: boolean, toolName: string | null): string {
   const created = Math.floor(Date.now() / 1000);
   const chunk = (delta: Record<string, unknown>, finish: string | null) =>
     `data: ${JSON.stringify({ id: "chatcmpl-bench", object: "chat.completion.chunk", created, model, system_fingerprint: "fp_bench", choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
   let out = chunk({ role: "assistant", content: "" }, null);
-  for (const text of ANSWER) out += chunk({ content: text }, null);
-  out += chunk({}, "stop");
+  if (toolName) {
+    out += chunk({ tool_calls: [{ index: 0, id: "call_bench", type: "function", function: { name: toolName, arguments: "" } }] }, null);
+    for (const piece of [TOOL_ARGUMENTS.slice(0, 10), TOOL_ARGUMENTS.slice(10)]) out += chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null);
+    out += chunk({}, "tool_calls");
+  } else {
+    for (const text of ANSWER) out += chunk({ content: text }, null);
+    out += chunk({}, "stop");
+  }
   if (includeUsage) {
     out += `data: ${JSON.stringify({ id: "chatcmpl-bench", object: "chat.completion.chunk", created, model, choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: COMPLETION_TOKENS, total_tokens: promptTokens + COMPLETION_TOKENS } })}\n\n`;
   }
@@ -101,7 +121,8 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     stats.unauthorized += 1;
     return json(res, 401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key", param: null } });
   }
-  const body = JSON.parse(raw) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean } };
+  const body = JSON.parse(raw) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; tools?: Array<{ function?: { name?: string } }> };
+  const toolName = body.tools?.[0]?.function?.name ?? null;
   const model = body.model ?? "mock";
   const promptTokens = Math.max(1, Math.round(raw.length / 4));
   const answer = () => {
@@ -109,10 +130,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     if (body.stream === true) {
       stats.streams += 1;
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-      res.end(sse(model, promptTokens, body.stream_options?.include_usage === true));
+      res.end(sse(model, promptTokens, body.stream_options?.include_usage === true, toolName));
     } else {
       stats.completions += 1;
-      json(res, 200, completion(model, promptTokens));
+      json(res, 200, toolName ? toolCompletion(model, promptTokens, toolName) : completion(model, promptTokens));
     }
   };
   if (delayMs > 0) setTimeout(answer, delayMs);

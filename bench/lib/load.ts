@@ -85,8 +85,9 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
             return settle(text.trimEnd().endsWith("data: [DONE]") ? null : "stream_without_done");
           }
           try {
-            const parsed = JSON.parse(text) as { choices?: Array<{ message?: { content?: string } }> };
-            settle(typeof parsed.choices?.[0]?.message?.content === "string" ? null : "bad_body");
+            const parsed = JSON.parse(text) as { choices?: Array<{ message?: { content?: string | null; tool_calls?: unknown[] } }> };
+            const message = parsed.choices?.[0]?.message;
+            settle(typeof message?.content === "string" || (message?.tool_calls?.length ?? 0) > 0 ? null : "bad_body");
           } catch {
             settle("bad_json");
           }
