@@ -104,3 +104,25 @@ describe("built-in defaults", () => {
     expect(DEFAULT_DETECTOR_RULES.every((rule) => rule.kind === "detector" && rule.enabled)).toBe(true);
   });
 });
+
+describe("detect on obfuscated text", () => {
+  const compiled = compileRules([...DEFAULT_DETECTOR_RULES, ...ADMIN_RULES]);
+
+  it("reports positions in the original text, whatever normalisation removed or mapped", () => {
+    const card = "４\u200b２４２\u00a04242\u20134242 4242";
+    const text = `Paid with ${card} today`;
+    const finding = detect(text, compiled).find((candidate) => candidate.type === "payment_card");
+    expect(finding?.positions).toEqual([at(text, card)]);
+  });
+
+  it("finds a number split over two parts of a request (joined with a newline)", () => {
+    const text = ["my card is 4111 1111", "1111 1111"].join("\n");
+    expect(detect(text, compiled).find((candidate) => candidate.type === "payment_card")?.positions).toEqual([[11, text.length]]);
+  });
+
+  it("matches keyword rules through zero-width characters and full-width forms", () => {
+    const text = "Ship Project Fal\u200bcon and ＰＲＯＪＥＣＴ ＦＡＬＣＯＮ";
+    expect(detect(text, compiled).find((candidate) => candidate.type === "rule:codename")?.count).toBe(2);
+  });
+});
+

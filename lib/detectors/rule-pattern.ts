@@ -8,8 +8,11 @@ export const MAX_RULE_PATTERN_LENGTH = 500;
 
 export type RegexSafety = { ok: true } | { ok: false; reason: string };
 
-/** Case-insensitive, as rules always were; lookbehinds are linear in re2js and allowed. */
-const FLAGS = RE2JS.CASE_INSENSITIVE | RE2JS.LOOKBEHINDS;
+/**
+ * Case-insensitive, as rules always were. Lookbehinds are linear in re2js and allowed, but the
+ * flag keeps re2js off its fast DFA, so it is set only for a pattern that has one.
+ */
+const flagsFor = (pattern: string) => RE2JS.CASE_INSENSITIVE | (/\(\?<[=!]/.test(pattern) ? RE2JS.LOOKBEHINDS : 0);
 
 // Empty text and a little of each kind of character: "\b", "x*" and "(?<=a)" all match empty here.
 const EMPTY_MATCH_PROBES = ["", " aZ9_.-\n"];
@@ -88,7 +91,7 @@ export function compileRulePattern(pattern: string): { ok: true; pattern: RE2JS 
   }
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(toRe2Syntax(pattern), FLAGS);
+    compiled = RE2JS.compile(toRe2Syntax(pattern), flagsFor(pattern));
   } catch (error) {
     return { ok: false, reason: explain(error) };
   }
