@@ -105,5 +105,7 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
     difficultyMinTier,
     baselineModelAlias: models.find((model) => model.isBaseline)?.alias ?? null,
     unscannableDataClass: asDataClass(settings?.unscannableDataClassKey ?? "confidential"),
+    maxLoggedDataClass: asDataClass(settings?.maxLoggedDataClassKey ?? "confidential"),
+    maskedAnswerFindings: settings?.maskedAnswerFindings ?? [],
   };
 }

@@ -29,6 +29,8 @@ function snapshot(): PolicySnapshot {
     difficultyMinTier: { routine: "local", standard: "hosted-open", hard: "frontier" },
     baselineModelAlias: "claude-sonnet",
     unscannableDataClass: "confidential",
+    maxLoggedDataClass: "confidential",
+    maskedAnswerFindings: [],
   };
 }
 
@@ -73,6 +75,35 @@ describe("diffSnapshots", () => {
       "data class restricted: allowed tiers local → local, hosted-open",
       "data class restricted: allowed regions on-prem → any",
     ]);
+  });
+
+  it("words capability switches, the new prices and the unscannable-content class", () => {
+    const after = snapshot();
+    after.models[1] = {
+      ...after.models[1]!, capabilities: ["tools", "images"], maxOutputTokens: 4096, cachedInputPricePerMTok: 0.1,
+      longContext: { thresholdTokens: 128_000, inputPricePerMTok: 0.5, outputPricePerMTok: null },
+    };
+    after.unscannableDataClass = "restricted";
+    const before = snapshot();
+    before.models[1] = { ...before.models[1]!, capabilities: ["images", "reasoning"] };
+    expect(diffSnapshots(before, after).map((change) => change.text)).toEqual([
+      "mistral-7b: tools on",
+      "mistral-7b: reasoning off",
+      "mistral-7b: max output tokens none → 4096",
+      "mistral-7b: cached input price no price → $0.1",
+      "mistral-7b: long-context threshold none → 128000",
+      "mistral-7b: long-context input price no price → $0.5",
+      "unscannable content: confidential → restricted",
+    ]);
+  });
+
+  it("reads a snapshot published before capabilities existed as a model with none", () => {
+    const old = snapshot() as unknown as { models: Array<Record<string, unknown>>; unscannableDataClass?: string };
+    for (const model of old.models) for (const field of ["capabilities", "maxOutputTokens", "cachedInputPricePerMTok", "cacheWritePricePerMTok", "longContext"]) delete model[field];
+    delete old.unscannableDataClass;
+    const after = snapshot();
+    after.models[0] = { ...after.models[0]!, capabilities: ["tools"] };
+    expect(diffSnapshots(old as unknown as PolicySnapshot, after).map((change) => change.text)).toEqual(["claude-sonnet: tools on"]);
   });
 
   it("tolerates a snapshot from older code that lacks a section", () => {

@@ -1,8 +1,9 @@
 // The analysis step of the request path: everything decide() needs to know about the
 // request itself — its size in tokens, what the detectors found in every part of it, what it
 // needs from a model, what the caller asked for. Pure apart from hashing; the raw text never
-// leaves this step except as a hash (and, where the feature allows it, the stored prompt).
-import crypto from "node:crypto";
+// leaves this step except as a keyed hash (and, where the feature and the class allow it, the
+// stored prompt).
+import { promptHash } from "@/lib/auth/prompt-hash";
 import { openaiOnlyFields, requiredCapabilities } from "@/lib/canonical/capabilities";
 import { scannedRequest } from "@/lib/canonical/scanned-text";
 import type { CanonicalRequest } from "@/lib/canonical/types";
@@ -48,7 +49,7 @@ export function analyseRequest(input: AnalysisInput, detectors: CompiledRules, u
   const declaredOutputTokens = input.request.parameters.maxOutputTokens ?? null;
   return {
     promptText: scanned.text,
-    promptSha256: crypto.createHash("sha256").update(scanned.text).digest("hex"),
+    promptSha256: promptHash(scanned.text),
     analysis: {
       estimatedPromptTokens: countRequestTokens(input.request),
       requestedOutputTokens: declaredOutputTokens ?? DEFAULT_OUTPUT_ALLOWANCE,

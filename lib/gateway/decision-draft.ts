@@ -51,6 +51,7 @@ export interface DraftOutcome {
     estimated: boolean;
   } | null;
   toolCalls?: number | null;
+  answerFindings?: Array<{ type: string; count: number; masked: boolean }>;
   ttftMs?: number | null;
   costUsd?: number | null;
   baselineCostUsd?: number | null;
@@ -112,6 +113,7 @@ export class DecisionDraft {
       usageEstimated: usage?.estimated ?? false,
       capabilities: facts.capabilities ?? [],
       toolCalls: outcome.toolCalls ?? null,
+      answerFindings: outcome.answerFindings ?? [],
       tierKey: outcome.served?.tierKey ?? null,
       modelAlias: outcome.served?.alias ?? null,
       providerKey: outcome.served?.providerKey ?? null,

@@ -15,6 +15,8 @@ export function decisionView(record: DecisionRecordInput) {
     requestedModel: record.requestedModel,
     dataClass: record.dataClass,
     findings: record.findings,
+    answerFindings: record.answerFindings ?? [],
+    capabilities: record.capabilities ?? [],
     difficulty: record.difficulty,
     estimatedTokens: { prompt: record.estimatedInputTokens, output: record.requestedOutputTokens },
     tier: record.tierKey,
@@ -25,7 +27,18 @@ export function decisionView(record: DecisionRecordInput) {
     rejected: record.rejected,
     fallbacks: record.fallbacks,
     trace: record.trace,
-    usage: record.inputTokens === null ? null : { inputTokens: record.inputTokens, outputTokens: record.outputTokens },
+    usage:
+      record.inputTokens === null
+        ? null
+        : {
+            inputTokens: record.inputTokens,
+            outputTokens: record.outputTokens,
+            cachedInputTokens: record.cachedInputTokens ?? 0,
+            cacheWriteTokens: record.cacheWriteTokens ?? 0,
+            reasoningTokens: record.reasoningTokens ?? 0,
+            estimated: record.usageEstimated ?? false,
+          },
+    cacheSavingsUsd: record.cacheSavingsUsd ?? null,
     costUsd: record.costUsd,
     baselineCostUsd: record.baselineCostUsd,
     latencyMs: record.latencyMs,

@@ -27,6 +27,7 @@ export async function handleGetDecision(request: Request, id: string): Promise<R
     costUsd: row.costUsd?.toNumber() ?? null,
     baselineCostUsd: row.baselineCostUsd?.toNumber() ?? null,
     cacheSavingsUsd: row.cacheSavingsUsd?.toNumber() ?? null,
+    answerFindings: row.answerFindings as unknown as NonNullable<DecisionRecordInput["answerFindings"]>,
   } satisfies DecisionRecordInput;
   return Response.json(decisionView(record));
 }

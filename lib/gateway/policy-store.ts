@@ -2,6 +2,7 @@ import "server-only";
 import { compileRules, type CompiledRules } from "@/lib/detectors";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
+import type { AnswerRules } from "./answer-guard";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 import type { FeaturePolicy, ModelPolicy, PolicySnapshot, ProviderPolicy } from "@/lib/routing/types";
 
@@ -12,12 +13,16 @@ export interface LoadedPolicy {
   features: Map<string, FeaturePolicy>;
   models: Map<string, ModelPolicy>;
   providers: Map<string, ProviderPolicy>;
+  /** Detectors and masked finding types for scanning answers (lib/gateway/answer-guard.ts). */
+  answerRules: AnswerRules;
 }
 
 export function preparePolicy(snapshot: PolicySnapshot): LoadedPolicy {
+  const detectors = compileRules(snapshot.classificationRules);
   return {
     snapshot,
-    detectors: compileRules(snapshot.classificationRules),
+    detectors,
+    answerRules: { detectors, masked: new Set(snapshot.maskedAnswerFindings) },
     features: new Map(snapshot.features.map((feature) => [feature.key, feature])),
     models: new Map(snapshot.models.map((model) => [model.alias, model])),
     providers: new Map(snapshot.providers.map((provider) => [provider.key, provider])),

@@ -4,6 +4,7 @@ import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedE
 import { ApiError } from "@/lib/http/api-error";
 import { decide } from "@/lib/routing";
 import type { Candidate, Decision } from "@/lib/routing/decision-types";
+import { DATA_CLASSES, type DataClassKey } from "@/lib/routing/types";
 import { analyseRequest } from "./analyse";
 import type { DecisionDraft } from "./decision-draft";
 import type { GatewayCall } from "./gateway-call";
@@ -35,6 +36,11 @@ function candidatesFor(decision: Decision, policy: LoadedPolicy): RoutedCandidat
       return createProviderClient(provider, model);
     },
   }));
+}
+
+/** A prompt is stored only up to the data rules' ceiling, and a restricted one never, whatever the feature allows. */
+export function mayStorePrompt(dataClass: DataClassKey, ceiling: DataClassKey): boolean {
+  return dataClass !== "restricted" && DATA_CLASSES.indexOf(dataClass) <= DATA_CLASSES.indexOf(ceiling);
 }
 
 /** Every candidate failed: 429 when all were rate-limited, 400 when one rejected the request, else 503. */
@@ -92,7 +98,7 @@ export async function runPipeline(call: GatewayCall, draft: DecisionDraft, runti
   draft.learn({
     decision,
     promptSha256: analysed.promptSha256,
-    prompt: feature?.allowPromptLogging ? analysed.promptText : null,
+    prompt: feature?.allowPromptLogging && mayStorePrompt(decision.dataClass.key, policy.snapshot.maxLoggedDataClass) ? analysed.promptText : null,
     estimatedInputTokens: analysed.analysis.estimatedPromptTokens,
     findings: analysed.analysis.findings.map((finding) => ({ type: finding.type, count: finding.count })),
     capabilities: analysed.analysis.requiredCapabilities,

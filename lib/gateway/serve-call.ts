@@ -1,5 +1,7 @@
 import "server-only";
-import type { CanonicalResult } from "@/lib/canonical/types";
+import { collect } from "@/lib/canonical/collect";
+import type { AssistantPart, CanonicalResult, StreamPart } from "@/lib/canonical/types";
+import { maskAnswer, maskStream } from "./answer-guard";
 import { ApiError } from "@/lib/http/api-error";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { RequestAbortedError } from "@/lib/providers/provider-error";
@@ -13,6 +15,13 @@ import { gatewayRuntime, type GatewayRuntime } from "./runtime";
 import { settle } from "./settle";
 import type { StreamOptions } from "./endpoint-adapter";
 import type { EndpointAdapter } from "./endpoint-adapter";
+
+async function* tap(stream: AsyncIterable<StreamPart>, see: (part: StreamPart) => void): AsyncGenerator<StreamPart> {
+  for await (const part of stream) {
+    see(part);
+    yield part;
+  }
+}
 
 /** Anything thrown on the request path, as the ApiError the caller gets. */
 export function gatewayError(error: unknown): ApiError {
@@ -59,7 +68,9 @@ function settleResult(runtime: GatewayRuntime, draft: DecisionDraft, result: Exc
     ttftMs: outcome.ttftMs,
     streamed: false,
   });
-  return { kind: "answer", record, result: outcome.result, served: outcome.served };
+  // The caller gets the answer with masked finding types replaced; the record counts what was in it.
+  const answer = { ...outcome.result, content: maskAnswer(outcome.result.content, result.policy.answerRules) };
+  return { kind: "answer", record, result: answer, served: outcome.served };
 }
 
 /** Runs a non-streaming call to its settled end (the playground's way in). */
@@ -77,13 +88,16 @@ export async function executeCall(call: GatewayCall, runtime: GatewayRuntime = g
 
 function streamResponse(runtime: GatewayRuntime, draft: DecisionDraft, call: GatewayCall, result: Extract<PipelineResult, { kind: "stream" }>, adapter: EndpointAdapter): Response {
   const { outcome } = result;
+  // The record counts what the model said; the caller gets it with masked finding types replaced.
+  const produced: AssistantPart[] = [];
   const options: StreamOptions = {
     decisionId: draft.id,
     model: outcome.served.alias,
     created: Math.floor(call.createdAt.getTime() / 1000),
     includeUsage: call.includeUsage,
-    stream: outcome.stream,
-    onEnd: (usage, answer, error) => {
+    stream: maskStream(tap(outcome.stream, (part) => collect(produced, part)), result.policy.answerRules),
+    onEnd: (usage, _sent, error) => {
+      const answer = produced;
       settle(runtime, draft, {
         kind: "served",
         policy: result.policy,

@@ -12,6 +12,8 @@ import { normaliseUsage } from "@/lib/providers/token-count";
 import { fallbackKindOf, fallbackTraceLine } from "@/lib/routing/trace";
 import type { Candidate } from "@/lib/routing/decision-types";
 import { listWords } from "@/lib/routing/wording";
+import { describeFindings } from "@/lib/routing/finding-names";
+import { answerFindings } from "./answer-guard";
 import type { DecisionDraft } from "./decision-draft";
 import type { LoadedPolicy } from "./policy-store";
 import { recordDecision, type GatewayRuntime } from "./runtime";
@@ -26,6 +28,7 @@ export type Settlement =
       /** Candidates in decision order, for the fallback lines. */
       candidates: readonly Candidate[];
       attempts: readonly AttemptRecord[];
+      /** The answer as the model produced it, before masking. */
       answer: readonly AssistantPart[];
       /** Null when a stream ended without usage (then it is counted and marked estimated). */
       usage: Usage | null;
@@ -70,6 +73,13 @@ function servedRecord(draft: DecisionDraft, settlement: Extract<Settlement, { ki
     ...unsentFieldsLine(settlement, Object.keys(call?.request.openaiExtras ?? {})),
   ];
   if (streamError) lines.push(`The stream failed after the first byte (${streamError instanceof Error ? streamError.message : String(streamError)}); it was not switched to another model.`);
+  const found = answerFindings(settlement.answer, policy.answerRules);
+  if (found.length > 0) {
+    const masked = found.filter((finding) => finding.masked);
+    lines.push(
+      `The answer contained ${describeFindings(found.map((finding) => ({ ...finding, positions: [], dataClass: "public" as const })))}${masked.length > 0 ? `; ${listWords(masked.map((finding) => finding.type))} masked before the caller saw ${masked.length === 1 && masked[0]!.count === 1 ? "it" : "them"}` : ""}.`,
+    );
+  }
   if (usage?.estimated) lines.push("The provider reported no token usage, so tokens and cost are estimated from counted tokens.");
   if (usage && usage.cachedInputTokens + usage.cacheWriteTokens > 0) {
     lines.push(`Prompt cache: ${usage.cachedInputTokens} input tokens read from it, ${usage.cacheWriteTokens} written to it.`);
@@ -81,6 +91,7 @@ function servedRecord(draft: DecisionDraft, settlement: Extract<Settlement, { ki
     served,
     usage,
     toolCalls: toolCallsOf(settlement.answer as AssistantPart[]).length,
+    answerFindings: found,
     ttftMs: settlement.ttftMs,
     costUsd: model && usage ? tokensCostUsd(model, usage) : null,
     baselineCostUsd: usage ? baselineCostUsd(policy.snapshot, usage) : null,

@@ -55,6 +55,8 @@ export interface DecisionRecordInput {
   capabilities?: string[];
   /** Tool calls in the answer. */
   toolCalls?: number | null;
+  /** What the detectors found in the answer (types and counts; masked = replaced before the caller saw it). */
+  answerFindings?: Array<{ type: string; count: number; masked: boolean }>;
   tierKey: string | null;
   modelAlias: string | null;
   providerKey: string | null;

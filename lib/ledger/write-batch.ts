@@ -58,6 +58,7 @@ const RECORD_COLUMNS: ReadonlyArray<[keyof DecisionRecordInput, string]> = [
   ["cacheSavingsUsd", "numeric"],
   ["capabilities", "text[]"],
   ["toolCalls", "int"],
+  ["answerFindings", "jsonb"],
   ["tierKey", "text"],
   ["modelAlias", "text"],
   ["providerKey", "text"],
@@ -80,7 +81,7 @@ const COLUMN_LIST = Prisma.raw(RECORD_COLUMNS.map(([name]) => `"${name}"`).join(
 const RECORD_TYPE = Prisma.raw(RECORD_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", "));
 
 /** NOT NULL columns an older caller may leave out. */
-const DEFAULT_WHEN_MISSING: Partial<Record<keyof DecisionRecordInput, unknown>> = { synthetic: false, usageEstimated: false, capabilities: [] };
+const DEFAULT_WHEN_MISSING: Partial<Record<keyof DecisionRecordInput, unknown>> = { synthetic: false, usageEstimated: false, capabilities: [], answerFindings: [] };
 
 /** PostgreSQL text and jsonb cannot hold U+0000; an upstream message carrying one must not block the batch. */
 const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);

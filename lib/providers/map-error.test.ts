@@ -90,3 +90,15 @@ describe("kindForStatus / retryAfterSeconds", () => {
     expect(retryAfterSeconds(undefined, now)).toBeUndefined();
   });
 });
+
+describe("upstream error text", () => {
+  it("keeps no echoed request content: quoted material and digit runs are cut", async () => {
+    const { cleanUpstreamText, upstreamErrorMessage } = await import("./upstream-error-message");
+    const body = JSON.stringify({ error: { message: "Invalid value for 'content': the input \"Refund card 4111 1111 1111 1111 please\" is not allowed" } });
+    const message = upstreamErrorMessage("fake", 400, body);
+    expect(message).not.toContain("4111");
+    expect(message).not.toContain("Refund card");
+    expect(message).toMatch(/^Provider "fake" answered 400: Invalid value for 'content'/);
+    expect(cleanUpstreamText("x".repeat(10_000)).length).toBeLessThanOrEqual(200);
+  });
+});

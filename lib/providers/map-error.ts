@@ -13,6 +13,7 @@ import {
 } from "ai";
 import { ProviderError, RequestAbortedError, type ProviderErrorKind } from "./provider-error";
 import { retryAfterSeconds } from "./retry-after";
+import { cleanUpstreamText } from "./upstream-error-message";
 
 const CONTEXT_LENGTH_PATTERN =
   /context[_ ]length|context window|maximum context|prompt is too long|too many tokens|exceeds the (?:available )?context|input is too long|reduce the length/i;
@@ -71,11 +72,13 @@ function fromApiCallError(error: APICallError): ProviderError {
     return new ProviderError({ kind, message: error.message, retryable: true, cause: error });
   }
   const kind = kindForStatus(status, `${error.message} ${error.responseBody ?? ""}`);
+  // Upstreams sometimes echo the request in their error text: only a cleaned message travels on.
+  const message = `Provider answered ${status}: ${cleanUpstreamText(error.message)}`;
   const retryAfter = retryAfterSeconds(error.responseHeaders);
   return new ProviderError({
     kind,
     status,
-    message: error.message,
+    message,
     ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
     retryable: retryableOverride(status),
     cause: error,

@@ -176,6 +176,8 @@ const FIXTURE: PolicySnapshot = {
   difficultyMinTier: { routine: "local", standard: "hosted-open", hard: "frontier" },
   baselineModelAlias: "gpt-4o",
   unscannableDataClass: "confidential",
+  maxLoggedDataClass: "confidential",
+  maskedAnswerFindings: [],
 };
 
 export function fixtureSnapshot(): PolicySnapshot {

@@ -2,11 +2,12 @@
 // field existed lacks it. This reads any stored version into today's PolicySnapshot with the
 // defaults the field had when it was introduced: no capabilities (a model must be marked able
 // before tool or image traffic reaches it), no cache prices (cached tokens priced as input),
-// and unscannable content at least confidential.
+// unscannable content at least confidential, prompts stored up to confidential, nothing masked.
 import type { ModelPolicy, PolicySnapshot } from "./types";
 
 type StoredModel = Partial<ModelPolicy> & Omit<ModelPolicy, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext">;
-type StoredSnapshot = Omit<PolicySnapshot, "models" | "unscannableDataClass"> & { models: StoredModel[]; unscannableDataClass?: PolicySnapshot["unscannableDataClass"] };
+type StoredSnapshot = Omit<PolicySnapshot, "models" | "unscannableDataClass" | "maxLoggedDataClass" | "maskedAnswerFindings"> &
+  Partial<Pick<PolicySnapshot, "unscannableDataClass" | "maxLoggedDataClass" | "maskedAnswerFindings">> & { models: StoredModel[] };
 
 export function readStoredSnapshot(stored: unknown, version: number): PolicySnapshot {
   const snapshot = stored as StoredSnapshot;
@@ -22,5 +23,7 @@ export function readStoredSnapshot(stored: unknown, version: number): PolicySnap
       longContext: model.longContext ?? null,
     })),
     unscannableDataClass: snapshot.unscannableDataClass ?? "confidential",
+    maxLoggedDataClass: snapshot.maxLoggedDataClass ?? "confidential",
+    maskedAnswerFindings: snapshot.maskedAnswerFindings ?? [],
   };
 }

@@ -159,6 +159,10 @@ export interface PolicySnapshot {
   baselineModelAlias: string | null;
   /** Content the detectors cannot read (images) raises a request to at least this class. */
   unscannableDataClass: DataClassKey;
+  /** Prompts are stored (where a feature allows it) only for requests up to this class; restricted never. */
+  maxLoggedDataClass: DataClassKey;
+  /** Finding types masked in model answers before they reach the caller. */
+  maskedAnswerFindings: string[];
 }
 
 // The engine's inputs and output (Analysis, LiveState, Decision, …) live beside this file;
