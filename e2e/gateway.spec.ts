@@ -50,3 +50,12 @@ test.describe("the gateway through Next with the openai SDK", () => {
     expect((await unknown.json()).error.code).toBe("model_not_found");
   });
 });
+
+test("answers JSON, never a page, for unknown paths and wrong methods under /api", async ({ request }) => {
+  const unknown = await request.post("/api/v1/embedz", { data: {} });
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: { type: "not_found_error", code: "unknown_endpoint" } });
+  const wrongMethod = await request.delete("/api/v1/chat/completions");
+  expect(wrongMethod.status()).toBe(405);
+  expect(await wrongMethod.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+});

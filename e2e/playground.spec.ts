@@ -27,3 +27,15 @@ test("a dry run explains the decision, and a real run answers with tier, model, 
   await expect(real.getByText("Simulated", { exact: true }).first()).toBeVisible();
   await expect(real.getByTestId("real-run-cost")).toHaveText(/^\$\d/);
 });
+
+test("offering the sample tool shows the tool call and the tool-capable path in the trace", async ({ page }) => {
+  await page.goto("/playground");
+  await page.getByLabel("Feature").selectOption("support-summaries");
+  await page.getByLabel("User message").fill("Where is order A-1042?");
+  await page.getByLabel(/Offer a sample tool/).check();
+  await page.getByRole("button", { name: "Run for real" }).click();
+  const real = page.getByTestId("real-run-result");
+  await expect(real.getByTestId("real-run-tool-call")).toContainText("calls lookup_order(");
+  await expect(real.getByTestId("decision-trace")).toContainText("The request needs a model that can call tools.");
+  await expect(real.getByTestId("decision-trace")).toContainText("The answer calls tool lookup_order");
+});
