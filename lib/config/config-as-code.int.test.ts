@@ -71,7 +71,7 @@ describe("configuration as code", () => {
     const doc = await exported();
     doc.models[0]!.priority = 1;
     doc.models[1]!.tier = "nowhere";
-    doc.classificationRules.push({ key: "bad", name: "Bad", kind: "regex", detector: null, pattern: "(a+)+", keywords: [], dataClass: "restricted", enabled: true });
+    doc.classificationRules.push({ key: "bad", name: "Bad", kind: "regex", detector: null, pattern: "(a)\\1", keywords: [], dataClass: "restricted", enabled: true });
     const failure = await applyConfigDocument(doc, { actor: ada, note: "broken" }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConfigDocumentError);
     expect((failure as ConfigDocumentError).issues.map((issue) => issue.path)).toEqual(["models[1].tier", `classificationRules[${doc.classificationRules.length - 1}].pattern`]);
