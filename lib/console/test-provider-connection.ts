@@ -6,6 +6,16 @@ import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { providerDoc } from "@/lib/config/config-document";
 import { ConfigRuleError } from "@/lib/config/stale-edit";
 import { modelPolicyOf } from "@/lib/config/model-policy";
+import { textOf } from "@/lib/canonical/text";
+import type { CanonicalRequest } from "@/lib/canonical/types";
+
+const CONNECTION_TEST_REQUEST: CanonicalRequest = {
+  messages: [{ role: "user", content: [{ type: "text", text: "Reply with the single word OK." }] }],
+  tools: [],
+  outputFormat: { type: "text" },
+  parameters: { maxOutputTokens: 16, temperature: 0 },
+  openaiExtras: {},
+};
 
 export type ConnectionTestResult =
   | { ok: true; modelAlias: string; latencyMs: number; reply: string; simulated: boolean }
@@ -38,8 +48,8 @@ export async function testProviderConnection(providerKey: string, modelAlias: st
   const elapsed = () => Math.round(performance.now() - startedAt);
   try {
     const client = createProviderClient(provider, modelPolicy);
-    const result = await client.generate({ messages: [{ role: "user", content: "Reply with the single word OK." }], maxOutputTokens: 16, temperature: 0 }, AbortSignal.timeout(TEST_TIMEOUT_MS));
-    return { ok: true, modelAlias: model.alias, latencyMs: elapsed(), reply: result.text.slice(0, 200), simulated: provider.kind === "simulator" };
+    const result = await client.generate(CONNECTION_TEST_REQUEST, AbortSignal.timeout(TEST_TIMEOUT_MS));
+    return { ok: true, modelAlias: model.alias, latencyMs: elapsed(), reply: textOf(result.content).slice(0, 200), simulated: provider.kind === "simulator" };
   } catch (error) {
     const normalised = error instanceof ProviderError ? error : toProviderError(error);
     if (!(normalised instanceof ProviderError)) {
