@@ -2,6 +2,21 @@
 // for provider secrets whose variable *names* live in the database, `readSecret`.
 import { z } from "zod";
 
+/**
+ * Names ending in _API_KEY or _KEY (OPENAI_API_KEY, TOGETHER_API_KEY, …), except names that say
+ * SECRET, PASSWORD, PRIVATE or SESSION: AWS_SECRET_ACCESS_KEY is a key, but not a provider's.
+ */
+export const DEFAULT_PROVIDER_KEY_ENV_PATTERN = "(?!.*(?:SECRET|PASSWORD|PRIVATE|SESSION))[A-Z][A-Z0-9_]*_(?:API_)?KEY";
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const optionalString = z
   .string()
   .optional()
@@ -36,6 +51,26 @@ const schema = z.object({
   DECISION_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** How often a process that writes decision records purges expired ones; 0 = never (run `db:purge-decisions` from cron instead). */
   DECISION_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+  /**
+   * Which environment variables a provider may name as its key variable (a regular expression
+   * the whole name must match). Switchyard's own settings are refused whatever it says.
+   */
+  PROVIDER_KEY_ENV_PATTERN: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === "" ? DEFAULT_PROVIDER_KEY_ENV_PATTERN : value.trim()))
+    .refine(compiles, "not a valid regular expression"),
+  /**
+   * How many proxies in front of the gateway append to X-Forwarded-For (0 = trust none). The
+   * client address is the entry that many places from the right: the leftmost is whatever the
+   * client wrote.
+   */
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === undefined || value === "" || value === "false" ? 0 : value === "true" ? 1 : value),
+    z.coerce.number().int().min(0).max(10),
+  ),
+  /** Failed app-key authentications allowed per client address per minute; beyond that 429. */
+  GATEWAY_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,8 +86,46 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 export const env: Env = parseEnv(process.env);
 
-/** Reads a provider secret by the variable name stored in the database; undefined when unset. */
+/**
+ * Everything Switchyard itself reads, and the families its framework and tools own
+ * (NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, PRISMA_*): never a provider's key variable.
+ */
+export const APP_SETTING_NAMES: ReadonlySet<string> = new Set(Object.keys(schema.shape));
+const APP_SETTING_PREFIXES = ["NEXT_", "NEXTAUTH_", "OIDC_", "DATABASE_", "REDIS_", "SEED_", "PRISMA_", "NODE_"];
+
+const allowedKeyVariable = new RegExp(`^(?:${env.PROVIDER_KEY_ENV_PATTERN})$`);
+
+/**
+ * Why a provider may not name this variable as its key, or null when it may. A provider's key
+ * is sent to its base URL, so naming NEXTAUTH_SECRET there would hand the session-signing
+ * secret to whoever runs that URL.
+ */
+export function keyVariableProblem(variableName: string): string | null {
+  if (APP_SETTING_NAMES.has(variableName) || APP_SETTING_PREFIXES.some((prefix) => variableName.startsWith(prefix))) {
+    return `${variableName} is one of Switchyard's own settings and can never hold a provider's key.`;
+  }
+  if (!allowedKeyVariable.test(variableName)) {
+    return `${variableName} is not an allowed key variable: the server allows names matching ${env.PROVIDER_KEY_ENV_PATTERN} (PROVIDER_KEY_ENV_PATTERN).`;
+  }
+  return null;
+}
+
+const refusedOnce = new Set<string>();
+
+/**
+ * Reads a provider secret by the variable name stored in the database; undefined when unset or
+ * when the name is not an allowed key variable (an old row or an applied config document cannot
+ * get around the check the console makes when a provider is saved).
+ */
 export function readSecret(variableName: string): string | undefined {
+  const problem = keyVariableProblem(variableName);
+  if (problem) {
+    if (!refusedOnce.has(variableName) && refusedOnce.size < 100) {
+      refusedOnce.add(variableName);
+      console.error(`[switchyard] not reading ${variableName} for a provider: ${problem}`);
+    }
+    return undefined;
+  }
   const value = process.env[variableName];
   return value === undefined || value === "" ? undefined : value;
 }

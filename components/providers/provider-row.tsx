@@ -27,7 +27,17 @@ function Connection({ provider }: { provider: ProviderView }) {
       {provider.apiKeyEnv ? (
         <div className="mt-0.5 flex items-center gap-1.5">
           <span className="font-mono text-slate-600">{provider.apiKeyEnv}</span>
-          {provider.apiKeyPresent ? <Badge tone="success">set</Badge> : <Badge tone="warning" title="The variable is not set in this server's environment">not set</Badge>}
+          {provider.apiKeyEnvProblem ? (
+            <Badge tone="warning" title={provider.apiKeyEnvProblem}>
+              not allowed
+            </Badge>
+          ) : provider.apiKeyPresent ? (
+            <Badge tone="success">set</Badge>
+          ) : (
+            <Badge tone="warning" title="The variable is not set in this server's environment">
+              not set
+            </Badge>
+          )}
         </div>
       ) : (
         <div className="mt-0.5 text-slate-400">no key</div>
@@ -36,7 +46,7 @@ function Connection({ provider }: { provider: ProviderView }) {
   );
 }
 
-export function ProviderRow({ provider, canEdit }: { provider: ProviderView; canEdit: boolean }) {
+export function ProviderRow({ provider, canEdit, canChangeEndpoint }: { provider: ProviderView; canEdit: boolean; canChangeEndpoint: boolean }) {
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<TestOutcome | "pending" | null>(null);
   return (
@@ -82,7 +92,7 @@ export function ProviderRow({ provider, canEdit }: { provider: ProviderView; can
       {editing ? (
         <tr>
           <td colSpan={PROVIDER_COLUMNS} className="border-b border-slate-200 bg-slate-50/60 px-4 py-4">
-            <ProviderForm key={provider.version} provider={provider} onDone={() => setEditing(false)} />
+            <ProviderForm key={provider.version} provider={provider} canChangeEndpoint={canChangeEndpoint} onDone={() => setEditing(false)} />
           </td>
         </tr>
       ) : null}

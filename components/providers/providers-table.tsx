@@ -8,7 +8,7 @@ import type { ProviderView } from "@/lib/config/load-providers";
 import { ProviderForm } from "./provider-form";
 import { ProviderRow } from "./provider-row";
 
-export function ProvidersTable({ providers, canEdit }: { providers: ProviderView[]; canEdit: boolean }) {
+export function ProvidersTable({ providers, canEdit, canChangeEndpoint }: { providers: ProviderView[]; canEdit: boolean; canChangeEndpoint: boolean }) {
   const [adding, setAdding] = useState(false);
   return (
     <Card>
@@ -26,7 +26,7 @@ export function ProvidersTable({ providers, canEdit }: { providers: ProviderView
       {adding ? (
         <div className="border-b border-slate-100 bg-slate-50/60 px-5 py-4">
           <h3 className="mb-3 text-sm font-semibold text-slate-900">New provider</h3>
-          <ProviderForm provider={null} onDone={() => setAdding(false)} />
+          <ProviderForm provider={null} canChangeEndpoint={canChangeEndpoint} onDone={() => setAdding(false)} />
         </div>
       ) : null}
       {providers.length === 0 ? (
@@ -49,7 +49,7 @@ export function ProvidersTable({ providers, canEdit }: { providers: ProviderView
           </thead>
           <tbody>
             {providers.map((provider) => (
-              <ProviderRow key={provider.key} provider={provider} canEdit={canEdit} />
+              <ProviderRow key={provider.key} provider={provider} canEdit={canEdit} canChangeEndpoint={canChangeEndpoint} />
             ))}
           </tbody>
         </Table>

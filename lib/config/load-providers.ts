@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { readSecret } from "@/lib/env";
+import { keyVariableProblem, readSecret } from "@/lib/env";
 import { toDocKind } from "./config-document";
 import type { ProviderDoc } from "./config-document-schema";
 
@@ -13,6 +13,8 @@ export interface ProviderView {
   apiKeyEnv: string | null;
   /** Whether the named variable is set in this server's environment. The value is never read out. */
   apiKeyPresent: boolean | null;
+  /** Why the gateway refuses to read the named variable (an old row, an imported document), else null. */
+  apiKeyEnvProblem: string | null;
   region: string;
   enabled: boolean;
   simulatedLatencyMs: number;
@@ -26,18 +28,22 @@ export async function loadProviders(): Promise<ProviderView[]> {
     orderBy: [{ name: "asc" }],
     include: { models: { select: { alias: true, enabled: true }, orderBy: [{ enabled: "desc" }, { priority: "asc" }, { alias: "asc" }] } },
   });
-  return providers.map((provider) => ({
-    key: provider.key,
-    version: provider.version,
-    name: provider.name,
-    kind: toDocKind(provider.kind),
-    baseUrl: provider.baseUrl,
-    apiKeyEnv: provider.apiKeyEnv,
-    apiKeyPresent: provider.apiKeyEnv === null ? null : readSecret(provider.apiKeyEnv) !== undefined,
-    region: provider.region,
-    enabled: provider.enabled,
-    simulatedLatencyMs: provider.simulatedLatencyMs,
-    simulatedFailureRate: provider.simulatedFailureRate,
-    models: provider.models,
-  }));
+  return providers.map((provider) => {
+    const apiKeyEnvProblem = provider.apiKeyEnv === null ? null : keyVariableProblem(provider.apiKeyEnv);
+    return {
+      key: provider.key,
+      version: provider.version,
+      name: provider.name,
+      kind: toDocKind(provider.kind),
+      baseUrl: provider.baseUrl,
+      apiKeyEnv: provider.apiKeyEnv,
+      apiKeyPresent: provider.apiKeyEnv === null || apiKeyEnvProblem !== null ? null : readSecret(provider.apiKeyEnv) !== undefined,
+      apiKeyEnvProblem,
+      region: provider.region,
+      enabled: provider.enabled,
+      simulatedLatencyMs: provider.simulatedLatencyMs,
+      simulatedFailureRate: provider.simulatedFailureRate,
+      models: provider.models,
+    };
+  });
 }

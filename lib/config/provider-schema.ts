@@ -29,14 +29,32 @@ export const apiKeyEnvField = z.preprocess(
     .nullable(),
 );
 
+/**
+ * Why a provider's base URL is unusable, or null: only http(s), and never credentials in the
+ * URL (a key belongs in a variable, where it is not logged or shown). Also checked on the saved
+ * URL before a connection test, so an old row is held to the same rule.
+ */
+export function baseUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "Enter a full URL such as https://api.together.xyz/v1.";
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return "The base URL must start with http:// or https://.";
+  if (parsed.username !== "" || parsed.password !== "") return "Leave credentials out of the URL; name the variable that holds the key instead.";
+  return null;
+}
+
 const urlField = z.preprocess(
   (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.trim()) : (value ?? null)),
   z
     .string()
     .max(500)
-    .url("Enter a full URL such as https://api.together.xyz/v1.")
-    .refine((url) => /^https?:\/\//i.test(url), "The base URL must start with http:// or https://.")
-    .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), "Leave credentials out of the URL; name the variable that holds the key instead.")
+    .superRefine((url, context) => {
+      const problem = baseUrlProblem(url);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    })
     .nullable(),
 );
 
@@ -61,4 +79,5 @@ export const providerInputSchema = z
   });
 export type ProviderInput = z.infer<typeof providerInputSchema>;
 
-export const testConnectionSchema = z.object({ providerKey: z.string().min(1), modelAlias: optionalKeyField() });
+/** Strict: a URL or key variable sent with the test is refused, never used (the test calls the saved provider). */
+export const testConnectionSchema = z.object({ providerKey: z.string().min(1), modelAlias: optionalKeyField() }).strict();

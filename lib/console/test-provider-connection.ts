@@ -4,7 +4,9 @@ import { effectivePricePerMTok } from "@/lib/ledger/cost";
 import { createProviderClient, ProviderError, toProviderError } from "@/lib/providers";
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { providerDoc } from "@/lib/config/config-document";
+import { baseUrlProblem } from "@/lib/config/provider-schema";
 import { ConfigRuleError } from "@/lib/config/stale-edit";
+import { keyVariableProblem } from "@/lib/env";
 import { modelPolicyOf } from "@/lib/config/model-policy";
 import { textOf } from "@/lib/canonical/text";
 import type { CanonicalRequest } from "@/lib/canonical/types";
@@ -27,6 +29,9 @@ const TEST_TIMEOUT_MS = 20_000;
  * One real call through the provider layer with the working configuration (not yet
  * published), a tiny prompt and a few output tokens. It bypasses the circuit breaker on
  * purpose: an editor's test should neither be refused by an open circuit nor open one.
+ * It calls only the provider's saved base URL with its saved key variable, and first holds both
+ * to today's rules (an old row or an imported document may predate them): nothing is sent when
+ * the URL is not plain http(s) or the variable is not an allowed key variable.
  */
 export async function testProviderConnection(providerKey: string, modelAlias: string | null): Promise<ConnectionTestResult> {
   const row = await getDb().provider.findUnique({
@@ -38,6 +43,10 @@ export async function testProviderConnection(providerKey: string, modelAlias: st
   if (!model) throw new ConfigRuleError(`No model uses ${row.name} yet: add one on Models & tiers, then test again.`);
 
   const doc = providerDoc(row);
+  const urlProblem = doc.baseUrl === null ? null : baseUrlProblem(doc.baseUrl);
+  if (urlProblem) throw new ConfigRuleError(`Not tested: the saved base URL of ${row.name} is not usable. ${urlProblem} An admin must correct it.`);
+  const variableProblem = doc.apiKeyEnv === null ? null : keyVariableProblem(doc.apiKeyEnv);
+  if (variableProblem) throw new ConfigRuleError(`Not tested: ${variableProblem} An admin must name another variable for ${row.name}.`);
   const provider: ProviderPolicy = {
     key: doc.key, name: doc.name, kind: doc.kind, baseUrl: doc.baseUrl, apiKeyEnv: doc.apiKeyEnv, region: doc.region, enabled: doc.enabled,
     ...(doc.simulator ? { simulator: doc.simulator } : {}),

@@ -1,6 +1,10 @@
 import "server-only";
-import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
+import { LRUCache } from "lru-cache";
+import { isIP } from "node:net";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { hashApiKey } from "@/lib/auth/api-key";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 
 export interface AppKey {
@@ -13,13 +17,42 @@ export interface AppKey {
   featureKeys: string[];
 }
 
-// Keys are looked up by hash and cached briefly, so the hot path skips the database; a revoked
-// key stops working within CACHE_MS (immediately in the process that revoked it, see forgetApiKey).
-const CACHE_MS = 5_000;
+// Keys are looked up by hash and cached, so the hot path skips the database. A cached key is
+// trusted for FRESH_MS, then looked up again: a revoked key stops working within FRESH_MS
+// (immediately in the process that revoked it, see forgetApiKeys). After that the entry only
+// says "this hash was a real key", which lets it be re-checked even while its client address
+// is over the failed-authentication limit.
+const FRESH_MS = 5_000;
+const KNOWN_KEYS_MAX = 10_000;
+const KNOWN_KEY_RETENTION_MS = 15 * 60_000;
+// Hashes that matched no live key: remembered briefly so a client retrying a revoked or mistyped
+// key costs no lookup, and bounded so that presenting random tokens cannot grow memory.
+const UNKNOWN_KEYS_MAX = 10_000;
+const UNKNOWN_KEY_TTL_MS = 5_000;
+const FAILURE_WINDOW_SECONDS = 60;
+/** The bucket for every client when the address cannot be known (no TRUST_PROXY). */
+export const SHARED_CLIENT = "shared";
+
+interface AuthState {
+  known: LRUCache<string, { key: AppKey; checkedAt: number }>;
+  unknown: LRUCache<string, true>;
+  failures: RateLimiterMemory;
+  lookups: number;
+}
+
+function createState(): AuthState {
+  return {
+    known: new LRUCache({ max: KNOWN_KEYS_MAX, ttl: KNOWN_KEY_RETENTION_MS }),
+    unknown: new LRUCache({ max: UNKNOWN_KEYS_MAX, ttl: UNKNOWN_KEY_TTL_MS }),
+    failures: new RateLimiterMemory({ points: env.GATEWAY_AUTH_FAILURES_PER_MINUTE, duration: FAILURE_WINDOW_SECONDS, keyPrefix: "auth-failures" }),
+    lookups: 0,
+  };
+}
+
 // On globalThis: Next bundles this module into several chunks (route handlers, server actions),
 // and revoking a key in the console must clear the cache the gateway actually reads.
-const globalForKeys = globalThis as unknown as { switchyardKeyCache?: Map<string, { key: AppKey | null; until: number }> };
-const cache = (globalForKeys.switchyardKeyCache ??= new Map());
+const globalForKeys = globalThis as unknown as { switchyardAppKeyAuth?: AuthState };
+const state = (globalForKeys.switchyardAppKeyAuth ??= createState());
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
@@ -30,7 +63,49 @@ function bearerToken(request: Request): string | null {
   return request.headers.get("x-api-key")?.trim() || null;
 }
 
+/** An IPv6 client is one /64 (what one host is usually given), so rotating addresses in it buys nothing. */
+function ipv6Network(address: string): string {
+  const bare = address.split("%")[0]!.toLowerCase();
+  const [head = "", tail] = bare.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups.slice(0, 4).map((group) => Number.parseInt(group || "0", 16).toString(16)).join(":")}::/64`;
+}
+
+function normaliseAddress(raw: string): string {
+  let address = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1]!;
+  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(":"));
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) address = mapped[1]!;
+  const version = isIP(address.split("%")[0]!);
+  if (version === 4) return address;
+  if (version === 6) return ipv6Network(address);
+  // Not an address (a proxy wrote "unknown" or a name): still the trusted proxy's word, kept short.
+  return address.slice(0, 64) || SHARED_CLIENT;
+}
+
+/**
+ * The client a failed authentication is counted against. X-Forwarded-For is read only when
+ * TRUST_PROXY says how many proxies append to it, and then the entry that many places from the
+ * right: everything further left was written by the client and proves nothing. Next.js route
+ * handlers do not expose the socket (and Next fills X-Forwarded-For from it only when the client
+ * sent none), so without TRUST_PROXY every client shares one bucket.
+ */
+export function clientAddress(request: Request, trustedProxies: number = env.TRUST_PROXY): string {
+  if (trustedProxies <= 0) return SHARED_CLIENT;
+  const hops = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  if (hops.length === 0) return SHARED_CLIENT;
+  return normaliseAddress(hops[Math.max(0, hops.length - trustedProxies)]!);
+}
+
 async function lookUp(hash: string): Promise<AppKey | null> {
+  state.lookups += 1;
   const row = await getDb().apiKey.findUnique({
     where: { hash },
     select: { id: true, prefix: true, name: true, rateLimitPerMinute: true, defaultFeatureKey: true, revokedAt: true, features: { select: { feature: { select: { key: true } } } } },
@@ -46,7 +121,30 @@ async function lookUp(hash: string): Promise<AppKey | null> {
   };
 }
 
-/** The app key behind the request, or a 401 that says what is wrong (never which keys exist). */
+function tooManyFailures(msBeforeNext: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new ApiError(429, "too_many_failed_authentications", `Too many requests with an invalid API key from this client. Retry in ${seconds} s.`, {
+    headers: { "retry-after": String(seconds) },
+  });
+}
+
+/** Counts one failed authentication; 401, or 429 once the client is over its limit. */
+async function failed(client: string): Promise<never> {
+  try {
+    await state.failures.consume(client);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw tooManyFailures(rejection.msBeforeNext);
+    throw rejection;
+  }
+  // Never any part of the presented secret: a 401 must not confirm or echo what was sent.
+  throw new ApiError(401, "invalid_api_key", "Invalid or revoked API key.");
+}
+
+/**
+ * The app key behind the request, or a 401 that says what is wrong (never which keys exist, and
+ * nothing of what was presented). A client over its failed-authentication limit gets a 429 for
+ * any key this process has not seen work, without a database lookup.
+ */
 export async function authenticateAppKey(request: Request): Promise<AppKey> {
   const secret = bearerToken(request);
   if (!secret) {
@@ -54,16 +152,37 @@ export async function authenticateAppKey(request: Request): Promise<AppKey> {
   }
   const hash = hashApiKey(secret);
   const now = Date.now();
-  const cached = cache.get(hash);
-  const key = cached && cached.until > now ? cached.key : await lookUp(hash);
-  if (!cached || cached.until <= now) cache.set(hash, { key, until: now + CACHE_MS });
-  if (!key) {
-    throw new ApiError(401, "invalid_api_key", `Invalid or revoked API key (${apiKeyPrefix(secret)}…).`);
+  const known = state.known.get(hash);
+  if (known && now - known.checkedAt < FRESH_MS) return known.key;
+
+  const client = clientAddress(request);
+  if (!known) {
+    if (state.unknown.has(hash)) return failed(client);
+    const record = await state.failures.get(client);
+    if (record && record.consumedPoints >= env.GATEWAY_AUTH_FAILURES_PER_MINUTE) throw tooManyFailures(record.msBeforeNext);
   }
-  return key;
+  const key = await lookUp(hash);
+  if (key) {
+    state.known.set(hash, { key, checkedAt: now });
+    return key;
+  }
+  state.known.delete(hash);
+  state.unknown.set(hash, true);
+  return failed(client);
 }
 
 /** Drops cached lookups (after a key is revoked or re-scoped in this process). */
 export function forgetApiKeys(): void {
-  cache.clear();
+  state.known.clear();
+  state.unknown.clear();
+}
+
+/** For tests and health pages: cache sizes and how many lookups reached the database. */
+export function authenticationStats(): { knownKeys: number; unknownKeys: number; lookups: number } {
+  return { knownKeys: state.known.size, unknownKeys: state.unknown.size, lookups: state.lookups };
+}
+
+/** For tests: forgets every client's failed authentications. */
+export function forgetFailedAuthentications(): void {
+  state.failures = createState().failures;
 }

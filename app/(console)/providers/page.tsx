@@ -16,7 +16,8 @@ export default async function ProvidersPage() {
         title="Providers"
         description="Where models run. Switchyard stores the name of the environment variable that holds each provider's key, never the key; the gateway reads it when it calls. Simulated providers answer locally and are labelled wherever they appear."
       />
-      <ProvidersTable providers={providers} canEdit={canEditConfig(user.role)} />
+      {/* Where calls go and which key they carry is an admin's decision; engineers edit the rest. */}
+      <ProvidersTable providers={providers} canEdit={canEditConfig(user.role)} canChangeEndpoint={user.role === "admin"} />
     </>
   );
 }
