@@ -13,8 +13,8 @@ import { createProvider, updateProvider } from "./save-provider";
 import { updateTier } from "./save-tier";
 import { StaleEditError } from "./stale-edit";
 
-const ada = { id: null, email: "ada@example.com" };
-const eli = { id: null, email: "eli@example.com" };
+const ada = { id: null, email: "ada@example.com", role: "admin" as const };
+const eli = { id: null, email: "eli@example.com", role: "engineer" as const };
 
 async function editable(alias: string): Promise<ModelInput> {
   const model = await getDb().model.findUniqueOrThrow({ where: { alias }, include: { tier: true, provider: true, licence: true, hardwareProfile: true } });
