@@ -1,5 +1,7 @@
 // npm run db:seed — demo-ready configuration, users for each role and one app key.
-// Safe to run twice: existing rows are left as they are.
+// Safe to run twice: existing rows are left as they are, except seeded models' catalogue facts
+// (capabilities, max output, cache and long-context prices; see seed/routing-config.ts).
+import { loadDraftStatus } from "../lib/config/draft-status";
 import { publishPolicy } from "../lib/config/publish-policy";
 import { disconnectDb, getDb } from "../lib/db";
 import { env } from "../lib/env";
@@ -10,14 +12,22 @@ async function main() {
   const db = getDb();
   const embedded = env.SWITCHYARD_EMBEDDED_DB === "1";
 
-  await seedRoutingConfig(db);
+  const draftBefore = await loadDraftStatus();
+  const { updatedModels } = await seedRoutingConfig(db);
   const { created, printable } = await seedUsers(db, embedded);
   const apiKey = await seedApiKey(db, SEEDED_FEATURE_KEYS);
 
-  const published = await db.policyVersion.count();
-  if (published === 0) {
-    const admin = await db.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" } });
-    await publishPolicy({ note: "Initial policy from the seed", actor: { id: admin?.id ?? null, email: admin?.email ?? "seed" } });
+  const admin = await db.user.findFirst({ where: { role: "admin" }, orderBy: { createdAt: "asc" } });
+  const actor = { id: admin?.id ?? null, email: admin?.email ?? "seed" };
+  if (draftBefore.publishedVersion === null) {
+    await publishPolicy({ note: "Initial policy from the seed", actor });
+  } else if (updatedModels.length > 0 && draftBefore.unpublishedChanges === 0) {
+    // Nothing else was waiting: put the catalogue's capabilities live, or the gateway would keep
+    // refusing tool and image requests until someone publishes.
+    const version = await publishPolicy({ note: `Model capabilities from the offline catalogue (seed): ${updatedModels.join(", ")}`, actor });
+    console.log(`Updated capabilities of ${updatedModels.join(", ")} from the catalogue and published version ${version}.`);
+  } else if (updatedModels.length > 0) {
+    console.log(`Updated capabilities of ${updatedModels.join(", ")} from the catalogue in the working configuration; ${draftBefore.unpublishedChanges} other change(s) are unpublished, so Publish when ready.`);
   }
 
   const simulated = await db.provider.findMany({ where: { kind: "simulator" }, select: { name: true } });

@@ -29,7 +29,7 @@ export function HardwareProfileFields({ idPrefix, values, profiles, errors, onCh
   const selected = profiles.find((profile) => profile.id === values.profileId);
   const sharedWith = selected?.usedBy.filter((other) => other !== alias) ?? [];
   return (
-    <fieldset className="col-span-full grid grid-cols-3 gap-x-4 gap-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <fieldset className="col-span-full grid grid-cols-1 gap-x-4 gap-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-3">
       <legend className="px-1 text-sm font-medium text-slate-700">Hardware profile</legend>
       <SelectField
         id={`${idPrefix}-profile`}

@@ -5,9 +5,12 @@ import { Field } from "@/components/ui/field";
 import type { ModelCatalogue } from "@/lib/config/load-model-catalogue";
 import { modelInputSchema } from "@/lib/config/model-schema";
 import { useConfigForm } from "@/lib/console/use-config-form";
+import { CapabilityFields } from "./capability-fields";
+import { CatalogueFill } from "./catalogue-fill";
 import { CheckboxField, FormButtons, FormStatus, SelectField } from "./form-controls";
 import { HardwareProfileFields } from "./hardware-profile-fields";
-import { toModelInput, type ModelFormValues } from "./model-form-values";
+import { ListPriceFields } from "./list-price-fields";
+import { applyCatalogueEntry, toModelInput, type ModelFormValues } from "./model-form-values";
 
 interface Props {
   /** version 0 = add a model. */
@@ -17,7 +20,7 @@ interface Props {
   onDone: () => void;
 }
 
-/** Adds or edits one model; every field the router reads, with the server's errors beside each. */
+/** Adds or edits one model; every field the router reads, with the server's errors beside each, and a catalogue to fill them from. */
 export function ModelForm({ version, initial, options, onDone }: Props) {
   const creating = version === 0;
   const [values, setValues] = useState(initial);
@@ -25,6 +28,7 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
   const change = (patch: Partial<ModelFormValues>) => setValues((current) => ({ ...current, ...patch }));
   const id = (name: string) => `model-${initial.alias || "new"}-${name}`;
   const errors = form.feedback.errors;
+  const providerCatalogue = options.providers.find((provider) => provider.key === values.providerKey)?.catalogueProvider ?? null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -32,7 +36,17 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid grid-cols-4 gap-x-4 gap-y-3" aria-label={creating ? "Add a model" : `Edit ${initial.alias}`}>
+    <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={creating ? "Add a model" : `Edit ${initial.alias}`}>
+      <CatalogueFill
+        idPrefix={id("catalogue")}
+        providerKey={values.providerKey}
+        catalogueRef={values.catalogueRef}
+        tierKey={values.tierKey}
+        tiers={options.tiers}
+        onUse={(entry) => change(applyCatalogueEntry(values, entry, { providerCatalogue, creating }))}
+        onForget={() => change({ catalogueRef: "" })}
+        onMoveTier={(tierKey) => change({ tierKey })}
+      />
       <Field id={id("alias")} label="Alias (apps pin this name)" value={values.alias} readOnly={!creating} disabled={!creating} onChange={(event) => change({ alias: event.target.value })} error={errors.alias} />
       <Field id={id("provider-model")} label="Provider's model id" value={values.providerModelId} onChange={(event) => change({ providerModelId: event.target.value })} error={errors.providerModelId} />
       <SelectField id={id("tier")} label="Tier" value={values.tierKey} onChange={(event) => change({ tierKey: event.target.value })} error={errors.tierKey}>
@@ -63,6 +77,18 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
         ))}
       </SelectField>
       <CheckboxField id={id("enabled")} label="Enabled" hint="Disabled models are never candidates." checked={values.enabled} onChange={(enabled) => change({ enabled })} />
+      <Field
+        id={id("max-output")}
+        label="Max output (tokens)"
+        type="number"
+        min={1}
+        step={1}
+        placeholder="context window"
+        value={values.maxOutputTokens}
+        onChange={(event) => change({ maxOutputTokens: event.target.value })}
+        error={errors.maxOutputTokens}
+      />
+      <CapabilityFields idPrefix={id("capability")} value={values.capabilities} onChange={(capabilities) => change({ capabilities })} error={errors.capabilities} />
 
       <fieldset className="col-span-full flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
         <legend className="sr-only">How this model is priced</legend>
@@ -75,11 +101,7 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
         ))}
       </fieldset>
       {values.pricingSource === "list" ? (
-        <>
-          <Field id={id("input-price")} label="Input price / 1M tokens" type="number" min={0} step="0.000001" placeholder="unknown" value={values.inputPrice} onChange={(event) => change({ inputPrice: event.target.value })} error={errors["pricing.inputPricePerMTok"]} />
-          <Field id={id("output-price")} label="Output price / 1M tokens" type="number" min={0} step="0.000001" placeholder="unknown" value={values.outputPrice} onChange={(event) => change({ outputPrice: event.target.value })} error={errors["pricing.outputPricePerMTok"]} />
-          <p className="col-span-2 self-end pb-2 text-xs text-slate-500">Leave a price blank when it is unknown: such requests are counted, never priced at zero.</p>
-        </>
+        <ListPriceFields id={id} values={values} errors={errors} onChange={change} />
       ) : (
         <HardwareProfileFields idPrefix={id("hw")} values={values} profiles={options.hardwareProfiles} errors={errors} onChange={change} alias={initial.alias} />
       )}

@@ -5,11 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Td } from "@/components/ui/table";
 import type { CatalogueModel, ModelCatalogue } from "@/lib/config/load-model-catalogue";
 import { formatPricePerMTok, formatTokens } from "@/lib/format";
+import { CapabilityBadges } from "./capability-badges";
 import { ModelForm } from "./model-form";
 import { initialModelValues } from "./model-form-values";
 
 const COMMERCIAL_TONE = { allowed: "success", restricted: "warning", forbidden: "danger" } as const;
-export const MODEL_COLUMNS = 8;
+export const MODEL_COLUMNS = 9;
 
 export type ModelFormOptions = Omit<ModelCatalogue, "tiers"> & { tiers: Array<{ key: string; name: string }> };
 
@@ -37,12 +38,36 @@ export function ModelRow({ model, tierKey, options, canEdit }: { model: Catalogu
           </div>
           <div className="text-xs text-slate-400">region {model.provider.region}</div>
         </Td>
-        <Td className="text-right tabular-nums">{formatTokens(model.contextWindow)}</Td>
+        <Td>
+          <CapabilityBadges capabilities={model.capabilities} />
+          {model.catalogueRef ? (
+            <div className="mt-1 truncate text-[11px] text-slate-400" title={`Values from the offline catalogue entry ${model.catalogueRef}`}>
+              from {model.catalogueRef}
+            </div>
+          ) : null}
+        </Td>
+        <Td className="text-right tabular-nums">
+          {formatTokens(model.contextWindow)}
+          {model.maxOutputTokens !== null ? <div className="text-xs whitespace-nowrap text-slate-400">out {formatTokens(model.maxOutputTokens)}</div> : null}
+        </Td>
         <Td className="text-right whitespace-nowrap tabular-nums" title={model.priceSource === "hardware" ? `Effective price from ${model.hardwareProfileName}` : undefined}>
           {formatPricePerMTok(model.inputPricePerMTok)}
           {model.priceSource === "hardware" ? <div className="text-xs text-slate-400">hardware</div> : null}
+          {model.priceSource !== "hardware" && model.cachedInputPricePerMTok !== null ? <div className="text-xs text-slate-400">cached {formatPricePerMTok(model.cachedInputPricePerMTok)}</div> : null}
+          {model.priceSource !== "hardware" && model.longContext ? (
+            <div className="text-xs text-slate-400" title={`Above ${model.longContext.thresholdTokens} input tokens`}>
+              &gt;{formatTokens(model.longContext.thresholdTokens)} {formatPricePerMTok(model.longContext.inputPricePerMTok)}
+            </div>
+          ) : null}
         </Td>
-        <Td className="text-right whitespace-nowrap tabular-nums">{formatPricePerMTok(model.outputPricePerMTok)}</Td>
+        <Td className="text-right whitespace-nowrap tabular-nums">
+          {formatPricePerMTok(model.outputPricePerMTok)}
+          {model.priceSource !== "hardware" && model.longContext ? (
+            <div className="text-xs text-slate-400" title={`Above ${model.longContext.thresholdTokens} input tokens`}>
+              &gt;{formatTokens(model.longContext.thresholdTokens)} {formatPricePerMTok(model.longContext.outputPricePerMTok)}
+            </div>
+          ) : null}
+        </Td>
         <Td>
           {model.licence ? (
             <div className="flex flex-col items-start gap-1">

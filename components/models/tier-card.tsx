@@ -6,7 +6,7 @@ import { AddModel } from "./add-model";
 import { ModelRow, type ModelFormOptions } from "./model-row";
 import { TierEditor } from "./tier-editor";
 
-const COLUMN_WIDTHS = ["w-[17%]", "w-[19%]", "w-[8%]", "w-[11%]", "w-[11%]", "w-[19%]", "w-[7%]", "w-[8%]"];
+const COLUMN_WIDTHS = ["w-[15%]", "w-[14%]", "w-[15%]", "w-[7%]", "w-[10%]", "w-[10%]", "w-[15%]", "w-[6%]", "w-[8%]"];
 
 /** A tier and its models, cheapest first within the tier. Editors get the forms; others read. */
 export function TierCard({ tier, options, canEdit }: { tier: CatalogueTier; options: ModelFormOptions; canEdit: boolean }) {
@@ -19,7 +19,7 @@ export function TierCard({ tier, options, canEdit }: { tier: CatalogueTier; opti
         </div>
       ) : (
         // Fixed column widths, so the three tier tables line up under each other.
-        <Table className="table-fixed">
+        <Table className="min-w-[60rem] table-fixed">
           <colgroup>
             {COLUMN_WIDTHS.map((width, index) => (
               <col key={index} className={width} />
@@ -29,6 +29,7 @@ export function TierCard({ tier, options, canEdit }: { tier: CatalogueTier; opti
             <tr>
               <Th>Model</Th>
               <Th>Provider</Th>
+              <Th>Capabilities</Th>
               <Th className="text-right">Context</Th>
               <Th className="text-right">Input</Th>
               <Th className="text-right">Output</Th>

@@ -51,10 +51,10 @@ describe("checkConfigDocument", () => {
     );
   });
 
-  it("refuses an unsafe or invalid regex with the data-rules form's own reason", () => {
+  it("refuses a regex RE2 cannot run, or an invalid one, with the data-rules form's own reason", () => {
     const doc = sampleConfigDocument();
-    doc.classificationRules[1] = { ...doc.classificationRules[1]!, pattern: "(a+)+$" };
-    expect(issuesOf(doc)[0]).toMatchObject({ path: "classificationRules[1].pattern", message: expect.stringContaining("exponential time") });
+    doc.classificationRules[1] = { ...doc.classificationRules[1]!, pattern: "(a)\\1" };
+    expect(issuesOf(doc)[0]).toMatchObject({ path: "classificationRules[1].pattern", message: expect.stringContaining("Backreferences") });
     doc.classificationRules[1] = { ...doc.classificationRules[1]!, pattern: "(unclosed" };
     expect(issuesOf(doc)[0]?.message).toMatch(/not a valid regular expression/);
   });
@@ -74,6 +74,33 @@ describe("checkConfigDocument", () => {
     const doc = sampleConfigDocument();
     doc.providers[1] = { ...doc.providers[1]!, apiKeyEnv: "sk-ant-0123456789abcdef" };
     expect(issuesOf(doc)[0]).toMatchObject({ path: "providers[1].apiKeyEnv", message: expect.stringContaining("NAME of the environment variable") });
+  });
+
+  it("applies an older document without capabilities, extra prices or settings with their defaults", () => {
+    const doc = sampleConfigDocument() as unknown as { models: Array<Record<string, unknown>>; unscannableDataClass?: string };
+    for (const model of doc.models) for (const field of ["capabilities", "maxOutputTokens", "cachedInputPricePerMTok", "cacheWritePricePerMTok", "longContext", "catalogueRef"]) delete model[field];
+    delete doc.unscannableDataClass;
+    const result = checkConfigDocument(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.document.models[0]).toMatchObject({ capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null });
+    expect(result.document.unscannableDataClass).toBe("confidential");
+  });
+
+  it("reports invalid capabilities, limits, long-context tiers and classes by path", () => {
+    const doc = sampleConfigDocument() as unknown as { models: Array<Record<string, unknown>>; unscannableDataClass: string };
+    doc.models[0]!.capabilities = ["tools", "telepathy"];
+    doc.models[1]!.longContext = { thresholdTokens: 0, inputPricePerMTok: 1, outputPricePerMTok: null };
+    doc.unscannableDataClass = "secret";
+    expect(issuesOf(doc).map((issue) => issue.path)).toEqual(["models[0].capabilities[1]", "models[1].longContext.thresholdTokens", "unscannableDataClass"]);
+
+    const limits = sampleConfigDocument();
+    limits.models[1] = { ...limits.models[1]!, maxOutputTokens: 16_384 };
+    limits.models[0] = { ...limits.models[0]!, longContext: { thresholdTokens: 200_000, inputPricePerMTok: null, outputPricePerMTok: null } };
+    expect(issuesOf(limits)).toEqual([
+      { path: "models[0].longContext", message: "A long-context tier needs an input price, an output price or both." },
+      { path: "models[1].maxOutputTokens", message: "The max output (16384 tokens) cannot exceed the context window (8192)." },
+    ]);
   });
 
   it("lists a data class's tiers cheapest first so their order never reads as a change", () => {

@@ -5,6 +5,7 @@
 import { checkRegexSafety, isBuiltInDetectorKey } from "@/lib/detectors";
 import { DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
 import { configDocumentSchema, type ConfigDocument } from "./config-document-schema";
+import { modelLimitProblems } from "./model-schema";
 
 export interface ConfigIssue {
   /** Where, as a reader finds it in the file: "models[3].tier". */
@@ -89,6 +90,7 @@ export function checkReferences(doc: ConfigDocument): ConfigIssue[] {
     known(issues, tiers, "tier", `models[${index}].tier`, model.tier);
     known(issues, licences, "licence", `models[${index}].licence`, model.licence);
     known(issues, profiles, "hardware profile", `models[${index}].hardwareProfile`, model.hardwareProfile);
+    for (const problem of modelLimitProblems(model)) issues.push({ path: `models[${index}].${problem.field}`, message: problem.message });
   });
   const baselines = doc.models.filter((model) => model.baseline).map((model) => model.alias);
   if (baselines.length > 1) issues.push({ path: "models", message: `Only one model can be the baseline; ${baselines.join(", ")} all are.` });

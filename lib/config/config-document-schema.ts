@@ -4,7 +4,7 @@
 // moves between installations. Amounts are USD; prices are per 1M tokens; null = unknown.
 // Print the JSON Schema with `npm run config -- schema`.
 import { z } from "zod";
-import { DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
+import { CAPABILITIES, DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
 import { apiKeyEnvField, PROVIDER_KINDS } from "./provider-schema";
 
 export const CONFIG_FORMAT = "switchyard/config";
@@ -69,6 +69,25 @@ const model = z.object({
   enabled: z.boolean(),
   priority: z.number().int().min(0).max(100_000).describe("Lower = preferred within its tier"),
   baseline: z.boolean().describe("The model every cost is compared against; at most one"),
+  // Added after formatVersion 1 first shipped: optional, so older documents still apply with the
+  // defaults the columns had when they were introduced (no capabilities, no extra prices).
+  capabilities: z
+    .array(z.enum(CAPABILITIES))
+    .default([])
+    .describe("What the model supports beyond plain text (tools, structured_output, images, reasoning); a request needing anything else skips it"),
+  maxOutputTokens: z.number().int().min(1).max(10_000_000).nullable().default(null).describe("Longest answer it can write; null = bounded only by the context window"),
+  cachedInputPricePerMTok: price.default(null).describe("USD per 1M input tokens read from the prompt cache; null = priced as plain input"),
+  cacheWritePricePerMTok: price.default(null).describe("USD per 1M input tokens written to the prompt cache; null = priced as plain input"),
+  longContext: z
+    .object({
+      thresholdTokens: z.number().int().min(1).max(10_000_000).describe("Above this many input tokens the whole request costs the prices below"),
+      inputPricePerMTok: price,
+      outputPricePerMTok: price,
+    })
+    .nullable()
+    .default(null)
+    .describe("A vendor's long-context price tier; null = none"),
+  catalogueRef: z.string().max(300).nullable().default(null).describe('The offline catalogue entry the defaults came from ("provider/model"); informational'),
 });
 
 const dataClass = z.object({
@@ -137,6 +156,7 @@ export const configDocumentSchema = z.object({
   difficultyMinTier: z.object({ routine: key, standard: key, hard: key }).describe("Difficulty → the cheapest tier that may serve it"),
   routingRules: z.array(routingRule),
   features: z.array(feature),
+  unscannableDataClass: z.enum(DATA_CLASSES).default("confidential").describe("Content the detectors cannot read (images) raises a request to at least this class"),
 });
 
 export type ConfigDocument = z.infer<typeof configDocumentSchema>;

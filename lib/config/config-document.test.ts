@@ -20,10 +20,14 @@ function rows(): ConfigRows {
       {
         alias: "llama", providerModelId: "llama3.1:8b", provider: { key: "ollama" }, tier: { key: "local" }, contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null,
         hardwareProfile: { name: "Card" }, licence: null, enabled: true, priority: 10, isBaseline: false,
+        supportsTools: true, supportsStructuredOutput: true, supportsImages: false, supportsReasoning: false, maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null,
+        longContextThresholdTokens: null, longContextInputPricePerMTok: null, longContextOutputPricePerMTok: null, catalogueRef: null,
       },
       {
         alias: "big", providerModelId: "big-1", provider: { key: "sim" }, tier: { key: "frontier" }, contextWindow: 200_000, inputPricePerMTok: decimal(3), outputPricePerMTok: decimal(15),
         hardwareProfile: null, licence: null, enabled: true, priority: 10, isBaseline: true,
+        supportsTools: true, supportsStructuredOutput: true, supportsImages: true, supportsReasoning: true, maxOutputTokens: 64_000, cachedInputPricePerMTok: decimal(0.3), cacheWritePricePerMTok: decimal(3.75),
+        longContextThresholdTokens: 200_000, longContextInputPricePerMTok: decimal(6), longContextOutputPricePerMTok: null, catalogueRef: "anthropic/claude-sonnet-4-5",
       },
     ],
     dataClasses: ["public", "internal", "confidential", "restricted"].map((key, rank) => ({
@@ -43,6 +47,7 @@ function rows(): ConfigRows {
       },
     ],
     features: [],
+    dataRuleSettings: { unscannableDataClassKey: "restricted" },
   };
 }
 
@@ -53,7 +58,13 @@ describe("toConfigDocument", () => {
     expect(doc.models.find((model) => model.alias === "llama")).toEqual({
       alias: "llama", providerModelId: "llama3.1:8b", provider: "ollama", tier: "local", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null,
       hardwareProfile: "Card", licence: null, enabled: true, priority: 10, baseline: false,
+      capabilities: ["tools", "structured_output"], maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null,
     });
+    expect(doc.models.find((model) => model.alias === "big")).toMatchObject({
+      capabilities: ["tools", "structured_output", "images", "reasoning"], cachedInputPricePerMTok: 0.3, cacheWritePricePerMTok: 3.75,
+      longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: null }, catalogueRef: "anthropic/claude-sonnet-4-5",
+    });
+    expect(doc.unscannableDataClass).toBe("restricted");
     expect(doc.hardwareProfiles[0]?.usdPerKwh).toBe(0.15);
     expect(doc.routingRules[0]?.then).toEqual({ minTier: null, maxTier: null, pinModel: "big" });
   });
@@ -74,6 +85,10 @@ describe("toConfigDocument", () => {
 
   it("fills a difficulty without a row with the cheapest tier, as the snapshot does", () => {
     expect(doc.difficultyMinTier).toEqual({ routine: "local", standard: "local", hard: "frontier" });
+  });
+
+  it("reads a missing settings row as its default", () => {
+    expect(toConfigDocument({ ...rows(), dataRuleSettings: null }, { exportedAt: new Date(), basedOnPolicyVersion: null }).unscannableDataClass).toBe("confidential");
   });
 
   it("produces a document that passes its own check (the round trip starts valid)", () => {

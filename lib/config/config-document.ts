@@ -25,6 +25,7 @@ export interface DecimalLike {
 
 const num = (value: DecimalLike | null): number | null => (value === null ? null : value.toNumber());
 
+import { capabilitiesOf, capabilityColumns } from "./model-policy";
 import { toPolicyKind, type DbProviderKind } from "./provider-kind";
 export { toDbKind, type DbProviderKind } from "./provider-kind";
 /** The document spells provider kinds as the policy does. */
@@ -80,6 +81,10 @@ export interface ModelRow {
   alias: string; providerModelId: string; provider: { key: string }; tier: { key: string }; contextWindow: number;
   inputPricePerMTok: DecimalLike | null; outputPricePerMTok: DecimalLike | null; hardwareProfile: { name: string } | null;
   licence: { key: string } | null; enabled: boolean; priority: number; isBaseline: boolean;
+  supportsTools: boolean; supportsStructuredOutput: boolean; supportsImages: boolean; supportsReasoning: boolean; maxOutputTokens: number | null;
+  cachedInputPricePerMTok: DecimalLike | null; cacheWritePricePerMTok: DecimalLike | null;
+  longContextThresholdTokens: number | null; longContextInputPricePerMTok: DecimalLike | null; longContextOutputPricePerMTok: DecimalLike | null;
+  catalogueRef: string | null;
 }
 export const modelDoc = (row: ModelRow): ModelDoc => ({
   alias: row.alias,
@@ -94,7 +99,30 @@ export const modelDoc = (row: ModelRow): ModelDoc => ({
   enabled: row.enabled,
   priority: row.priority,
   baseline: row.isBaseline,
+  capabilities: capabilitiesOf(row),
+  maxOutputTokens: row.maxOutputTokens,
+  cachedInputPricePerMTok: num(row.cachedInputPricePerMTok),
+  cacheWritePricePerMTok: num(row.cacheWritePricePerMTok),
+  longContext:
+    row.longContextThresholdTokens === null
+      ? null
+      : { thresholdTokens: row.longContextThresholdTokens, inputPricePerMTok: num(row.longContextInputPricePerMTok), outputPricePerMTok: num(row.longContextOutputPricePerMTok) },
+  catalogueRef: row.catalogueRef,
 });
+
+/** A document's model as Model columns (the capability switches, the long-context tier's three columns). */
+export function modelColumnsOf(doc: Pick<ModelDoc, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext" | "catalogueRef">) {
+  return {
+    ...capabilityColumns(doc.capabilities),
+    maxOutputTokens: doc.maxOutputTokens,
+    cachedInputPricePerMTok: doc.cachedInputPricePerMTok,
+    cacheWritePricePerMTok: doc.cacheWritePricePerMTok,
+    longContextThresholdTokens: doc.longContext?.thresholdTokens ?? null,
+    longContextInputPricePerMTok: doc.longContext?.inputPricePerMTok ?? null,
+    longContextOutputPricePerMTok: doc.longContext?.outputPricePerMTok ?? null,
+    catalogueRef: doc.catalogueRef,
+  };
+}
 
 export interface DataClassRow { key: string; name: string; rank: number; description: string; allowedRegions: string[]; tiers: Array<{ tier: { key: string; rank: number } }> }
 export function dataClassDoc(row: DataClassRow): DataClassDoc {
@@ -174,6 +202,14 @@ export interface ConfigRows {
   difficulties: DifficultyRow[];
   routingRules: RoutingRuleRow[];
   features: FeatureRow[];
+  /** The data rules' settings row; null before it exists (read as its defaults). */
+  dataRuleSettings: { unscannableDataClassKey: string } | null;
+}
+
+function unscannableDoc(row: ConfigRows["dataRuleSettings"]): DataClassKey {
+  const key = row?.unscannableDataClassKey ?? "confidential";
+  if (!(DATA_CLASSES as readonly string[]).includes(key)) throw new Error(`Unknown data class "${key}" in the data rule settings.`);
+  return key as DataClassKey;
 }
 
 /** The whole working configuration as one document, in a stable order so exports diff cleanly. */
@@ -195,5 +231,6 @@ export function toConfigDocument(rows: ConfigRows, meta: { exportedAt: Date; bas
     difficultyMinTier: difficultyMapDoc(rows.difficulties, rows.tiers),
     routingRules: [...rows.routingRules].sort((a, b) => a.position - b.position || a.key.localeCompare(b.key)).map(routingRuleDoc),
     features: byKey(rows.features).map(featureDoc),
+    unscannableDataClass: unscannableDoc(rows.dataRuleSettings),
   };
 }

@@ -1,6 +1,7 @@
 // Keyed lists before → after, described in words: "claude-sonnet: output price $15 → $12",
 // "model qwen-3 added". Pure; the snapshot diff (diff-snapshots.ts) and the config-document
 // plan (plan-config-changes.ts) each declare their sections with this vocabulary.
+import type { Capability } from "@/lib/routing/types";
 
 export interface ChangeField<T> {
   label: string;
@@ -45,6 +46,19 @@ export const yesNo = (value: unknown): string => (value ? "yes" : "no");
 export const onOff = (value: unknown): string => (value ? "enabled" : "disabled");
 /** enabled true → false reads "disabled". */
 export const enabledSentence = (_before: unknown, after: unknown): string => (after ? "enabled" : "disabled");
+
+const CAPABILITY_LABELS: Record<Capability, string> = { tools: "tools", structured_output: "structured output", images: "images", reasoning: "reasoning" };
+
+/** One capability as a switch: "gemma-2-9b: tools on". A list missing from an older snapshot reads as none. */
+export function capabilityField<T>(capability: Capability, read: (item: T) => readonly string[] | null | undefined): ChangeField<T> {
+  const label = CAPABILITY_LABELS[capability];
+  return {
+    label,
+    read: (item) => (read(item) ?? []).includes(capability),
+    format: (value) => (value ? "on" : "off"),
+    sentence: (_before, after) => `${label} ${after ? "on" : "off"}`,
+  };
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

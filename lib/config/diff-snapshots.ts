@@ -1,6 +1,6 @@
 // Two published policy versions compared in words, for the Policy versions page. Pure.
-import type { PolicySnapshot } from "@/lib/routing/types";
-import { describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeSection, type DescribedChange } from "./describe-changes";
+import { CAPABILITIES, type PolicySnapshot } from "@/lib/routing/types";
+import { capabilityField, describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeSection, type DescribedChange } from "./describe-changes";
 
 type Snap = PolicySnapshot;
 
@@ -48,6 +48,14 @@ const models: ChangeSection<Snap["models"][number]> = {
     { label: "licence", read: (model) => model.licenceKey },
     { label: "state", read: (model) => model.enabled, format: onOff, sentence: enabledSentence },
     { label: "priority", read: (model) => model.priority },
+    // Fields added later read as their defaults in a snapshot published before they existed.
+    ...CAPABILITIES.map((capability) => capabilityField<Snap["models"][number]>(capability, (model) => model.capabilities)),
+    { label: "max output tokens", read: (model) => model.maxOutputTokens ?? null },
+    { label: "cached input price", read: (model) => model.cachedInputPricePerMTok ?? null, format: usd },
+    { label: "cache write price", read: (model) => model.cacheWritePricePerMTok ?? null, format: usd },
+    { label: "long-context threshold", read: (model) => model.longContext?.thresholdTokens ?? null },
+    { label: "long-context input price", read: (model) => model.longContext?.inputPricePerMTok ?? null, format: usd },
+    { label: "long-context output price", read: (model) => model.longContext?.outputPricePerMTok ?? null, format: usd },
   ],
   summary: (model) => `tier ${model.tierKey}, provider ${model.providerKey}`,
 };
@@ -149,6 +157,16 @@ const baseline: ChangeSection<BaselineEntry> = {
   fields: [{ label: "model", read: (entry) => entry.alias, format: (value) => plain(value) }],
 };
 
+interface SettingEntry { key: "unscannable"; dataClass: string }
+const dataRuleSettings: ChangeSection<SettingEntry> = {
+  title: "Data rule settings",
+  noun: "setting",
+  keyOf: (entry) => entry.key,
+  subject: () => "unscannable content",
+  fields: [{ label: "at least", read: (entry) => entry.dataClass, sentence: (before, after) => `${plain(before)} → ${plain(after)}` }],
+};
+const settingEntries = (snapshot: Snap): SettingEntry[] => [{ key: "unscannable", dataClass: snapshot.unscannableDataClass ?? "confidential" }];
+
 const difficultyEntries = (snapshot: Snap): DifficultyEntry[] => Object.entries(snapshot.difficultyMinTier ?? {}).map(([difficulty, tier]) => ({ difficulty, tier }));
 
 /**
@@ -167,6 +185,7 @@ export function diffSnapshots(before: Snap, after: Snap): DescribedChange[] {
     ...describeSection(licences, of(before, "licences"), of(after, "licences")),
     ...describeSection(dataClasses, of(before, "dataClasses"), of(after, "dataClasses")),
     ...describeSection(classificationRules, of(before, "classificationRules"), of(after, "classificationRules")),
+    ...describeSection(dataRuleSettings, settingEntries(before), settingEntries(after)),
     ...describeSection(features, of(before, "features"), of(after, "features")),
   ];
 }

@@ -33,3 +33,15 @@ export async function listDataClasses(): Promise<DataClassRow[]> {
     version: dataClass.version,
   }));
 }
+
+export interface DataRuleSettingsView {
+  unscannableDataClassKey: string;
+  /** 0 while the settings row does not exist yet (a database that was never seeded): saving creates it. */
+  version: number;
+}
+
+/** The data rules' settings as their form opens them; the defaults when the row is missing. */
+export async function loadDataRuleSettings(): Promise<DataRuleSettingsView> {
+  const row = await getDb().dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true, version: true } });
+  return row ?? { unscannableDataClassKey: "confidential", version: 0 };
+}

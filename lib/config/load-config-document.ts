@@ -19,7 +19,8 @@ export async function loadConfigRows(db: Prisma.TransactionClient = getDb()): Pr
     include: { minTier: { select: { key: true } }, maxTier: { select: { key: true } }, pinModel: { select: { alias: true } } },
   });
   const features = await db.feature.findMany();
-  return { tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, difficulties, routingRules, features };
+  const dataRuleSettings = await db.dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true } });
+  return { tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, difficulties, routingRules, features, dataRuleSettings };
 }
 
 /** The working configuration as a document (what Export downloads and Apply compares against). */

@@ -1,6 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import type { Capability } from "@/lib/routing/types";
+import { catalogueProviderFor } from "./catalogue/lookup-catalogue";
+import { capabilitiesOf } from "./model-policy";
+import { toPolicyKind } from "./provider-kind";
 
 export interface HardwareProfileView {
   id: string;
@@ -34,6 +38,23 @@ export interface CatalogueModel {
   enabled: boolean;
   priority: number;
   isBaseline: boolean;
+  capabilities: Capability[];
+  maxOutputTokens: number | null;
+  /** List prices for prompt-cache reads and writes; ignored while a hardware profile prices the model. */
+  cachedInputPricePerMTok: number | null;
+  cacheWritePricePerMTok: number | null;
+  longContext: { thresholdTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
+  /** The offline catalogue entry the values came from, if any. */
+  catalogueRef: string | null;
+}
+
+export interface ProviderOption {
+  key: string;
+  name: string;
+  kind: string;
+  enabled: boolean;
+  /** The offline catalogue's provider this one is (by kind and base URL); null for simulators and local servers. */
+  catalogueProvider: string | null;
 }
 
 export interface CatalogueTier {
@@ -47,7 +68,7 @@ export interface CatalogueTier {
 
 export interface ModelCatalogue {
   tiers: CatalogueTier[];
-  providers: Array<{ key: string; name: string; kind: string; enabled: boolean }>;
+  providers: ProviderOption[];
   licences: Array<{ key: string; name: string }>;
   hardwareProfiles: HardwareProfileView[];
 }
@@ -60,7 +81,7 @@ export async function loadModelCatalogue(): Promise<ModelCatalogue> {
       orderBy: { rank: "asc" },
       include: { models: { orderBy: [{ priority: "asc" }, { alias: "asc" }], include: { provider: true, licence: true, hardwareProfile: true } } },
     }),
-    db.provider.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true, kind: true, enabled: true } }),
+    db.provider.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true, kind: true, enabled: true, baseUrl: true } }),
     db.licence.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } }),
     db.hardwareProfile.findMany({ orderBy: { name: "asc" }, include: { models: { select: { alias: true }, orderBy: { alias: "asc" } } } }),
   ]);
@@ -109,10 +130,19 @@ export async function loadModelCatalogue(): Promise<ModelCatalogue> {
           enabled: model.enabled,
           priority: model.priority,
           isBaseline: model.isBaseline,
+          capabilities: capabilitiesOf(model),
+          maxOutputTokens: model.maxOutputTokens,
+          cachedInputPricePerMTok: model.cachedInputPricePerMTok?.toNumber() ?? null,
+          cacheWritePricePerMTok: model.cacheWritePricePerMTok?.toNumber() ?? null,
+          longContext:
+            model.longContextThresholdTokens === null
+              ? null
+              : { thresholdTokens: model.longContextThresholdTokens, inputPricePerMTok: model.longContextInputPricePerMTok?.toNumber() ?? null, outputPricePerMTok: model.longContextOutputPricePerMTok?.toNumber() ?? null },
+          catalogueRef: model.catalogueRef,
         };
       }),
     })),
-    providers,
+    providers: providers.map(({ baseUrl, ...provider }) => ({ ...provider, catalogueProvider: catalogueProviderFor({ kind: toPolicyKind(provider.kind), baseUrl }) })),
     licences,
     hardwareProfiles,
   };

@@ -1,6 +1,7 @@
 // What the Models & tiers forms send: one schema per form, used by the browser to check as
 // the person types and by the server action before anything is written.
 import { z } from "zod";
+import { CAPABILITIES } from "@/lib/routing/types";
 import { keyField, numberField, optionalKeyField, optionalNumberField, optionalTextField, slugField, textField, versionField } from "./form-fields";
 
 // Bounds follow the database columns (Decimal(12,6) prices, Int counts) with room to spare.
@@ -19,15 +20,52 @@ export const hardwareProfileInputSchema = z.object({
 });
 export type HardwareProfileInput = z.infer<typeof hardwareProfileInputSchema>;
 
+const TOKENS = { min: 1, max: 10_000_000, integer: true };
+
+export const longContextInputSchema = z.object({
+  thresholdTokens: numberField("the long-context threshold", TOKENS),
+  inputPricePerMTok: optionalNumberField("the long-context input price", PRICE),
+  outputPricePerMTok: optionalNumberField("the long-context output price", PRICE),
+});
+
+// Fields added with capabilities are optional: a caller that does not send one (an older form,
+// a script) leaves the stored value as it is; a new model starts with none / null.
 export const modelPricingSchema = z.discriminatedUnion("source", [
   z.object({
     source: z.literal("list"),
     /** Blank = unknown: such requests are counted, never priced at zero. */
     inputPricePerMTok: optionalNumberField("the input price", PRICE),
     outputPricePerMTok: optionalNumberField("the output price", PRICE),
+    /** Blank = cached tokens are priced as plain input. A cache price without an input price is fine. */
+    cachedInputPricePerMTok: optionalNumberField("the cached input price", PRICE).optional(),
+    cacheWritePricePerMTok: optionalNumberField("the cache write price", PRICE).optional(),
+    /** null = no long-context tier. */
+    longContext: longContextInputSchema.nullable().optional(),
   }),
   z.object({ source: z.literal("hardware"), profile: hardwareProfileInputSchema }),
 ]);
+
+interface LimitFields {
+  contextWindow: number;
+  maxOutputTokens?: number | null;
+  longContext?: { thresholdTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
+}
+
+/**
+ * Rules across a model's fields, shared by the form's schema and the configuration document's
+ * check: the longest answer fits the context window, and a long-context tier names a price.
+ * `field` is relative to the model ("maxOutputTokens", "longContext").
+ */
+export function modelLimitProblems(model: LimitFields): Array<{ field: "maxOutputTokens" | "longContext"; message: string }> {
+  const problems: Array<{ field: "maxOutputTokens" | "longContext"; message: string }> = [];
+  if (typeof model.maxOutputTokens === "number" && model.maxOutputTokens > model.contextWindow) {
+    problems.push({ field: "maxOutputTokens", message: `The max output (${model.maxOutputTokens} tokens) cannot exceed the context window (${model.contextWindow}).` });
+  }
+  if (model.longContext && model.longContext.inputPricePerMTok === null && model.longContext.outputPricePerMTok === null) {
+    problems.push({ field: "longContext", message: "A long-context tier needs an input price, an output price or both." });
+  }
+  return problems;
+}
 
 export const modelInputSchema = z.object({
   /** The name apps pin; fixed once created because decision records and rules refer to it. */
@@ -42,6 +80,20 @@ export const modelInputSchema = z.object({
   priority: numberField("the priority", { min: 0, max: 100_000, integer: true }),
   contextWindow: numberField("the context window", { min: 256, max: 10_000_000, integer: true }),
   pricing: modelPricingSchema,
+  /** What the model supports; stored in CAPABILITIES order, each once. */
+  capabilities: z
+    .array(z.enum(CAPABILITIES, { error: "Unknown capability." }))
+    .transform((list) => CAPABILITIES.filter((capability) => list.includes(capability)))
+    .optional(),
+  /** Blank = bounded only by the context window. */
+  maxOutputTokens: optionalNumberField("the max output", TOKENS).optional(),
+  /** The offline catalogue entry the values came from ("provider/model"); blank = typed by hand. */
+  catalogueRef: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), z.string().trim().max(300).nullable()).optional(),
+}).superRefine((model, context) => {
+  const longContext = model.pricing.source === "list" ? model.pricing.longContext : undefined;
+  for (const problem of modelLimitProblems({ contextWindow: model.contextWindow, maxOutputTokens: model.maxOutputTokens, longContext })) {
+    context.addIssue({ code: "custom", message: problem.message, path: problem.field === "longContext" ? ["pricing", "longContext", "inputPricePerMTok"] : [problem.field] });
+  }
 });
 export type ModelInput = z.infer<typeof modelInputSchema>;
 
@@ -52,3 +104,9 @@ export const tierInputSchema = z.object({
   description: optionalTextField("the description", 1000),
 });
 export type TierInput = z.infer<typeof tierInputSchema>;
+
+/** The model form's catalogue box: free text, and the provider chosen so far (its entries rank first). */
+export const catalogueSearchSchema = z.object({
+  query: z.string().trim().min(2, "Type at least two characters.").max(100, "Type at most 100 characters."),
+  providerKey: optionalKeyField(),
+});

@@ -34,6 +34,26 @@ describe("planConfigChanges", () => {
     ]);
   });
 
+  it("words capability switches, cache and long-context prices and the unscannable class", () => {
+    const next = sampleConfigDocument();
+    next.models[1] = { ...next.models[1]!, capabilities: ["structured_output"], maxOutputTokens: 4096, catalogueRef: null };
+    next.models[0] = { ...next.models[0]!, cacheWritePricePerMTok: 6, longContext: null };
+    next.unscannableDataClass = "restricted";
+    const plan = planConfigChanges(sampleConfigDocument(), next);
+    expect(plan.changes.map((change) => change.text)).toEqual([
+      "claude-sonnet: cache write price $3.75 → $6",
+      "claude-sonnet: long-context threshold 200000 → none",
+      "claude-sonnet: long-context input price $6 → no price",
+      "claude-sonnet: long-context output price $22.5 → no price",
+      "llama-3.1-8b: max output tokens 8192 → 4096",
+      "llama-3.1-8b: catalogue entry groq/llama-3.1-8b-instant → none",
+      "llama-3.1-8b: tools off",
+      "unscannable content: confidential → restricted",
+    ]);
+    expect(plan.unscannableDataClass).toEqual({ before: "confidential", after: "restricted" });
+    expect(plan.total).toBe(3);
+  });
+
   it("words rule conditions and outcomes like the routing page", () => {
     const next = sampleConfigDocument();
     next.routingRules[0] = { ...next.routingRules[0]!, enabled: false, when: { ...next.routingRules[0]!.when, minEstimatedTokens: 7000, keywords: ["proof"] } };

@@ -1,7 +1,8 @@
 // What applying a configuration document would change: per kind of row, the entries to
 // create, update and remove, plus the same in words for the person about to apply it. Pure.
 import type { ConfigDocument } from "./config-document-schema";
-import { describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeField, type ChangeSection, type DescribedChange } from "./describe-changes";
+import { CAPABILITIES } from "@/lib/routing/types";
+import { capabilityField, describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeField, type ChangeSection, type DescribedChange } from "./describe-changes";
 
 export interface EntityPlan<T> {
   created: T[];
@@ -14,8 +15,9 @@ type Entry<S extends ListSection> = ConfigDocument[S][number];
 
 export type ConfigPlan = { [S in ListSection]: EntityPlan<Entry<S>> } & {
   difficultyMap: { before: ConfigDocument["difficultyMinTier"]; after: ConfigDocument["difficultyMinTier"] } | null;
+  unscannableDataClass: { before: ConfigDocument["unscannableDataClass"]; after: ConfigDocument["unscannableDataClass"] } | null;
   changes: DescribedChange[];
-  /** Rows created + updated + removed (+1 when the difficulty map changes). */
+  /** Rows created + updated + removed (+1 when the difficulty map changes, +1 for the unscannable-content class). */
   total: number;
 };
 
@@ -54,6 +56,12 @@ const LABELS: Record<string, string> = {
   "then.pinModel": "pinned model",
   "simulator.latencyMs": "simulated latency (ms)",
   "simulator.failureRate": "simulated failure rate",
+  cachedInputPricePerMTok: "cached input price",
+  cacheWritePricePerMTok: "cache write price",
+  "longContext.thresholdTokens": "long-context threshold",
+  "longContext.inputPricePerMTok": "long-context input price",
+  "longContext.outputPricePerMTok": "long-context output price",
+  catalogueRef: "catalogue entry",
 };
 
 const words = (path: string) => LABELS[path] ?? path.replace(/^(when|then)\./, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -69,10 +77,19 @@ function flatten(value: Record<string, unknown>, prefix = ""): Record<string, un
 }
 
 function fieldFor(path: string): ChangeField<Record<string, unknown>> {
+  if (path.startsWith("capability.")) return capabilityField(path.slice("capability.".length) as (typeof CAPABILITIES)[number], (item) => (item[path] === true ? [path.slice("capability.".length)] : []));
   const read = (item: Record<string, unknown>) => item[path] ?? null;
   if (path === "enabled") return { label: words(path), read, format: onOff, sentence: enabledSentence };
   if (/Price|Usd|usdPer/.test(path)) return { label: words(path), read, format: usd };
   return { label: words(path), read, format: (value) => (Array.isArray(value) ? list(value) : typeof value === "boolean" ? yesNo(value) : plain(value)) };
+}
+
+/** A model's capability list as one switch per capability, so a change reads "tools on", not a list. */
+function expandCapabilities(item: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(item.capabilities)) return item;
+  const { capabilities, ...rest } = item;
+  const has = capabilities as unknown[];
+  return { ...rest, ...Object.fromEntries(CAPABILITIES.map((capability) => [`capability.${capability}`, has.includes(capability)])) };
 }
 
 function planList<S extends ListSection>(section: S, before: Array<Entry<S>>, after: Array<Entry<S>>): { plan: EntityPlan<Entry<S>>; changes: DescribedChange[] } {
@@ -86,8 +103,8 @@ function planList<S extends ListSection>(section: S, before: Array<Entry<S>>, af
     if (old === undefined) plan.created.push(item);
     else if (JSON.stringify(old) !== JSON.stringify(item)) plan.updated.push({ before: old, after: item });
   }
-  const flatBefore = before.map((item) => flatten(item as unknown as Record<string, unknown>));
-  const flatAfter = after.map((item) => flatten(item as unknown as Record<string, unknown>));
+  const flatBefore = before.map((item) => flatten(expandCapabilities(item as unknown as Record<string, unknown>)));
+  const flatAfter = after.map((item) => flatten(expandCapabilities(item as unknown as Record<string, unknown>)));
   const paths = [...new Set([...flatBefore, ...flatAfter].flatMap((item) => Object.keys(item)))];
   const spec: ChangeSection<Record<string, unknown>> = {
     title: info.title,
@@ -124,11 +141,24 @@ export function planConfigChanges(current: ConfigDocument, next: ConfigDocument)
       if (old !== tier) changes.push({ section: "Difficulty → minimum tier", key: difficulty, kind: "changed", field: "minimum tier", before: old, after: tier, text: `difficulty ${difficulty}: minimum tier ${old} → ${tier}` });
     }
   }
+  const unscannableChanged = current.unscannableDataClass !== next.unscannableDataClass;
+  if (unscannableChanged) {
+    changes.push({
+      section: "Data rule settings",
+      key: "unscannable",
+      kind: "changed",
+      field: "unscannable content",
+      before: current.unscannableDataClass,
+      after: next.unscannableDataClass,
+      text: `unscannable content: ${current.unscannableDataClass} → ${next.unscannableDataClass}`,
+    });
+  }
   const plans = [tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features];
-  const total = plans.reduce((sum, plan) => sum + plan.created.length + plan.updated.length + plan.removed.length, 0) + (mapChanged ? 1 : 0);
+  const total = plans.reduce((sum, plan) => sum + plan.created.length + plan.updated.length + plan.removed.length, 0) + (mapChanged ? 1 : 0) + (unscannableChanged ? 1 : 0);
   return {
     tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features,
     difficultyMap: mapChanged ? { before: current.difficultyMinTier, after: next.difficultyMinTier } : null,
+    unscannableDataClass: unscannableChanged ? { before: current.unscannableDataClass, after: next.unscannableDataClass } : null,
     changes,
     total,
   };

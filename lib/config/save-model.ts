@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { hardwareProfileDoc, modelDoc } from "./config-document";
+import { hardwareProfileDoc, modelColumnsOf, modelDoc } from "./config-document";
 import type { ModelDoc } from "./config-document-schema";
 import { refuseIfMoved } from "./claim-version";
-import type { HardwareProfileInput, ModelInput } from "./model-schema";
+import { modelLimitProblems, type HardwareProfileInput, type ModelInput } from "./model-schema";
 import { recordChange, type Actor } from "./record-change";
 import { ConfigRuleError } from "./stale-edit";
 
@@ -53,7 +53,33 @@ async function saveHardwareProfile(tx: Tx, actor: Actor, profile: HardwareProfil
   return current.id;
 }
 
-function modelFields(input: ModelInput, refs: Awaited<ReturnType<typeof resolveReferences>>, hardwareProfileId: string | null) {
+type CatalogueFields = Pick<ModelDoc, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext" | "catalogueRef">;
+const NO_CATALOGUE_FIELDS: CatalogueFields = { capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null };
+
+/**
+ * Capabilities, max output, cache and long-context prices and the catalogue entry, as they will
+ * be stored: what the input gives, the current values for what it leaves out. Cache and
+ * long-context prices belong to the price list, so a hardware-priced save keeps them as they are.
+ */
+function catalogueFields(input: ModelInput, current: CatalogueFields): CatalogueFields {
+  const list = input.pricing.source === "list" ? input.pricing : null;
+  return {
+    capabilities: input.capabilities ?? current.capabilities,
+    maxOutputTokens: input.maxOutputTokens === undefined ? current.maxOutputTokens : input.maxOutputTokens,
+    cachedInputPricePerMTok: list?.cachedInputPricePerMTok === undefined ? current.cachedInputPricePerMTok : list.cachedInputPricePerMTok,
+    cacheWritePricePerMTok: list?.cacheWritePricePerMTok === undefined ? current.cacheWritePricePerMTok : list.cacheWritePricePerMTok,
+    longContext: list?.longContext === undefined ? current.longContext : list.longContext,
+    catalogueRef: input.catalogueRef === undefined ? current.catalogueRef : input.catalogueRef,
+  };
+}
+
+/** The cross-field rules again on what will be stored (a save may change the window and not the max output). */
+function refuseBadLimits(contextWindow: number, fields: CatalogueFields) {
+  const problem = modelLimitProblems({ contextWindow, ...fields })[0];
+  if (problem) throw new ConfigRuleError(problem.message, problem.field === "longContext" ? "pricing.longContext.inputPricePerMTok" : problem.field);
+}
+
+function modelFields(input: ModelInput, refs: Awaited<ReturnType<typeof resolveReferences>>, hardwareProfileId: string | null, fields: CatalogueFields) {
   return {
     providerModelId: input.providerModelId,
     providerId: refs.providerId,
@@ -63,6 +89,7 @@ function modelFields(input: ModelInput, refs: Awaited<ReturnType<typeof resolveR
     enabled: input.enabled,
     priority: input.priority,
     hardwareProfileId,
+    ...modelColumnsOf(fields),
     // A hardware-priced model keeps its list prices untouched, so switching back restores them.
     ...(input.pricing.source === "list" ? { inputPricePerMTok: input.pricing.inputPricePerMTok, outputPricePerMTok: input.pricing.outputPricePerMTok } : {}),
   };
@@ -74,21 +101,25 @@ export async function createModel(input: ModelInput, actor: Actor): Promise<{ al
     if (await tx.model.findUnique({ where: { alias: input.alias }, select: { id: true } })) {
       throw new ConfigRuleError(`A model called "${input.alias}" already exists. Aliases are unique because apps pin them.`, "alias");
     }
+    const fields = catalogueFields(input, NO_CATALOGUE_FIELDS);
+    refuseBadLimits(input.contextWindow, fields);
     const refs = await resolveReferences(tx, input);
     const hardwareProfileId = input.pricing.source === "hardware" ? await saveHardwareProfile(tx, actor, input.pricing.profile) : null;
-    const created = await tx.model.create({ data: { alias: input.alias, ...modelFields(input, refs, hardwareProfileId) }, include: modelInclude });
+    const created = await tx.model.create({ data: { alias: input.alias, ...modelFields(input, refs, hardwareProfileId, fields) }, include: modelInclude });
     await recordChange(tx, actor, { entity: "model", entityKey: created.alias, action: "create", after: modelDoc(created) });
     return { alias: created.alias, version: created.version };
   });
 }
 
-/** Saves an edited model (tier, provider, prices, licence, state, priority…), refusing a stale form. */
+/** Saves an edited model (tier, provider, prices, capabilities, licence, state, priority…), refusing a stale form. */
 export async function updateModel(input: ModelInput, actor: Actor): Promise<{ alias: string; version: number; changed: boolean }> {
   return getDb().$transaction(async (tx) => {
     const current = await tx.model.findUnique({ where: { alias: input.alias }, include: modelInclude });
     if (!current) throw new ConfigRuleError(`The model "${input.alias}" no longer exists — reload.`);
     if (current.version !== input.version) await refuseIfMoved(tx, "model", input.alias, { count: 0 }, input.version);
     const before: ModelDoc = modelDoc(current);
+    const fields = catalogueFields(input, before);
+    refuseBadLimits(input.contextWindow, fields);
     const refs = await resolveReferences(tx, input);
     const hardwareProfileId = input.pricing.source === "hardware" ? await saveHardwareProfile(tx, actor, input.pricing.profile) : null;
     const after: ModelDoc = {
@@ -102,10 +133,11 @@ export async function updateModel(input: ModelInput, actor: Actor): Promise<{ al
       priority: input.priority,
       hardwareProfile: input.pricing.source === "hardware" ? input.pricing.profile.name : null,
       ...(input.pricing.source === "list" ? { inputPricePerMTok: input.pricing.inputPricePerMTok, outputPricePerMTok: input.pricing.outputPricePerMTok } : {}),
+      ...fields,
     };
     // Nothing the policy reads changed (a profile edit is logged on its own): keep the model's version.
     if (JSON.stringify(before) === JSON.stringify(after)) return { alias: input.alias, version: current.version, changed: false };
-    const updated = await tx.model.updateMany({ where: { id: current.id, version: input.version }, data: { ...modelFields(input, refs, hardwareProfileId), version: { increment: 1 } } });
+    const updated = await tx.model.updateMany({ where: { id: current.id, version: input.version }, data: { ...modelFields(input, refs, hardwareProfileId, fields), version: { increment: 1 } } });
     await refuseIfMoved(tx, "model", input.alias, updated, input.version);
     await recordChange(tx, actor, { entity: "model", entityKey: input.alias, action: "update", before, after });
     return { alias: input.alias, version: current.version + 1, changed: true };

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
 import { ENTITY } from "./change-entities";
-import { toDbKind } from "./config-document";
+import { modelColumnsOf, toDbKind } from "./config-document";
+import { DATA_RULE_SETTING_ENTITY, UNSCANNABLE_SETTING_KEY } from "./data-rule-settings-schema";
 import type { ConfigDocument, HardwareProfileDoc, LicenceDoc, ModelDoc, ProviderDoc, RoutingRuleDoc, FeatureDoc, ClassificationRuleDoc, DataClassDoc } from "./config-document-schema";
 import type { ConfigPlan, EntityPlan } from "./plan-config-changes";
 import { recordChange, type Actor } from "./record-change";
@@ -71,7 +72,7 @@ export async function writeConfigPlan(tx: Tx, doc: ConfigDocument, plan: ConfigP
     providerModelId: model.providerModelId, providerId: need(providerIds, model.provider, "provider"), tierId: need(tierIds, model.tier, "tier"),
     contextWindow: model.contextWindow, inputPricePerMTok: model.inputPricePerMTok, outputPricePerMTok: model.outputPricePerMTok,
     hardwareProfileId: optional(profileIds, model.hardwareProfile, "hardware profile"), licenceId: optional(licenceIds, model.licence, "licence"),
-    enabled: model.enabled, priority: model.priority, isBaseline: model.baseline,
+    enabled: model.enabled, priority: model.priority, isBaseline: model.baseline, ...modelColumnsOf(model),
   });
   for (const model of plan.models.created) await tx.model.create({ data: { alias: model.alias, ...modelData(model) } });
   for (const { after } of plan.models.updated) await tx.model.update({ where: { alias: after.alias }, data: { ...modelData(after), ...bump } });
@@ -95,6 +96,12 @@ export async function writeConfigPlan(tx: Tx, doc: ConfigDocument, plan: ConfigP
   });
   for (const rule of plan.routingRules.created) await tx.routingRule.create({ data: { key: rule.key, ...ruleData(rule) } });
   for (const { after } of plan.routingRules.updated) await tx.routingRule.update({ where: { key: after.key }, data: { ...ruleData(after), ...bump } });
+
+  if (plan.unscannableDataClass) {
+    const { before, after } = plan.unscannableDataClass;
+    await tx.dataRuleSettings.upsert({ where: { id: 1 }, create: { id: 1, unscannableDataClassKey: after }, update: { unscannableDataClassKey: after, ...bump } });
+    await recordChange(tx, actor, { entity: DATA_RULE_SETTING_ENTITY, entityKey: UNSCANNABLE_SETTING_KEY, action: "update", before: { unscannableDataClass: before }, after: { unscannableDataClass: after }, note });
+  }
 
   for (const feature of plan.features.created) await tx.feature.create({ data: { key: feature.key, ...featureData(feature) } });
   for (const { after } of plan.features.updated) await tx.feature.update({ where: { key: after.key }, data: { ...featureData(after), ...bump } });

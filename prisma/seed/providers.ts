@@ -62,15 +62,19 @@ export function simulatorFor(tierKey: string): ProviderSeed {
   };
 }
 
-/** The provider a model runs on, and its provider model id there. */
-export function providerForModel(model: { alias: string; tierKey: string; provider: ProviderChoice; providerModelId: string }): {
+/**
+ * The provider a model runs on, its provider model id there and the catalogue entry for it
+ * there (a simulator stands in for the real provider, so it keeps the real provider's entry).
+ */
+export function providerForModel(model: { alias: string; tierKey: string; provider: ProviderChoice; providerModelId: string; catalogueRef: string | null }): {
   provider: ProviderSeed;
   providerModelId: string;
+  catalogueRef: string | null;
 } {
   const real = REAL[model.provider]();
-  if (real) return { provider: real, providerModelId: model.providerModelId };
+  if (real) return { provider: real, providerModelId: model.providerModelId, catalogueRef: model.catalogueRef };
   const groqId = GROQ_FALLBACK_IDS[model.alias];
   const groq = groqId ? REAL.groq() : null;
-  if (groq && groqId) return { provider: groq, providerModelId: groqId };
-  return { provider: simulatorFor(model.tierKey), providerModelId: model.providerModelId };
+  if (groq && groqId) return { provider: groq, providerModelId: groqId, catalogueRef: `groq/${groqId}` };
+  return { provider: simulatorFor(model.tierKey), providerModelId: model.providerModelId, catalogueRef: model.catalogueRef };
 }

@@ -1,7 +1,13 @@
 // The routing configuration a new Switchyard starts with. Rows are created when missing and
-// left alone when present, so the seed never undoes an engineer's edits.
+// left alone when present, so the seed never undoes an engineer's edits — with one exception:
+// a seeded model's catalogue facts (capability switches, max output, cache and long-context
+// prices, catalogue entry) are brought in line with the offline catalogue on every run, so a
+// database seeded before capabilities existed gets them. Its tier, provider, context window,
+// prices, priority and state stay as the engineer left them.
+import { modelColumnsOf } from "../../lib/config/config-document";
 import type { PrismaClient } from "../../lib/db";
 import { DIFFICULTY_TIERS, HARDWARE_PROFILE, LICENCES, MODELS, TIERS } from "./catalogue";
+import { seededModelValues } from "./model-defaults";
 import { providerForModel } from "./providers";
 
 const DATA_CLASSES = [
@@ -29,7 +35,21 @@ const FEATURES = [
 
 export const SEEDED_FEATURE_KEYS = FEATURES.map((feature) => feature.key);
 
-export async function seedRoutingConfig(db: PrismaClient): Promise<void> {
+type CatalogueColumns = ReturnType<typeof modelColumnsOf>;
+
+/** Whether a stored model's catalogue columns differ from the seed's (Decimals compared as numbers). */
+function catalogueColumnsDiffer(row: Record<string, unknown>, columns: CatalogueColumns): boolean {
+  const plain = (value: unknown) => (value !== null && typeof value === "object" && "toNumber" in value ? (value as { toNumber(): number }).toNumber() : value);
+  return (Object.keys(columns) as Array<keyof CatalogueColumns>).some((column) => plain(row[column]) !== columns[column]);
+}
+
+export interface SeedRoutingResult {
+  /** Existing models whose catalogue columns the seed changed (their version was bumped). */
+  updatedModels: string[];
+}
+
+export async function seedRoutingConfig(db: PrismaClient): Promise<SeedRoutingResult> {
+  const updatedModels: string[] = [];
   const tierIds: Record<string, string> = {};
   for (const tier of TIERS) {
     const row = await db.tier.upsert({ where: { key: tier.key }, create: tier, update: {} });
@@ -58,29 +78,36 @@ export async function seedRoutingConfig(db: PrismaClient): Promise<void> {
   }
 
   for (const model of MODELS) {
-    const { provider, providerModelId } = providerForModel(model);
+    const { provider, providerModelId, catalogueRef } = providerForModel(model);
     const providerRow = await db.provider.upsert({
       where: { key: provider.key },
       create: { ...provider, simulatedLatencyMs: provider.simulatedLatencyMs ?? 0 },
       update: {},
     });
-    await db.model.upsert({
-      where: { alias: model.alias },
-      create: {
-        alias: model.alias,
-        providerModelId,
-        providerId: providerRow.id,
-        tierId: tierId(model.tierKey),
-        contextWindow: model.contextWindow,
-        inputPricePerMTok: model.inputPricePerMTok,
-        outputPricePerMTok: model.outputPricePerMTok,
-        hardwareProfileId: model.local ? hardware.id : null,
-        licenceId: licenceIds[model.licenceKey] ?? null,
-        priority: model.priority,
-        isBaseline: model.isBaseline ?? false,
-      },
-      update: {},
-    });
+    const values = seededModelValues(model, catalogueRef);
+    const columns = modelColumnsOf(values);
+    const existing = await db.model.findUnique({ where: { alias: model.alias } });
+    if (!existing) {
+      await db.model.create({
+        data: {
+          alias: model.alias,
+          providerModelId,
+          providerId: providerRow.id,
+          tierId: tierId(model.tierKey),
+          contextWindow: values.contextWindow,
+          inputPricePerMTok: values.inputPricePerMTok,
+          outputPricePerMTok: values.outputPricePerMTok,
+          hardwareProfileId: model.local ? hardware.id : null,
+          licenceId: licenceIds[model.licenceKey] ?? null,
+          priority: model.priority,
+          isBaseline: model.isBaseline ?? false,
+          ...columns,
+        },
+      });
+    } else if (catalogueColumnsDiffer(existing, columns)) {
+      await db.model.update({ where: { id: existing.id }, data: { ...columns, version: { increment: 1 } } });
+      updatedModels.push(model.alias);
+    }
   }
 
   for (const dataClass of DATA_CLASSES) {
@@ -132,4 +159,8 @@ export async function seedRoutingConfig(db: PrismaClient): Promise<void> {
   for (const feature of FEATURES) {
     await db.feature.upsert({ where: { key: feature.key }, create: { ...feature, jurisdictions: [...feature.jurisdictions] }, update: {} });
   }
+
+  // Images cannot be scanned for personal data: at least confidential keeps them off closed frontier APIs.
+  await db.dataRuleSettings.upsert({ where: { id: 1 }, create: { id: 1, unscannableDataClassKey: "confidential" }, update: {} });
+  return { updatedModels };
 }

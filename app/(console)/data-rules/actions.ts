@@ -4,10 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { configAction } from "@/lib/config/config-action";
 import { createClassificationRule } from "@/lib/config/create-classification-rule";
+import { dataRuleSettingsSchema } from "@/lib/config/data-rule-settings-schema";
 import { createRuleSchema, dataClassSchema, deleteRuleSchema, detectorRuleSchema, updateRuleSchema } from "@/lib/config/schemas/data-rules";
 import { setDetectorRule } from "@/lib/config/set-detector-rule";
 import { updateDataClass } from "@/lib/config/update-data-class";
 import { deleteClassificationRule, updateClassificationRule } from "@/lib/config/update-classification-rule";
+import { updateDataRuleSettings } from "@/lib/config/update-data-rule-settings";
 
 // The layout's publish bar counts unpublished changes: refresh it with the page.
 const refresh = () => revalidatePath("/", "layout");
@@ -35,4 +37,10 @@ export const updateRuleAction = configAction(updateRuleSchema, async (input, use
 export const deleteRuleAction = configAction(deleteRuleSchema, async (input, user) => {
   await deleteClassificationRule(input, user);
   refresh();
+});
+
+export const updateDataRuleSettingsAction = configAction(dataRuleSettingsSchema, async (input, user) => {
+  const result = await updateDataRuleSettings(input, user);
+  refresh();
+  return result;
 });

@@ -4,10 +4,12 @@ import { DataClassesTable } from "@/components/data-rules/data-classes-table";
 import { DetectorsCard, type DetectorSetting } from "@/components/data-rules/detectors-card";
 import type { WorkingRule } from "@/components/data-rules/sample-classification";
 import { TestBox } from "@/components/data-rules/test-box";
+import { UnscannableContentCard } from "@/components/data-rules/unscannable-content-card";
 import { PageHeader } from "@/components/ui/page-header";
+import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
 import { listClassificationRules } from "@/lib/config/list-classification-rules";
-import { listDataClasses } from "@/lib/config/list-data-classes";
+import { listDataClasses, loadDataRuleSettings } from "@/lib/config/list-data-classes";
 import { listTierOptions } from "@/lib/config/list-tier-options";
 import { BUILT_IN_DETECTORS } from "@/lib/detectors";
 import { DATA_CLASSES, type DataClassKey } from "@/lib/routing/types";
@@ -17,8 +19,8 @@ export const metadata: Metadata = { title: "Data rules" };
 const asDataClass = (key: string): DataClassKey => ((DATA_CLASSES as readonly string[]).includes(key) ? (key as DataClassKey) : "restricted");
 
 export default async function DataRulesPage() {
-  await requireArea("dataRules");
-  const [classes, rules, tiers] = await Promise.all([listDataClasses(), listClassificationRules(), listTierOptions()]);
+  const user = await requireArea("dataRules");
+  const [classes, rules, tiers, settings] = await Promise.all([listDataClasses(), listClassificationRules(), listTierOptions(), loadDataRuleSettings()]);
   const classChoices = classes.map((dataClass) => ({ key: asDataClass(dataClass.key), name: dataClass.name }));
   const detectors: DetectorSetting[] = BUILT_IN_DETECTORS.map((detector) => {
     // One rule per detector is what the console writes; with several, the first by key is shown.
@@ -49,6 +51,7 @@ export default async function DataRulesPage() {
       />
       <div className="space-y-6">
         <DataClassesTable classes={classes} tiers={tiers} />
+        <UnscannableContentCard settings={settings} classes={classes} canEdit={canEditConfig(user.role)} />
         <DetectorsCard settings={detectors} classes={classChoices} />
         <ClassificationRulesTable rules={rules.filter((rule) => rule.kind !== "detector")} classes={classChoices} />
         <TestBox rules={workingRules} classNames={Object.fromEntries(classes.map((dataClass) => [dataClass.key, dataClass.name]))} />

@@ -1,8 +1,10 @@
 "use server";
 // Models & tiers mutations: each checks the role on the server, validates with the form's own
 // schema, refuses a stale form and records the change (lib/config). Publishing is separate.
+// The catalogue search changes nothing; it goes through the same wrapper for the role check.
+import { searchModelCatalogue } from "@/lib/config/catalogue/search-model-catalogue";
 import { configAction } from "@/lib/config/config-action";
-import { modelInputSchema, tierInputSchema } from "@/lib/config/model-schema";
+import { catalogueSearchSchema, modelInputSchema, tierInputSchema } from "@/lib/config/model-schema";
 import { createModel, updateModel } from "@/lib/config/save-model";
 import { updateTier } from "@/lib/config/save-tier";
 
@@ -11,3 +13,4 @@ const actor = (user: { id: string; email: string }) => ({ id: user.id, email: us
 export const createModelAction = configAction(modelInputSchema, (input, user) => createModel(input, actor(user)));
 export const updateModelAction = configAction(modelInputSchema, (input, user) => updateModel(input, actor(user)));
 export const updateTierAction = configAction(tierInputSchema, (input, user) => updateTier(input, actor(user)));
+export const searchCatalogueAction = configAction(catalogueSearchSchema, (input) => searchModelCatalogue(input.query, input.providerKey));

@@ -1,5 +1,6 @@
 // A small, valid configuration document for unit tests: two tiers, a simulator and a real
-// provider, one local model priced by hardware, one hosted model, one rule of each kind.
+// provider, one local model priced by hardware, one hosted model with cache and long-context
+// prices, one rule of each kind.
 import type { ConfigDocument } from "../config-document-schema";
 
 export function sampleConfigDocument(): ConfigDocument {
@@ -22,8 +23,15 @@ export function sampleConfigDocument(): ConfigDocument {
       },
     ],
     models: [
-      { alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", provider: "anthropic", tier: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, hardwareProfile: null, licence: "anthropic-terms", enabled: true, priority: 10, baseline: true },
-      { alias: "llama-3.1-8b", providerModelId: "llama3.1:8b", provider: "simulated-local", tier: "local", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null, hardwareProfile: "24 GB card", licence: null, enabled: true, priority: 10, baseline: false },
+      {
+        alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", provider: "anthropic", tier: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, hardwareProfile: null, licence: "anthropic-terms", enabled: true, priority: 10, baseline: true,
+        capabilities: ["tools", "structured_output", "images", "reasoning"], maxOutputTokens: 64_000, cachedInputPricePerMTok: 0.3, cacheWritePricePerMTok: 3.75,
+        longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: 22.5 }, catalogueRef: "anthropic/claude-sonnet-4-5",
+      },
+      {
+        alias: "llama-3.1-8b", providerModelId: "llama3.1:8b", provider: "simulated-local", tier: "local", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null, hardwareProfile: "24 GB card", licence: null, enabled: true, priority: 10, baseline: false,
+        capabilities: ["tools", "structured_output"], maxOutputTokens: 8192, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: "groq/llama-3.1-8b-instant",
+      },
     ],
     dataClasses: [
       { key: "public", name: "Public", rank: 0, description: "", tiers: ["local", "frontier"], allowedRegions: [] },
@@ -49,5 +57,6 @@ export function sampleConfigDocument(): ConfigDocument {
         defaultDifficulty: "routine", defaultDataClass: "internal", allowPromptLogging: false, commercial: true, monthlyActiveUsers: 40_000, jurisdictions: ["US"],
       },
     ],
+    unscannableDataClass: "confidential",
   };
 }
