@@ -8,6 +8,8 @@ import { publishPolicyIn } from "./publish-policy";
 import type { Actor } from "./record-change";
 import { StaleEditError } from "./stale-edit";
 import { writeConfigPlan } from "./write-config-plan";
+import type { Role } from "@/lib/auth/roles";
+import { providerPlanIssues } from "./save-provider";
 
 /** The document cannot be applied; nothing was changed. */
 export class ConfigDocumentError extends Error {
@@ -62,6 +64,12 @@ export interface ApplyOptions {
   note: string;
   /** From the preview the person saw; omitted by the CLI, which applies what it reads. */
   basis?: string | null;
+  /**
+   * The console user's role: a document may change a provider's kind, base URL or key variable
+   * only for an admin, as the providers form allows. Null or left out: the CLI (an operator on
+   * the server), where the key-variable allow-list still applies.
+   */
+  role?: Role | null;
 }
 
 /**
@@ -69,7 +77,7 @@ export interface ApplyOptions {
  * transaction: any invalid part, a concurrent edit or a failed publish leaves everything as
  * it was. Returns the new policy version, or null when the document changes nothing.
  */
-export async function applyConfigDocument(input: string | unknown, { actor, note, basis }: ApplyOptions): Promise<{ plan: ConfigPlan; version: number | null }> {
+export async function applyConfigDocument(input: string | unknown, { actor, note, basis, role = null }: ApplyOptions): Promise<{ plan: ConfigPlan; version: number | null }> {
   const document = parse(input);
   return getDb().$transaction(
     async (tx) => {
@@ -80,7 +88,7 @@ export async function applyConfigDocument(input: string | unknown, { actor, note
         throw new StaleEditError("configuration", "working", newest?.actorEmail ?? null, newest?.at ?? null);
       }
       const plan = planConfigChanges(await loadConfigDocument(tx), document);
-      const issues = await checkAgainstDatabase(tx, plan);
+      const issues = [...(await checkAgainstDatabase(tx, plan)), ...providerPlanIssues(plan.providers, document, role)];
       if (issues.length > 0) throw new ConfigDocumentError(issues);
       if (plan.total === 0) return { plan, version: null };
       const logNote = `Applied from a configuration document: ${note}`;

@@ -48,7 +48,7 @@ async function run(argv: string[]): Promise<number> {
   const noteAt = rest.indexOf("--note");
   const note = noteAt >= 0 ? (rest[noteAt + 1] ?? "").trim() : "";
   const actor = { id: null, email: `cli:${userInfo().username}` };
-  const { plan, version } = await applyConfigDocument(text, { actor, note: note.length >= 3 ? note : `Applied ${file} from the command line` });
+  const { plan, version } = await applyConfigDocument(text, { actor, note: note.length >= 3 ? note : `Applied ${file} from the command line`, role: null });
   printPlan(plan);
   if (version !== null) console.log(`Published policy version ${version}. Running gateways pick it up within a second.`);
   return 0;

@@ -177,11 +177,20 @@ describe("Test connection", () => {
 });
 
 describe("the gateway", () => {
-  it("does not read an app setting for a call, even when a config document names it", async () => {
+  it("refuses a config document that names an app setting, or that an engineer uses to move a provider", async () => {
     const document = await loadConfigDocument();
     const local = document.providers.find((provider) => provider.key === "fake-local")!;
-    local.apiKeyEnv = "NEXTAUTH_SECRET";
-    await applyConfigDocument(document, { actor: { id: null, email: "ops@example.com" }, note: "config as code names NEXTAUTH_SECRET" });
+    await expect(applyConfigDocument({ ...document, providers: document.providers.map((provider) => (provider === local ? { ...provider, apiKeyEnv: "NEXTAUTH_SECRET" } : provider)) }, { actor: { id: null, email: "ops@example.com" }, note: "names NEXTAUTH_SECRET" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: expect.stringContaining("apiKeyEnv") })],
+    });
+    const moved = { ...document, providers: document.providers.map((provider) => (provider === local ? { ...provider, baseUrl: attacker.baseUrl } : provider)) };
+    await expect(applyConfigDocument(moved, { actor: { id: null, email: "eli@example.com" }, note: "point local elsewhere", role: "engineer" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: expect.stringContaining("Only an admin") })],
+    });
+  });
+
+  it("does not read an app setting for a call, even when a row names it (written before the rules existed)", async () => {
+    await getDb().provider.update({ where: { key: "fake-local" }, data: { apiKeyEnv: "NEXTAUTH_SECRET" } });
     await gw.republish();
 
     const response = await fetch(`${gw.origin}/api/v1/chat/completions`, {

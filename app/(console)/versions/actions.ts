@@ -35,7 +35,7 @@ export const checkConfigAction = configAction(z.object({ text: documentText }), 
 
 export const applyConfigAction = configAction(z.object({ text: documentText, note, basis: z.string().nullable() }), async ({ text, note: why, basis }, user) => {
   try {
-    const { plan, version } = await applyConfigDocument(text, { actor: { id: user.id, email: user.email }, note: why, basis });
+    const { plan, version } = await applyConfigDocument(text, { actor: { id: user.id, email: user.email }, note: why, basis, role: user.role });
     if (version !== null) await gatewayRuntime().policy.refresh();
     revalidatePath("/", "layout");
     return { applied: true as const, version, total: plan.total };
