@@ -76,11 +76,11 @@ export function CatalogueFill({ idPrefix, providerKey, catalogueRef, tierKey, ti
 
   const shown = chosen && chosen.ref === catalogueRef ? chosen : null;
   const suggested = shown ? suggestedTierKeys(shown).filter((key) => tiers.some((tier) => tier.key === key)) : [];
-  const searchId = `${idPrefix}-catalogue-search`;
+  const searchId = `${idPrefix}-search`;
 
   return (
-    <section className="col-span-full rounded-md border border-sky-200 bg-sky-50/50 p-3" aria-labelledby={`${searchId}-label`}>
-      <label id={`${searchId}-label`} htmlFor={searchId} className="block text-sm font-medium text-slate-700">
+    <section className="col-span-full rounded-md border border-sky-200 bg-sky-50/50 p-3" aria-label="Offline model catalogue">
+      <label htmlFor={searchId} className="block text-sm font-medium text-slate-700">
         Fill from the offline catalogue
       </label>
       <div className="mt-1 flex flex-col gap-2 sm:flex-row">

@@ -4,13 +4,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Td } from "@/components/ui/table";
 import type { CatalogueModel, ModelCatalogue } from "@/lib/config/load-model-catalogue";
-import { formatPricePerMTok, formatTokens } from "@/lib/format";
+import { formatPricePerMTok, formatTokens, formatUsd } from "@/lib/format";
 import { CapabilityBadges } from "./capability-badges";
 import { ModelForm } from "./model-form";
 import { initialModelValues } from "./model-form-values";
 
 const COMMERCIAL_TONE = { allowed: "success", restricted: "warning", forbidden: "danger" } as const;
 export const MODEL_COLUMNS = 9;
+
+/** A secondary price under the main one: "$6.00", "—" when the tier leaves it unpriced. */
+const shortPrice = (value: number | null) => (value === null ? "—" : formatUsd(value, { precise: value < 1 }));
 
 export type ModelFormOptions = Omit<ModelCatalogue, "tiers"> & { tiers: Array<{ key: string; name: string }> };
 
@@ -53,18 +56,20 @@ export function ModelRow({ model, tierKey, options, canEdit }: { model: Catalogu
         <Td className="text-right whitespace-nowrap tabular-nums" title={model.priceSource === "hardware" ? `Effective price from ${model.hardwareProfileName}` : undefined}>
           {formatPricePerMTok(model.inputPricePerMTok)}
           {model.priceSource === "hardware" ? <div className="text-xs text-slate-400">hardware</div> : null}
-          {model.priceSource !== "hardware" && model.cachedInputPricePerMTok !== null ? <div className="text-xs text-slate-400">cached {formatPricePerMTok(model.cachedInputPricePerMTok)}</div> : null}
+          {model.priceSource !== "hardware" && model.cachedInputPricePerMTok !== null ? <div className="text-xs text-slate-400" title="Cached input, per 1M tokens">
+              cached {formatUsd(model.cachedInputPricePerMTok, { precise: model.cachedInputPricePerMTok < 1 })}
+            </div> : null}
           {model.priceSource !== "hardware" && model.longContext ? (
-            <div className="text-xs text-slate-400" title={`Above ${model.longContext.thresholdTokens} input tokens`}>
-              &gt;{formatTokens(model.longContext.thresholdTokens)} {formatPricePerMTok(model.longContext.inputPricePerMTok)}
+            <div className="text-xs text-slate-400" title={`Per 1M tokens when the prompt is above ${model.longContext.thresholdTokens} input tokens`}>
+              &gt;{formatTokens(model.longContext.thresholdTokens)} {shortPrice(model.longContext.inputPricePerMTok)}
             </div>
           ) : null}
         </Td>
         <Td className="text-right whitespace-nowrap tabular-nums">
           {formatPricePerMTok(model.outputPricePerMTok)}
           {model.priceSource !== "hardware" && model.longContext ? (
-            <div className="text-xs text-slate-400" title={`Above ${model.longContext.thresholdTokens} input tokens`}>
-              &gt;{formatTokens(model.longContext.thresholdTokens)} {formatPricePerMTok(model.longContext.outputPricePerMTok)}
+            <div className="text-xs text-slate-400" title={`Per 1M tokens when the prompt is above ${model.longContext.thresholdTokens} input tokens`}>
+              &gt;{formatTokens(model.longContext.thresholdTokens)} {shortPrice(model.longContext.outputPricePerMTok)}
             </div>
           ) : null}
         </Td>
