@@ -1,6 +1,7 @@
 // What the pipeline got to know about one request before it answered, accumulated as it goes
 // (a 400 knows less than a served completion, but it is recorded too). settle.ts turns a draft
 // into the one decision record the request leaves.
+import type { Usage } from "@/lib/canonical/types";
 import type { AttemptRecord } from "@/lib/providers/fallback";
 import type { DecisionRecordInput, DecisionStatus, FallbackAttempt } from "@/lib/ledger/record";
 import type { Decision } from "@/lib/routing/decision-types";
@@ -42,14 +43,7 @@ export interface DraftOutcome {
   errorCode?: string | null;
   refusalConstraint?: string | null;
   served?: { alias: string; providerKey: string; tierKey: string } | null;
-  usage?: {
-    inputTokens: number;
-    outputTokens: number;
-    cachedInputTokens: number;
-    cacheWriteTokens: number;
-    reasoningTokens: number;
-    estimated: boolean;
-  } | null;
+  usage?: Usage | null;
   toolCalls?: number | null;
   answerFindings?: Array<{ type: string; count: number; masked: boolean }>;
   ttftMs?: number | null;
