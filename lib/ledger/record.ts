@@ -17,7 +17,7 @@ export interface FallbackAttempt {
 }
 
 /** The surface a request came in on. */
-export type Endpoint = "chat.completions" | "route" | "playground";
+export type Endpoint = "chat.completions" | "messages" | "responses" | "embeddings" | "route" | "playground";
 
 export interface DecisionRecordInput {
   id: string;
