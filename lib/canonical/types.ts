@@ -5,9 +5,13 @@
 // scanned is what is sent, whatever quirks (duplicate keys, escapes) the caller's bytes had.
 import type { Capability } from "@/lib/routing/types";
 
+/** Anthropic's prompt-caching breakpoint (`cache_control`), kept for Anthropic upstreams; others ignore it. */
+export type CacheMark = { type: "ephemeral"; ttl?: "5m" | "1h" };
+
 export interface TextPart {
   type: "text";
   text: string;
+  cache?: CacheMark;
 }
 
 /** An image by URL: `data:` (inline base64) or `https:`. Detectors cannot read it. */
@@ -16,6 +20,7 @@ export interface ImagePart {
   url: string;
   /** OpenAI's detail hint, passed on where the upstream understands it. */
   detail?: "auto" | "low" | "high";
+  cache?: CacheMark;
 }
 
 export interface ToolCallPart {
@@ -42,7 +47,7 @@ export type CanonicalMessage =
   | { role: "user"; content: UserPart[]; name?: string }
   | { role: "assistant"; content: AssistantPart[]; name?: string }
   /** One tool's result, answering the call with `toolCallId`. */
-  | { role: "tool"; toolCallId: string; content: UserPart[]; isError?: boolean };
+  | { role: "tool"; toolCallId: string; content: UserPart[]; isError?: boolean; cache?: CacheMark };
 
 export interface ToolDefinition {
   name: string;
@@ -50,6 +55,7 @@ export interface ToolDefinition {
   /** JSON Schema of the arguments (an object schema). */
   parameters: Record<string, unknown>;
   strict?: boolean;
+  cache?: CacheMark;
 }
 
 export type ToolChoice = { type: "auto" } | { type: "none" } | { type: "required" } | { type: "tool"; name: string };
@@ -72,6 +78,10 @@ export interface CanonicalParameters {
   frequencyPenalty?: number;
   parallelToolCalls?: boolean;
   reasoningEffort?: ReasoningEffort;
+  /** Anthropic's thinking budget (`thinking.budget_tokens`); OpenAI-wire upstreams get reasoningEffort. */
+  reasoningBudgetTokens?: number;
+  /** Sample from the top K tokens (Anthropic's and most self-hosted servers' `top_k`). */
+  topK?: number;
   /** The end user, for the provider's abuse monitoring (OpenAI `user`). */
   user?: string;
 }
@@ -89,6 +99,11 @@ export interface CanonicalRequest {
    * request carrying any of them skips models behind other wires (see `wireOnlyFields`).
    */
   openaiExtras: Record<string, unknown>;
+  /**
+   * The caller's `anthropic-version` / `anthropic-beta` headers (Messages endpoint), forwarded to
+   * Anthropic upstreams only: they name API behaviour, not content.
+   */
+  anthropicHeaders?: { version?: string; beta?: string };
 }
 
 export interface Usage {

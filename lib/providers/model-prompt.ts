@@ -3,17 +3,22 @@
 // provider packages (Anthropic). Order is kept exactly; images go by URL or as base64 data, never
 // downloaded by Switchyard.
 import type { LanguageModelV4CallOptions, LanguageModelV4Message, LanguageModelV4Prompt } from "@ai-sdk/provider";
-import type { CanonicalMessage, CanonicalRequest, UserPart } from "@/lib/canonical/types";
+import type { CacheMark, CanonicalMessage, CanonicalRequest, UserPart } from "@/lib/canonical/types";
+
+/** A prompt-caching breakpoint as the AI SDK's Anthropic provider reads it (others ignore it). */
+function cacheOptions(cache: CacheMark | undefined) {
+  return cache ? { providerOptions: { anthropic: { cacheControl: cache } } } : {};
+}
 
 type UserContent = Extract<LanguageModelV4Message, { role: "user" }>["content"];
 
 function userContent(parts: readonly UserPart[]): UserContent {
   return parts.map((part) => {
-    if (part.type === "text") return { type: "text", text: part.text };
+    if (part.type === "text") return { type: "text", text: part.text, ...cacheOptions(part.cache) };
     const inline = /^data:([^;,]+);base64,(.*)$/s.exec(part.url);
     return inline
-      ? { type: "file", mediaType: inline[1] ?? "image", data: { type: "data", data: inline[2] ?? "" } }
-      : { type: "file", mediaType: "image", data: { type: "url", url: new URL(part.url) } };
+      ? { type: "file", mediaType: inline[1] ?? "image", data: { type: "data", data: inline[2] ?? "" }, ...cacheOptions(part.cache) }
+      : { type: "file", mediaType: "image", data: { type: "url", url: new URL(part.url) }, ...cacheOptions(part.cache) };
   });
 }
 
@@ -33,7 +38,10 @@ export function toModelPrompt(messages: readonly CanonicalMessage[]): LanguageMo
   for (const message of messages) {
     switch (message.role) {
       case "system":
-        prompt.push({ role: "system", content: message.content.map((part) => part.text).join("") });
+        // Cache breakpoints sit on system blocks: keep the blocks apart when any carries one.
+        if (message.content.some((part) => part.cache)) {
+          for (const part of message.content) prompt.push({ role: "system", content: part.text, ...cacheOptions(part.cache) });
+        } else prompt.push({ role: "system", content: message.content.map((part) => part.text).join("") });
         break;
       case "user":
         prompt.push({ role: "user", content: userContent(message.content) });
@@ -42,7 +50,7 @@ export function toModelPrompt(messages: readonly CanonicalMessage[]): LanguageMo
         prompt.push({
           role: "assistant",
           content: message.content.map((part) => {
-            if (part.type === "text") return { type: "text", text: part.text };
+            if (part.type === "text") return { type: "text", text: part.text, ...cacheOptions(part.cache) };
             if (part.type === "reasoning") {
               return { type: "reasoning", text: part.text, ...(part.signature ? { providerOptions: { anthropic: { signature: part.signature } } } : {}) };
             }
@@ -58,6 +66,7 @@ export function toModelPrompt(messages: readonly CanonicalMessage[]): LanguageMo
           toolCallId: message.toolCallId,
           toolName: toolNames.get(message.toolCallId) ?? "unknown",
           output: message.isError ? { type: "error-text" as const, value: text } : { type: "text" as const, value: text },
+          ...cacheOptions(message.cache),
         };
         // Consecutive results answer one assistant turn: one tool message, as the SDK expects.
         const previous = prompt[prompt.length - 1];
@@ -70,20 +79,42 @@ export function toModelPrompt(messages: readonly CanonicalMessage[]): LanguageMo
   return prompt;
 }
 
+/** Anthropic-only settings: parallel tool use, an explicit thinking budget. */
+function anthropicOptions(request: CanonicalRequest) {
+  const p = request.parameters;
+  const anthropic = {
+    ...(p.parallelToolCalls === false ? { disableParallelToolUse: true } : {}),
+    ...(p.reasoningBudgetTokens !== undefined ? { thinking: { type: "enabled" as const, budgetTokens: p.reasoningBudgetTokens } } : {}),
+  };
+  return Object.keys(anthropic).length > 0 ? { providerOptions: { anthropic } } : {};
+}
+
+/** The caller's anthropic-version / anthropic-beta (the SDK merges betas with the ones it needs). */
+function anthropicHeaders(request: CanonicalRequest) {
+  const headers = {
+    ...(request.anthropicHeaders?.version ? { "anthropic-version": request.anthropicHeaders.version } : {}),
+    ...(request.anthropicHeaders?.beta ? { "anthropic-beta": request.anthropicHeaders.beta } : {}),
+  };
+  return Object.keys(headers).length > 0 ? { headers } : {};
+}
+
 export function toCallOptions(request: CanonicalRequest): LanguageModelV4CallOptions {
   const p = request.parameters;
   const format = request.outputFormat;
   const choice = request.toolChoice;
   return {
+    ...anthropicHeaders(request),
     prompt: toModelPrompt(request.messages),
     ...(p.maxOutputTokens !== undefined ? { maxOutputTokens: p.maxOutputTokens } : {}),
     ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
     ...(p.topP !== undefined ? { topP: p.topP } : {}),
+    ...(p.topK !== undefined ? { topK: p.topK } : {}),
     ...(p.stop !== undefined ? { stopSequences: p.stop } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
     ...(p.presencePenalty !== undefined ? { presencePenalty: p.presencePenalty } : {}),
     ...(p.frequencyPenalty !== undefined ? { frequencyPenalty: p.frequencyPenalty } : {}),
-    ...(p.reasoningEffort !== undefined ? { reasoning: p.reasoningEffort } : {}),
+    // An explicit budget (providerOptions below) says more than an effort level.
+    ...(p.reasoningEffort !== undefined && p.reasoningBudgetTokens === undefined ? { reasoning: p.reasoningEffort } : {}),
     ...(request.tools.length > 0
       ? {
           tools: request.tools.map((tool) => ({
@@ -92,6 +123,7 @@ export function toCallOptions(request: CanonicalRequest): LanguageModelV4CallOpt
             ...(tool.description !== undefined ? { description: tool.description } : {}),
             inputSchema: tool.parameters,
             ...(tool.strict !== undefined ? { strict: tool.strict } : {}),
+            ...cacheOptions(tool.cache),
           })),
         }
       : {}),
@@ -100,6 +132,6 @@ export function toCallOptions(request: CanonicalRequest): LanguageModelV4CallOpt
     ...(format.type === "json_schema"
       ? { responseFormat: { type: "json" as const, schema: format.schema, name: format.name, ...(format.description !== undefined ? { description: format.description } : {}) } }
       : {}),
-    ...(p.parallelToolCalls === false ? { providerOptions: { anthropic: { disableParallelToolUse: true } } } : {}),
+    ...anthropicOptions(request),
   };
 }

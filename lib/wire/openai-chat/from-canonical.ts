@@ -58,6 +58,8 @@ export function canonicalToChatBody(request: CanonicalRequest, options: OpenAiCh
   if (p.maxOutputTokens !== undefined) body[options.maxTokensField] = p.maxOutputTokens;
   if (p.temperature !== undefined) body.temperature = p.temperature;
   if (p.topP !== undefined) body.top_p = p.topP;
+  // Not OpenAI's own field, but vLLM's, llama.cpp's and Ollama's; OpenAI itself refuses it (a 400 the caller sees).
+  if (p.topK !== undefined) body.top_k = p.topK;
   if (p.stop !== undefined) body.stop = p.stop;
   if (p.seed !== undefined) body.seed = p.seed;
   if (p.presencePenalty !== undefined) body.presence_penalty = p.presencePenalty;
