@@ -6,12 +6,16 @@ import { Readable } from "node:stream";
 import { handleChatCompletions } from "@/lib/gateway/handle-chat-completions";
 import { handleGetDecision } from "@/lib/gateway/handle-decision";
 import { handleListModels } from "@/lib/gateway/handle-models";
+import { handleCountTokens } from "@/lib/gateway/messages/handle-count-tokens";
+import { handleMessages } from "@/lib/gateway/messages/handle-messages";
 import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
 import { handleRoute } from "@/lib/http/route-handler";
 
 const routes: Array<{ method: string; pattern: RegExp; handler: (request: Request, match: RegExpMatchArray) => Promise<Response> }> = [
   { method: "POST", pattern: /^\/api\/v1\/chat\/completions$/, handler: handleRoute(handleChatCompletions) },
   { method: "POST", pattern: /^\/api\/route$/, handler: handleRoute(handleNativeRoute) },
+  { method: "POST", pattern: /^\/api\/v1\/messages$/, handler: handleRoute(handleMessages) },
+  { method: "POST", pattern: /^\/api\/v1\/messages\/count_tokens$/, handler: handleRoute(handleCountTokens) },
   { method: "GET", pattern: /^\/api\/v1\/models$/, handler: handleRoute(handleListModels) },
   { method: "GET", pattern: /^\/api\/v1\/decisions\/([^/]+)$/, handler: handleRoute((request: Request, match: RegExpMatchArray) => handleGetDecision(request, match[1]!)) },
 ];
