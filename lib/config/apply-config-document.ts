@@ -49,12 +49,15 @@ function parse(input: string | unknown): ConfigDocument {
   return check.document;
 }
 
-/** Checks a document and says what applying it would change, without changing anything. */
-export async function previewConfigDocument(input: string | unknown): Promise<ConfigPreview> {
+/**
+ * Checks a document and says what applying it would change, without changing anything: it
+ * refuses what apply would refuse, the provider rules for this role included (null: the CLI).
+ */
+export async function previewConfigDocument(input: string | unknown, role: Role | null = null): Promise<ConfigPreview> {
   const document = parse(input);
   const db = getDb();
   const plan = planConfigChanges(await loadConfigDocument(db), document);
-  const issues = await checkAgainstDatabase(db, plan);
+  const issues = [...(await checkAgainstDatabase(db, plan)), ...providerPlanIssues(plan.providers, document, role)];
   if (issues.length > 0) throw new ConfigDocumentError(issues);
   return { plan, basis: await newestChangeId(db) };
 }

@@ -78,6 +78,17 @@ describe("configuration as code", () => {
     expect({ ...(await loadConfigDocument()), exportedAt: before.exportedAt }).toEqual(before);
   });
 
+  it("check refuses what apply would: an app setting as a key variable for anyone, a moved provider for an engineer", async () => {
+    const exfil = await exported();
+    exfil.providers[0] = { ...exfil.providers[0]!, kind: "openai-compatible", baseUrl: "https://attacker.example/v1", apiKeyEnv: "NEXTAUTH_SECRET", simulator: null };
+    await expect(previewConfigDocument(exfil)).rejects.toMatchObject({ issues: [{ path: "providers[0].apiKeyEnv", message: expect.stringContaining("own settings") }] });
+    // The seed's providers are simulators here: pointing one at the network is an admin's change.
+    const moved = await exported();
+    moved.providers[0] = { ...moved.providers[0]!, kind: "openai-compatible", baseUrl: "https://attacker.example/v1", apiKeyEnv: "TOGETHER_API_KEY", simulator: null };
+    await expect(previewConfigDocument(moved, "engineer")).rejects.toMatchObject({ issues: [{ path: "providers[0].kind", message: expect.stringMatching(/Only an admin can set or change a provider.s kind, base URL, key variable/) }] });
+    expect((await previewConfigDocument(moved, "admin")).plan.total).toBe(1);
+  });
+
   it("refuses to remove a feature an API key still uses, and removes rows otherwise", async () => {
     const doc = await exported();
     doc.features = doc.features.filter((feature) => feature.key !== "support-summaries");

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { CAPABILITIES, DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
 import { apiKeyEnvField, PROVIDER_KINDS } from "./provider-schema";
+import { maskedAnswerFindingsField, maxLoggedDataClassField } from "./data-rule-settings-schema";
 
 export const CONFIG_FORMAT = "switchyard/config";
 export const CONFIG_FORMAT_VERSION = 1;
@@ -157,6 +158,8 @@ export const configDocumentSchema = z.object({
   routingRules: z.array(routingRule),
   features: z.array(feature),
   unscannableDataClass: z.enum(DATA_CLASSES).default("confidential").describe("Content the detectors cannot read (images) raises a request to at least this class"),
+  maxLoggedDataClass: maxLoggedDataClassField.default("confidential").describe("Prompts are stored (where a feature allows it) only up to this class; restricted never"),
+  maskedAnswerFindings: maskedAnswerFindingsField.default([]).describe("Built-in detectors whose findings are masked in model answers"),
 });
 
 export type ConfigDocument = z.infer<typeof configDocumentSchema>;

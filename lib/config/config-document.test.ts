@@ -47,7 +47,7 @@ function rows(): ConfigRows {
       },
     ],
     features: [],
-    dataRuleSettings: { unscannableDataClassKey: "restricted" },
+    dataRuleSettings: { unscannableDataClassKey: "restricted", maxLoggedDataClassKey: "internal", maskedAnswerFindings: ["us_ssn", "payment_card", "retired_detector"] },
   };
 }
 
@@ -65,6 +65,9 @@ describe("toConfigDocument", () => {
       longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: null }, catalogueRef: "anthropic/claude-sonnet-4-5",
     });
     expect(doc.unscannableDataClass).toBe("restricted");
+    // Stored in a stable order; a type no built-in detector has any more is not exported.
+    expect(doc.maxLoggedDataClass).toBe("internal");
+    expect(doc.maskedAnswerFindings).toEqual(["payment_card", "us_ssn"]);
     expect(doc.hardwareProfiles[0]?.usdPerKwh).toBe(0.15);
     expect(doc.routingRules[0]?.then).toEqual({ minTier: null, maxTier: null, pinModel: "big" });
   });

@@ -27,6 +27,7 @@ const num = (value: DecimalLike | null): number | null => (value === null ? null
 
 import { capabilitiesOf, capabilityColumns } from "./model-policy";
 import { toPolicyKind, type DbProviderKind } from "./provider-kind";
+import { readSettingsRow } from "./data-rule-settings-schema";
 export { toDbKind, type DbProviderKind } from "./provider-kind";
 /** The document spells provider kinds as the policy does. */
 export const toDocKind = toPolicyKind;
@@ -203,7 +204,7 @@ export interface ConfigRows {
   routingRules: RoutingRuleRow[];
   features: FeatureRow[];
   /** The data rules' settings row; null before it exists (read as its defaults). */
-  dataRuleSettings: { unscannableDataClassKey: string } | null;
+  dataRuleSettings: { unscannableDataClassKey: string; maxLoggedDataClassKey: string; maskedAnswerFindings: string[] } | null;
 }
 
 function unscannableDoc(row: ConfigRows["dataRuleSettings"]): DataClassKey {
@@ -232,5 +233,7 @@ export function toConfigDocument(rows: ConfigRows, meta: { exportedAt: Date; bas
     routingRules: [...rows.routingRules].sort((a, b) => a.position - b.position || a.key.localeCompare(b.key)).map(routingRuleDoc),
     features: byKey(rows.features).map(featureDoc),
     unscannableDataClass: unscannableDoc(rows.dataRuleSettings),
+    maxLoggedDataClass: readSettingsRow(rows.dataRuleSettings).maxLoggedDataClassKey,
+    maskedAnswerFindings: readSettingsRow(rows.dataRuleSettings).maskedAnswerFindings,
   };
 }

@@ -157,15 +157,21 @@ const baseline: ChangeSection<BaselineEntry> = {
   fields: [{ label: "model", read: (entry) => entry.alias, format: (value) => plain(value) }],
 };
 
-interface SettingEntry { key: "unscannable"; dataClass: string }
+interface SettingEntry { key: string; value: string }
+const SETTING_SUBJECTS: Record<string, string> = { unscannable: "unscannable content", "max-logged": "prompts stored up to", masked: "masked in answers" };
 const dataRuleSettings: ChangeSection<SettingEntry> = {
   title: "Data rule settings",
   noun: "setting",
   keyOf: (entry) => entry.key,
-  subject: () => "unscannable content",
-  fields: [{ label: "at least", read: (entry) => entry.dataClass, sentence: (before, after) => `${plain(before)} → ${plain(after)}` }],
+  subject: (key) => SETTING_SUBJECTS[key] ?? key,
+  fields: [{ label: "value", read: (entry) => entry.value, sentence: (before, after) => `${plain(before)} → ${plain(after)}` }],
 };
-const settingEntries = (snapshot: Snap): SettingEntry[] => [{ key: "unscannable", dataClass: snapshot.unscannableDataClass ?? "confidential" }];
+// Snapshots published by older code lack the later settings: they read as the defaults they had.
+const settingEntries = (snapshot: Snap): SettingEntry[] => [
+  { key: "unscannable", value: snapshot.unscannableDataClass ?? "confidential" },
+  { key: "max-logged", value: snapshot.maxLoggedDataClass ?? "confidential" },
+  { key: "masked", value: (snapshot.maskedAnswerFindings ?? []).join(", ") || "nothing" },
+];
 
 const difficultyEntries = (snapshot: Snap): DifficultyEntry[] => Object.entries(snapshot.difficultyMinTier ?? {}).map(([difficulty, tier]) => ({ difficulty, tier }));
 

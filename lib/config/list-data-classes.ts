@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { readSettingsRow, type DataRuleSettingsValues } from "./data-rule-settings-schema";
 
 export interface DataClassRow {
   key: string;
@@ -34,14 +35,13 @@ export async function listDataClasses(): Promise<DataClassRow[]> {
   }));
 }
 
-export interface DataRuleSettingsView {
-  unscannableDataClassKey: string;
+export interface DataRuleSettingsView extends DataRuleSettingsValues {
   /** 0 while the settings row does not exist yet (a database that was never seeded): saving creates it. */
   version: number;
 }
 
 /** The data rules' settings as their form opens them; the defaults when the row is missing. */
 export async function loadDataRuleSettings(): Promise<DataRuleSettingsView> {
-  const row = await getDb().dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true, version: true } });
-  return row ?? { unscannableDataClassKey: "confidential", version: 0 };
+  const row = await getDb().dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true, maxLoggedDataClassKey: true, maskedAnswerFindings: true, version: true } });
+  return { ...readSettingsRow(row), version: row?.version ?? 0 };
 }

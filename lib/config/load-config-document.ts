@@ -19,7 +19,7 @@ export async function loadConfigRows(db: Prisma.TransactionClient = getDb()): Pr
     include: { minTier: { select: { key: true } }, maxTier: { select: { key: true } }, pinModel: { select: { alias: true } } },
   });
   const features = await db.feature.findMany();
-  const dataRuleSettings = await db.dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true } });
+  const dataRuleSettings = await db.dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true, maxLoggedDataClassKey: true, maskedAnswerFindings: true } });
   return { tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, difficulties, routingRules, features, dataRuleSettings };
 }
 

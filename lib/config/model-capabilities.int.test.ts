@@ -101,18 +101,34 @@ describe("configuration as code", () => {
     const doc = await exported();
     doc.models.find((model) => model.alias === "gemma-2-9b")!.capabilities = ["tools", "structured_output"];
     doc.unscannableDataClass = "restricted";
+    doc.maxLoggedDataClass = "public";
+    doc.maskedAnswerFindings = ["secret", "payment_card"];
     const { plan, version } = await applyConfigDocument(doc, { actor: ada, note: "Gemma tools via a new template" });
-    expect(plan.changes.map((change) => change.text)).toEqual(["gemma-2-9b: tools on", "unscannable content: confidential → restricted"]);
+    expect(plan.changes.map((change) => change.text)).toEqual([
+      "gemma-2-9b: tools on",
+      "unscannable content: confidential → restricted",
+      "prompts stored up to: confidential → public",
+      "masked in answers: nothing → payment_card, secret",
+    ]);
     const published = await getDb().policyVersion.findUniqueOrThrow({ where: { number: version! } });
-    expect((published.snapshot as { unscannableDataClass: string }).unscannableDataClass).toBe("restricted");
+    expect(published.snapshot).toMatchObject({ unscannableDataClass: "restricted", maxLoggedDataClass: "public", maskedAnswerFindings: ["payment_card", "secret"] });
     expect(await getDb().configChange.findFirst({ where: { entity: "data rule setting", entityKey: "unscannable content" } })).toMatchObject({ after: { unscannableDataClass: "restricted" } });
 
     const older = (await exported()) as unknown as { models: Array<Record<string, unknown>>; unscannableDataClass?: string };
     for (const model of older.models) for (const field of ["capabilities", "maxOutputTokens", "cachedInputPricePerMTok", "cacheWritePricePerMTok", "longContext", "catalogueRef"]) delete model[field];
     delete older.unscannableDataClass;
+    delete (older as Record<string, unknown>).maxLoggedDataClass;
+    delete (older as Record<string, unknown>).maskedAnswerFindings;
     await applyConfigDocument(older, { actor: ada, note: "An older document" });
     const snapshot = await buildSnapshot(0);
     expect(snapshot.models.every((model) => model.capabilities.length === 0 && model.maxOutputTokens === null && model.longContext === null)).toBe(true);
-    expect(snapshot.unscannableDataClass).toBe("confidential");
+    expect(snapshot).toMatchObject({ unscannableDataClass: "confidential", maxLoggedDataClass: "confidential", maskedAnswerFindings: [] });
+  });
+
+  it("refuses a document that would store restricted prompts, naming the field", async () => {
+    const doc = { ...(await exported()), maxLoggedDataClass: "restricted" };
+    await expect(applyConfigDocument(JSON.stringify(doc), { actor: ada, note: "no" })).rejects.toMatchObject({
+      issues: [{ path: "maxLoggedDataClass", message: expect.stringContaining("Restricted prompts are never stored") }],
+    });
   });
 });

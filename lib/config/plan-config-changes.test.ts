@@ -39,6 +39,7 @@ describe("planConfigChanges", () => {
     next.models[1] = { ...next.models[1]!, capabilities: ["structured_output"], maxOutputTokens: 4096, catalogueRef: null };
     next.models[0] = { ...next.models[0]!, cacheWritePricePerMTok: 6, longContext: null };
     next.unscannableDataClass = "restricted";
+    next.maskedAnswerFindings = ["payment_card", "us_ssn"];
     const plan = planConfigChanges(sampleConfigDocument(), next);
     expect(plan.changes.map((change) => change.text)).toEqual([
       "claude-sonnet: cache write price $3.75 → $6",
@@ -49,9 +50,13 @@ describe("planConfigChanges", () => {
       "llama-3.1-8b: catalogue entry groq/llama-3.1-8b-instant → none",
       "llama-3.1-8b: tools off",
       "unscannable content: confidential → restricted",
+      "masked in answers: nothing → payment_card, us_ssn",
     ]);
-    expect(plan.unscannableDataClass).toEqual({ before: "confidential", after: "restricted" });
-    expect(plan.total).toBe(3);
+    expect(plan.dataRuleSettings).toEqual({
+      before: { unscannableDataClass: "confidential", maxLoggedDataClass: "confidential", maskedAnswerFindings: [] },
+      after: { unscannableDataClass: "restricted", maxLoggedDataClass: "confidential", maskedAnswerFindings: ["payment_card", "us_ssn"] },
+    });
+    expect(plan.total).toBe(4);
   });
 
   it("words rule conditions and outcomes like the routing page", () => {

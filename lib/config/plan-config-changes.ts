@@ -10,14 +10,24 @@ export interface EntityPlan<T> {
   removed: T[];
 }
 
+type SettingsDoc = Pick<ConfigDocument, "unscannableDataClass" | "maxLoggedDataClass" | "maskedAnswerFindings">;
+const settingsOf = (doc: ConfigDocument): SettingsDoc => ({ unscannableDataClass: doc.unscannableDataClass, maxLoggedDataClass: doc.maxLoggedDataClass, maskedAnswerFindings: doc.maskedAnswerFindings });
+
+/** The data rule settings as the change list words them: label, and the value as text. */
+const SETTING_WORDS: Array<{ key: keyof SettingsDoc; field: string; text: (doc: SettingsDoc) => string }> = [
+  { key: "unscannableDataClass", field: "unscannable content", text: (doc) => doc.unscannableDataClass },
+  { key: "maxLoggedDataClass", field: "prompts stored up to", text: (doc) => doc.maxLoggedDataClass },
+  { key: "maskedAnswerFindings", field: "masked in answers", text: (doc) => (doc.maskedAnswerFindings.length > 0 ? doc.maskedAnswerFindings.join(", ") : "nothing") },
+];
+
 type ListSection = "tiers" | "providers" | "hardwareProfiles" | "licences" | "models" | "dataClasses" | "classificationRules" | "routingRules" | "features";
 type Entry<S extends ListSection> = ConfigDocument[S][number];
 
 export type ConfigPlan = { [S in ListSection]: EntityPlan<Entry<S>> } & {
   difficultyMap: { before: ConfigDocument["difficultyMinTier"]; after: ConfigDocument["difficultyMinTier"] } | null;
-  unscannableDataClass: { before: ConfigDocument["unscannableDataClass"]; after: ConfigDocument["unscannableDataClass"] } | null;
+  dataRuleSettings: { before: SettingsDoc; after: SettingsDoc } | null;
   changes: DescribedChange[];
-  /** Rows created + updated + removed (+1 when the difficulty map changes, +1 for the unscannable-content class). */
+  /** Rows created + updated + removed (+1 when the difficulty map changes, +1 per changed data rule setting). */
   total: number;
 };
 
@@ -141,24 +151,22 @@ export function planConfigChanges(current: ConfigDocument, next: ConfigDocument)
       if (old !== tier) changes.push({ section: "Difficulty → minimum tier", key: difficulty, kind: "changed", field: "minimum tier", before: old, after: tier, text: `difficulty ${difficulty}: minimum tier ${old} → ${tier}` });
     }
   }
-  const unscannableChanged = current.unscannableDataClass !== next.unscannableDataClass;
-  if (unscannableChanged) {
-    changes.push({
-      section: "Data rule settings",
-      key: "unscannable",
-      kind: "changed",
-      field: "unscannable content",
-      before: current.unscannableDataClass,
-      after: next.unscannableDataClass,
-      text: `unscannable content: ${current.unscannableDataClass} → ${next.unscannableDataClass}`,
-    });
+  const settingsBefore = settingsOf(current);
+  const settingsAfter = settingsOf(next);
+  let settingsChanged = 0;
+  for (const setting of SETTING_WORDS) {
+    const before = setting.text(settingsBefore);
+    const after = setting.text(settingsAfter);
+    if (before === after) continue;
+    settingsChanged += 1;
+    changes.push({ section: "Data rule settings", key: setting.key, kind: "changed", field: setting.field, before, after, text: `${setting.field}: ${before} → ${after}` });
   }
   const plans = [tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features];
-  const total = plans.reduce((sum, plan) => sum + plan.created.length + plan.updated.length + plan.removed.length, 0) + (mapChanged ? 1 : 0) + (unscannableChanged ? 1 : 0);
+  const total = plans.reduce((sum, plan) => sum + plan.created.length + plan.updated.length + plan.removed.length, 0) + (mapChanged ? 1 : 0) + settingsChanged;
   return {
     tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features,
     difficultyMap: mapChanged ? { before: current.difficultyMinTier, after: next.difficultyMinTier } : null,
-    unscannableDataClass: unscannableChanged ? { before: current.unscannableDataClass, after: next.unscannableDataClass } : null,
+    dataRuleSettings: settingsChanged > 0 ? { before: settingsBefore, after: settingsAfter } : null,
     changes,
     total,
   };

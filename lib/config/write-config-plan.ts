@@ -97,10 +97,11 @@ export async function writeConfigPlan(tx: Tx, doc: ConfigDocument, plan: ConfigP
   for (const rule of plan.routingRules.created) await tx.routingRule.create({ data: { key: rule.key, ...ruleData(rule) } });
   for (const { after } of plan.routingRules.updated) await tx.routingRule.update({ where: { key: after.key }, data: { ...ruleData(after), ...bump } });
 
-  if (plan.unscannableDataClass) {
-    const { before, after } = plan.unscannableDataClass;
-    await tx.dataRuleSettings.upsert({ where: { id: 1 }, create: { id: 1, unscannableDataClassKey: after }, update: { unscannableDataClassKey: after, ...bump } });
-    await recordChange(tx, actor, { entity: DATA_RULE_SETTING_ENTITY, entityKey: UNSCANNABLE_SETTING_KEY, action: "update", before: { unscannableDataClass: before }, after: { unscannableDataClass: after }, note });
+  if (plan.dataRuleSettings) {
+    const { before, after } = plan.dataRuleSettings;
+    const row = { unscannableDataClassKey: after.unscannableDataClass, maxLoggedDataClassKey: after.maxLoggedDataClass, maskedAnswerFindings: after.maskedAnswerFindings };
+    await tx.dataRuleSettings.upsert({ where: { id: 1 }, create: { id: 1, ...row }, update: { ...row, ...bump } });
+    await recordChange(tx, actor, { entity: DATA_RULE_SETTING_ENTITY, entityKey: UNSCANNABLE_SETTING_KEY, action: "update", before, after, note });
   }
 
   for (const feature of plan.features.created) await tx.feature.create({ data: { key: feature.key, ...featureData(feature) } });

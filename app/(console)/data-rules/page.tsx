@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { DataRuleSettingsCard } from "@/components/data-rules/data-rule-settings-card";
 import { ClassificationRulesTable } from "@/components/data-rules/classification-rules-table";
 import { DataClassesTable } from "@/components/data-rules/data-classes-table";
 import { DetectorsCard, type DetectorSetting } from "@/components/data-rules/detectors-card";
 import type { WorkingRule } from "@/components/data-rules/sample-classification";
 import { TestBox } from "@/components/data-rules/test-box";
-import { UnscannableContentCard } from "@/components/data-rules/unscannable-content-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
@@ -51,7 +51,7 @@ export default async function DataRulesPage() {
       />
       <div className="space-y-6">
         <DataClassesTable classes={classes} tiers={tiers} />
-        <UnscannableContentCard settings={settings} classes={classes} canEdit={canEditConfig(user.role)} />
+        <DataRuleSettingsCard settings={settings} classes={classes} detectors={BUILT_IN_DETECTORS.map(({ key, label }) => ({ key, label }))} canEdit={canEditConfig(user.role)} />
         <DetectorsCard settings={detectors} classes={classChoices} />
         <ClassificationRulesTable rules={rules.filter((rule) => rule.kind !== "detector")} classes={classChoices} />
         <TestBox rules={workingRules} classNames={Object.fromEntries(classes.map((dataClass) => [dataClass.key, dataClass.name]))} />

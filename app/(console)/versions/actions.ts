@@ -23,9 +23,9 @@ export const rollBackAction = configAction(rollBackSchema, async ({ toVersion, n
 
 const documentText = z.string().min(1, "Choose a file first.").max(MAX_DOCUMENT_CHARS, "The file is larger than 2 MB; a configuration document is far smaller.");
 
-export const checkConfigAction = configAction(z.object({ text: documentText }), async ({ text }) => {
+export const checkConfigAction = configAction(z.object({ text: documentText }), async ({ text }, user) => {
   try {
-    const { plan, basis } = await previewConfigDocument(text);
+    const { plan, basis } = await previewConfigDocument(text, user.role);
     return { valid: true as const, total: plan.total, changes: plan.changes, basis };
   } catch (error) {
     if (error instanceof ConfigDocumentError) return { valid: false as const, issues: error.issues };

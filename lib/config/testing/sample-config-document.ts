@@ -58,5 +58,7 @@ export function sampleConfigDocument(): ConfigDocument {
       },
     ],
     unscannableDataClass: "confidential",
+    maxLoggedDataClass: "confidential",
+    maskedAnswerFindings: [],
   };
 }
