@@ -9,10 +9,12 @@ import { handleListModels } from "@/lib/gateway/handle-models";
 import { handleCountTokens } from "@/lib/gateway/messages/handle-count-tokens";
 import { handleMessages } from "@/lib/gateway/messages/handle-messages";
 import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
+import { handleResponses } from "@/lib/gateway/responses/handle-responses";
 import { handleRoute } from "@/lib/http/route-handler";
 
 const routes: Array<{ method: string; pattern: RegExp; handler: (request: Request, match: RegExpMatchArray) => Promise<Response> }> = [
   { method: "POST", pattern: /^\/api\/v1\/chat\/completions$/, handler: handleRoute(handleChatCompletions) },
+  { method: "POST", pattern: /^\/api\/v1\/responses$/, handler: handleRoute(handleResponses) },
   { method: "POST", pattern: /^\/api\/route$/, handler: handleRoute(handleNativeRoute) },
   { method: "POST", pattern: /^\/api\/v1\/messages$/, handler: handleRoute(handleMessages) },
   { method: "POST", pattern: /^\/api\/v1\/messages\/count_tokens$/, handler: handleRoute(handleCountTokens) },
