@@ -82,7 +82,7 @@ describe("responses.create through the openai SDK", () => {
     const stream = client.responses.stream({
       model: "auto",
       tools: [weatherTool],
-      input: [{ role: "user", content: "Weather in Paris?" }, ...first.output, { type: "function_call_output", call_id: "call_1", output: "sunny, 21 C" }],
+      input: [{ role: "user", content: "Weather in Paris?" }, ...(first.output as OpenAI.Responses.ResponseInputItem[]), { type: "function_call_output", call_id: "call_1", output: "sunny, 21 C" }],
     });
     const final = await stream.finalResponse();
     expect(final.output_text).toBe("Sunny in Paris.");
