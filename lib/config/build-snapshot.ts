@@ -24,6 +24,7 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
   const features = await db.feature.findMany({ orderBy: { key: "asc" } });
   const difficulties = await db.difficultyTier.findMany({ include: { tier: true } });
   const settings = await db.dataRuleSettings.findUnique({ where: { id: 1 } });
+  const nameMappings = await db.modelNameMapping.findMany({ orderBy: [{ priority: "asc" }, { pattern: "asc" }] });
 
   const difficultyMinTier = {} as Record<Difficulty, string>;
   for (const difficulty of DIFFICULTIES) {
@@ -107,5 +108,11 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
     unscannableDataClass: asDataClass(settings?.unscannableDataClassKey ?? "confidential"),
     maxLoggedDataClass: asDataClass(settings?.maxLoggedDataClassKey ?? "confidential"),
     maskedAnswerFindings: settings?.maskedAnswerFindings ?? [],
+    modelNameMappings: nameMappings.map((mapping) => ({
+      pattern: mapping.pattern,
+      target: mapping.target,
+      difficulty: (DIFFICULTIES as readonly string[]).includes(mapping.difficulty ?? "") ? (mapping.difficulty as Difficulty) : null,
+      priority: mapping.priority,
+    })),
   };
 }

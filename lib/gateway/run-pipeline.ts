@@ -9,6 +9,7 @@ import { analyseRequest } from "./analyse";
 import type { DecisionDraft } from "./decision-draft";
 import type { GatewayCall } from "./gateway-call";
 import { liveStateFrom } from "./live-state";
+import { mappingSentence, resolveModelName, unmappedModelError } from "./model-names";
 import type { LoadedPolicy } from "./policy-store";
 import { resolveFeature } from "./resolve-feature";
 import type { GatewayRuntime } from "./runtime";
@@ -87,14 +88,24 @@ export async function runPipeline(call: GatewayCall, draft: DecisionDraft, runti
   const feature = featureKey ? policy.features.get(featureKey) : undefined;
   draft.learn({ featureKey, team: feature?.team ?? null });
 
+  // Vendor names (claude-*, gpt-*) become what the published mappings say; the record keeps the name sent.
+  const named = resolveModelName(call.requestedModel, { aliases: policy.models }, policy.snapshot.modelNameMappings ?? []);
+  if (named.kind === "unmapped") throw unmappedModelError(call.requestedModel);
   const analysed = analyseRequest(
-    { request: call.request, requestedModel: call.requestedModel, featureKey, declaredDifficulty: call.difficulty, declaredDataClass: call.dataClass },
+    {
+      request: call.request,
+      requestedModel: named.target,
+      featureKey,
+      declaredDifficulty: call.difficulty ?? (named.kind === "mapped" ? named.difficulty : null),
+      declaredDataClass: call.dataClass,
+    },
     policy.detectors,
     policy.snapshot.unscannableDataClass,
   );
   await runtime.spend.ensureRead(call.createdAt);
   const live = liveStateFrom(runtime.breaker.snapshot(), runtime.spend.snapshot(call.createdAt), call.createdAt);
-  const decision = decide(analysed.analysis, policy.snapshot, live);
+  const decided = decide(analysed.analysis, policy.snapshot, live);
+  const decision = named.kind === "mapped" ? { ...decided, trace: [mappingSentence(call.requestedModel, named), ...decided.trace] } : decided;
   draft.learn({
     decision,
     promptSha256: analysed.promptSha256,

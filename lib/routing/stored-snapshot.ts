@@ -2,7 +2,8 @@
 // field existed lacks it. This reads any stored version into today's PolicySnapshot with the
 // defaults the field had when it was introduced: no capabilities (a model must be marked able
 // before tool or image traffic reaches it), no cache prices (cached tokens priced as input),
-// unscannable content at least confidential, prompts stored up to confidential, nothing masked.
+// unscannable content at least confidential, prompts stored up to confidential, nothing masked,
+// no model-name mappings.
 import type { ModelPolicy, PolicySnapshot } from "./types";
 
 type StoredModel = Partial<ModelPolicy> & Omit<ModelPolicy, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext">;
@@ -25,5 +26,6 @@ export function readStoredSnapshot(stored: unknown, version: number): PolicySnap
     unscannableDataClass: snapshot.unscannableDataClass ?? "confidential",
     maxLoggedDataClass: snapshot.maxLoggedDataClass ?? "confidential",
     maskedAnswerFindings: snapshot.maskedAnswerFindings ?? [],
+    modelNameMappings: snapshot.modelNameMappings ?? [],
   };
 }

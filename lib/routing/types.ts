@@ -163,6 +163,19 @@ export interface PolicySnapshot {
   maxLoggedDataClass: DataClassKey;
   /** Finding types masked in model answers before they reach the caller. */
   maskedAnswerFindings: string[];
+  /** Vendor model names clients send (claude-*, gpt-*) → what they mean here; absent = none. */
+  modelNameMappings?: ModelNameMappingPolicy[];
+}
+
+/** A glob over requested model names (`*` = any run of characters) and what a match asks for. */
+export interface ModelNameMappingPolicy {
+  pattern: string;
+  /** `auto`, `tier:<tier key>` or a model alias. */
+  target: string;
+  /** The difficulty the name implies when the caller declares none; null = the request's own. */
+  difficulty: Difficulty | null;
+  /** Lower = tried first. */
+  priority: number;
 }
 
 // The engine's inputs and output (Analysis, LiveState, Decision, …) live beside this file;

@@ -33,6 +33,20 @@ const FEATURES = [
   { key: "research-notebook", name: "Research notebook", team: "Research", owner: "rosa.research@example.com", monthlyBudgetUsd: 300, budgetAction: "block", defaultDifficulty: "standard", defaultDataClassKey: "internal", commercial: false, monthlyActiveUsers: 12, jurisdictions: ["EU"] },
 ] as const;
 
+/**
+ * The names Claude Code, Codex and the vendor SDKs send by default, routed by Switchyard's own
+ * policy; Opus is what users pick for their hardest work, so it starts at difficulty hard.
+ */
+const MODEL_NAME_MAPPINGS = [
+  { pattern: "claude-opus-*", target: "auto", difficulty: "hard", priority: 10 },
+  { pattern: "claude-*", target: "auto", difficulty: null, priority: 100 },
+  { pattern: "gpt-*", target: "auto", difficulty: null, priority: 100 },
+  { pattern: "o1*", target: "auto", difficulty: null, priority: 100 },
+  { pattern: "o3*", target: "auto", difficulty: null, priority: 100 },
+  { pattern: "o4*", target: "auto", difficulty: null, priority: 100 },
+  { pattern: "codex-*", target: "auto", difficulty: null, priority: 100 },
+];
+
 export const SEEDED_FEATURE_KEYS = FEATURES.map((feature) => feature.key);
 
 type CatalogueColumns = ReturnType<typeof modelColumnsOf>;
@@ -158,6 +172,10 @@ export async function seedRoutingConfig(db: PrismaClient): Promise<SeedRoutingRe
 
   for (const feature of FEATURES) {
     await db.feature.upsert({ where: { key: feature.key }, create: { ...feature, jurisdictions: [...feature.jurisdictions] }, update: {} });
+  }
+
+  for (const mapping of MODEL_NAME_MAPPINGS) {
+    await db.modelNameMapping.upsert({ where: { pattern: mapping.pattern }, create: mapping, update: {} });
   }
 
   // Images cannot be scanned for personal data: at least confidential keeps them off closed frontier APIs.
