@@ -43,7 +43,7 @@ describe("messages through the Anthropic SDK, translated to an OpenAI-compatible
     gw.local.setReply({ text: "Hello from local.", usage: { inputTokens: 20, outputTokens: 4 } });
     const before = await messagesRecordCount();
     const { data, response } = await client.messages
-      .create({ model: "claude-sonnet-4-5-20250929", max_tokens: 200, system: "Be brief.", messages: [{ role: "user", content: "Say hello" }], stop_sequences: ["END"], temperature: 0.2 })
+      .create({ model: "claude-sonnet-4-5-20250929", max_tokens: 200, system: "Be brief.", messages: [{ role: "user", content: "Say hello" }], stop_sequences: ["END"] })
       .withResponse();
     expect(data).toMatchObject({ type: "message", role: "assistant", content: [{ type: "text", text: "Hello from local." }], stop_reason: "end_turn", usage: { input_tokens: 20, output_tokens: 4 } });
     expect(data.id).toMatch(/^msg_/);
@@ -55,11 +55,10 @@ describe("messages through the Anthropic SDK, translated to an OpenAI-compatible
       ],
       max_tokens: 200,
       stop: ["END"],
-      temperature: 0.2,
     });
     const record = await recordOf(response.headers.get("x-switchyard-decision"));
     expect(record).toMatchObject({ endpoint: "messages", requestedModel: "claude-sonnet-4-5-20250929", status: "success", inputTokens: 20, outputTokens: 4 });
-    expect(record.trace[0]).toBe("The requested model 'claude-sonnet-4-5-20250929' matches the model-name mapping 'claude-*', so it is routed as 'auto'.");
+    expect((record.trace as string[])[0]).toBe("The requested model 'claude-sonnet-4-5-20250929' matches the model-name mapping 'claude-*', so it is routed as 'auto'.");
     expect(await messagesRecordCount()).toBe(before + 1);
   });
 
@@ -199,7 +198,7 @@ describe("data classes and budgets on the messages endpoint", () => {
       const { response } = await client.messages.create({ model: "claude-opus-4-8", max_tokens: 100, messages: [{ role: "user", content: "Hi" }] }, { headers: feature }).withResponse();
       expect(response.headers.get("x-switchyard-tier")).not.toBe("frontier");
       const record = await recordOf(response.headers.get("x-switchyard-decision"));
-      expect(record.trace.join(" ")).toMatch(/budget/i);
+      expect((record.trace as string[]).join(" ")).toMatch(/budget/i);
     } finally {
       await db.feature.update({ where: { key: "contract-review" }, data: { monthlyBudgetUsd: 1000, budgetAction: "downgrade" } });
       await gw.republish();
