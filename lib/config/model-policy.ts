@@ -25,6 +25,9 @@ export interface ModelRow {
   maxOutputTokens: number | null;
   enabled: boolean;
   priority: number;
+  /** "chat" or "embedding" (a string column; anything else reads as chat). */
+  kind: string;
+  embeddingDimensions: number | null;
   hardwareProfile: { purchasePriceUsd: DecimalLike; amortisationMonths: number; watts: number; usdPerKwh: DecimalLike; tokensPerDay: number } | null;
 }
 
@@ -73,6 +76,8 @@ export function modelPolicyOf(row: ModelRow, refs: { providerKey: string; tierKe
     enabled: row.enabled,
     priority: row.priority,
     capabilities: capabilitiesOf(row),
+    kind: row.kind === "embedding" ? "embedding" : "chat",
+    embeddingDimensions: row.embeddingDimensions,
     maxOutputTokens: row.maxOutputTokens,
     cachedInputPricePerMTok: hardwarePrice ?? toNumber(row.cachedInputPricePerMTok),
     cacheWritePricePerMTok: hardwarePrice ?? toNumber(row.cacheWritePricePerMTok),

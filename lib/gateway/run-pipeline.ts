@@ -3,7 +3,7 @@ import { createProviderClient } from "@/lib/providers/create-provider-client";
 import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/fallback";
 import { ApiError } from "@/lib/http/api-error";
 import { decide } from "@/lib/routing";
-import type { Candidate, Decision } from "@/lib/routing/decision-types";
+import type { Analysis, Candidate, Decision } from "@/lib/routing/decision-types";
 import { DATA_CLASSES, type DataClassKey } from "@/lib/routing/types";
 import { analyseRequest } from "./analyse";
 import type { DecisionDraft } from "./decision-draft";
@@ -15,7 +15,7 @@ import { resolveFeature } from "./resolve-feature";
 import type { GatewayRuntime } from "./runtime";
 
 /** How long one candidate may take before the gateway moves on (streams: until the first byte). */
-const ATTEMPT_TIMEOUT_MS = 120_000;
+export const ATTEMPT_TIMEOUT_MS = 120_000;
 const STREAM_IDLE_TIMEOUT_MS = 120_000;
 
 export interface RoutedCandidate extends FallbackCandidate, Candidate {}
@@ -75,6 +75,46 @@ function refusalError(decision: Decision): ApiError | null {
  * settles the draft once (settle.ts). Refusals and failures are thrown as ApiErrors.
  */
 export async function runPipeline(call: GatewayCall, draft: DecisionDraft, runtime: GatewayRuntime): Promise<PipelineResult> {
+  const { decision, policy } = await decideCall(call, draft, runtime);
+  if (call.dryRun) return { kind: "dry_run", decision, policy };
+
+  const candidates = candidatesFor(decision, policy);
+  const options = { breaker: runtime.breaker, signal: call.signal, attemptTimeoutMs: ATTEMPT_TIMEOUT_MS, idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS };
+  try {
+    if (!call.stream) {
+      const outcome = await executeGenerate(candidates, call.request, options);
+      draft.learn({ attempts: outcome.attempts });
+      return { kind: "completion", decision, policy, outcome };
+    }
+    const outcome = await executeStream(candidates, call.request, options);
+    draft.learn({ attempts: outcome.attempts });
+    return { kind: "stream", decision, policy, outcome };
+  } catch (error) {
+    throw fallbackError(draft, error);
+  }
+}
+
+/** A fallback run's failure as the ApiError the caller gets (other errors unchanged). */
+export function fallbackError(draft: DecisionDraft, error: unknown): unknown {
+  if (error instanceof CandidatesFailedError) return allFailed(draft, error);
+  if (error instanceof FallbackAbortedError) {
+    draft.learn({ attempts: error.attempts });
+    return clientClosed();
+  }
+  return error;
+}
+
+/**
+ * The deciding half of the request path, shared by every endpoint: rate limit → feature → model
+ * name → analyse → decide. `shape` lets an endpoint adjust the analysis (embeddings need no
+ * output allowance and only embedding models). Refusals are thrown as ApiErrors.
+ */
+export async function decideCall(
+  call: GatewayCall,
+  draft: DecisionDraft,
+  runtime: GatewayRuntime,
+  shape: (analysis: Analysis) => Analysis = (analysis) => analysis,
+): Promise<{ decision: Decision; policy: LoadedPolicy }> {
   draft.learn({ call });
   const policy = await runtime.policy.current();
   draft.learn({ policyVersion: policy.snapshot.version });
@@ -104,7 +144,7 @@ export async function runPipeline(call: GatewayCall, draft: DecisionDraft, runti
   );
   await runtime.spend.ensureRead(call.createdAt);
   const live = liveStateFrom(runtime.breaker.snapshot(), runtime.spend.snapshot(call.createdAt), call.createdAt);
-  const decided = decide(analysed.analysis, policy.snapshot, live);
+  const decided = decide(shape(analysed.analysis), policy.snapshot, live);
   const decision = named.kind === "mapped" ? { ...decided, trace: [mappingSentence(call.requestedModel, named), ...decided.trace] } : decided;
   draft.learn({
     decision,
@@ -116,25 +156,5 @@ export async function runPipeline(call: GatewayCall, draft: DecisionDraft, runti
   });
   const refused = refusalError(decision);
   if (refused) throw refused;
-  if (call.dryRun) return { kind: "dry_run", decision, policy };
-
-  const candidates = candidatesFor(decision, policy);
-  const options = { breaker: runtime.breaker, signal: call.signal, attemptTimeoutMs: ATTEMPT_TIMEOUT_MS, idleTimeoutMs: STREAM_IDLE_TIMEOUT_MS };
-  try {
-    if (!call.stream) {
-      const outcome = await executeGenerate(candidates, call.request, options);
-      draft.learn({ attempts: outcome.attempts });
-      return { kind: "completion", decision, policy, outcome };
-    }
-    const outcome = await executeStream(candidates, call.request, options);
-    draft.learn({ attempts: outcome.attempts });
-    return { kind: "stream", decision, policy, outcome };
-  } catch (error) {
-    if (error instanceof CandidatesFailedError) throw allFailed(draft, error);
-    if (error instanceof FallbackAbortedError) {
-      draft.learn({ attempts: error.attempts });
-      throw clientClosed();
-    }
-    throw error;
-  }
+  return { decision, policy };
 }

@@ -157,6 +157,27 @@ async function runCandidates<C extends FallbackCandidate, T>(
   throw new CandidatesFailedError(attempts, lastError, false);
 }
 
+/**
+ * Any other single-answer call (embeddings): the first candidate whose `attempt` resolves
+ * serves, with the same skips, fallback and breaker verdicts as generate.
+ */
+export async function executeAttempts<C extends FallbackCandidate, T>(
+  candidates: readonly C[],
+  options: FallbackOptions,
+  attempt: (candidate: C, signal: AbortSignal) => Promise<T>,
+): Promise<{ served: C; value: T; attempts: AttemptRecord[]; latencyMs: number }> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const { served, value, attempts } = await runCandidates(candidates, options, async (candidate, attemptSignal) => {
+    attemptSignal.arm(options.attemptTimeoutMs, "answer");
+    const result = await attempt(candidate, attemptSignal.signal);
+    attemptSignal.dispose();
+    return result;
+  });
+  await options.breaker.onSuccess(served.providerKey);
+  return { served, value, attempts, latencyMs: now() - started };
+}
+
 /** Non-streaming: the first candidate to answer serves. */
 export async function executeGenerate<C extends FallbackCandidate>(
   candidates: readonly C[],

@@ -21,6 +21,7 @@ import { reviewLicence, type LicenceReview } from "./licence";
 import { viewModels, type ModelView, type Verdict } from "./model-view";
 import { orderCandidates } from "./order";
 import { pinCheck, pinDecision, resolveCallerPin, resolveRulePin, type PinScope } from "./pin";
+import { otherKindPin, scopeToKind } from "./model-kind";
 import { matchRoutingRules, ruleMatchedWords, type RuleMatch } from "./rules";
 import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
 import { compareStaged, toRejection, type StagedRejection } from "./staged-rejection";
@@ -70,7 +71,9 @@ function firstFailure(
   return null;
 }
 
-export function decide(analysis: Analysis, snapshot: PolicySnapshot, live: LiveState): Decision {
+export function decide(analysis: Analysis, fullSnapshot: PolicySnapshot, live: LiveState): Decision {
+  const kind = analysis.modelKind ?? "chat";
+  const snapshot = scopeToKind(fullSnapshot, kind);
   const index = indexSnapshot(snapshot);
   const trace: string[] = [];
   const feature = resolveFeature(analysis.featureKey, index, trace);
@@ -112,6 +115,8 @@ export function decide(analysis: Analysis, snapshot: PolicySnapshot, live: LiveS
     return { ...decision, outcome: { kind: "refused", refusal } };
   };
 
+  const wrongKind = otherKindPin(analysis.pin, fullSnapshot, kind);
+  if (wrongKind !== null) return refuse(wrongKind);
   if ("refusal" in callerPin) return refuse(callerPin.refusal);
   trace.push(...callerPin.trace, ...budget.trace);
   if (budget.refusal !== null) return refuse(budget.refusal);

@@ -1,6 +1,6 @@
 // The policy engine's inputs and output: what the gateway hands to decide() and what it gets
 // back. Pure data, serialisable, so a decision can be stored, replayed and shown as is.
-import type { BudgetAction, Capability, DataClassKey, Difficulty, Finding } from "./types";
+import type { BudgetAction, Capability, DataClassKey, Difficulty, Finding, ModelKind } from "./types";
 
 /** What the caller asked for: the engine's choice, one tier, or one model. */
 export type CallerPin = { kind: "auto" } | { kind: "tier"; tierKey: string } | { kind: "model"; alias: string };
@@ -25,6 +25,8 @@ export interface Analysis {
   openaiOnlyFields: string[];
   /** max_tokens as the caller sent it (null: not set), checked against each model's output limit. */
   declaredOutputTokens: number | null;
+  /** The kind of model that can serve the request; absent = chat. Models of the other kind are never candidates. */
+  modelKind?: ModelKind;
 }
 
 export interface RateLimitedProvider {

@@ -14,6 +14,8 @@ export const CAPABILITIES = ["tools", "structured_output", "images", "reasoning"
 export type Capability = (typeof CAPABILITIES)[number];
 export type CommercialUse = "allowed" | "restricted" | "forbidden";
 export type ProviderKind = "openai" | "anthropic" | "openai-compatible" | "simulator";
+/** What a model does: answers (chat completions, Messages, Responses) or embeds (/v1/embeddings). */
+export type ModelKind = "chat" | "embedding";
 
 /** A finding keeps type, count and positions — never the matched text. */
 export interface Finding {
@@ -81,6 +83,10 @@ export interface ModelPolicy {
   cacheWritePricePerMTok: number | null;
   /** A vendor's long-context tier: above `thresholdTokens` input tokens the whole request costs these prices. */
   longContext: { thresholdTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
+  /** Absent in versions published before embeddings: those models are chat models. */
+  kind?: ModelKind;
+  /** Embedding models: the vector length they return. */
+  embeddingDimensions?: number | null;
 }
 
 export interface DataClassPolicy {
