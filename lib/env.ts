@@ -69,6 +69,13 @@ const schema = z.object({
     (value) => (value === undefined || value === "" || value === "false" ? 0 : value === "true" ? 1 : value),
     z.coerce.number().int().min(0).max(10),
   ),
+  /**
+   * Where this instance journals decision records before answering (append-only files, drained
+   * into PostgreSQL and replayed on start). Default data/journal/<PORT>: one folder per instance.
+   */
+  JOURNAL_DIR: optionalString,
+  /** Records the journal may hold that are not in PostgreSQL yet; beyond it the gateway answers 503. */
+  JOURNAL_MAX_RECORDS: z.coerce.number().int().positive().default(100_000),
   /** Failed app-key authentications allowed per client address per minute; beyond that 429. */
   GATEWAY_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });

@@ -5,14 +5,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { configAction } from "@/lib/config/config-action";
 import { publishPolicy } from "@/lib/config/publish-policy";
-import { gatewayRuntime } from "@/lib/gateway/runtime";
+import { policyPublished } from "@/lib/gateway/runtime";
 
 const publishSchema = z.object({ note: z.string().trim().min(3, "Say in a few words what this version changes.").max(500) });
 
 export const publishAction = configAction(publishSchema, async ({ note }, user) => {
   const version = await publishPolicy({ note, actor: { id: user.id, email: user.email } });
   // This process serves the gateway too: switch now rather than at the next poll.
-  await gatewayRuntime().policy.refresh();
+  await policyPublished();
   revalidatePath("/", "layout");
   return { version };
 });

@@ -6,6 +6,8 @@ import { hashApiKey } from "@/lib/auth/api-key";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
+import { announce, onEvent } from "./cluster-events";
 
 export interface AppKey {
   id: string;
@@ -18,13 +20,13 @@ export interface AppKey {
 }
 
 // Keys are looked up by hash and cached, so the hot path skips the database. A cached key is
-// trusted for FRESH_MS, then looked up again: a revoked key stops working within FRESH_MS
-// (immediately in the process that revoked it, see forgetApiKeys). After that the entry only
-// says "this hash was a real key", which lets it be re-checked even while its client address
-// is over the failed-authentication limit.
-const FRESH_MS = 5_000;
+// trusted for FRESH_MS, then looked up again: a revoked key stops working within FRESH_MS in every
+// instance (at once where the revoke happened, and everywhere through Redis, see forgetApiKeys).
+// While the database is unreachable, a key seen in the last KNOWN_KEY_RETENTION_MS stays valid:
+// the gateway must not fall with its database. Unknown keys then get 503, not 401.
+const FRESH_MS = 1_000;
 const KNOWN_KEYS_MAX = 10_000;
-const KNOWN_KEY_RETENTION_MS = 15 * 60_000;
+const KNOWN_KEY_RETENTION_MS = 24 * 60 * 60_000;
 // Hashes that matched no live key: remembered briefly so a client retrying a revoked or mistyped
 // key costs no lookup, and bounded so that presenting random tokens cannot grow memory.
 const UNKNOWN_KEYS_MAX = 10_000;
@@ -38,6 +40,7 @@ interface AuthState {
   unknown: LRUCache<string, true>;
   failures: RateLimiterMemory;
   lookups: number;
+  listening: boolean;
 }
 
 function createState(): AuthState {
@@ -46,6 +49,7 @@ function createState(): AuthState {
     unknown: new LRUCache({ max: UNKNOWN_KEYS_MAX, ttl: UNKNOWN_KEY_TTL_MS }),
     failures: new RateLimiterMemory({ points: env.GATEWAY_AUTH_FAILURES_PER_MINUTE, duration: FAILURE_WINDOW_SECONDS, keyPrefix: "auth-failures" }),
     lookups: 0,
+    listening: false,
   };
 }
 
@@ -150,6 +154,7 @@ export async function authenticateAppKey(request: Request): Promise<AppKey> {
   if (!secret) {
     throw new ApiError(401, "missing_api_key", "No API key: send your Switchyard app key as 'Authorization: Bearer <key>'.");
   }
+  listenForKeyChanges();
   const hash = hashApiKey(secret);
   const now = Date.now();
   const known = state.known.get(hash);
@@ -161,7 +166,18 @@ export async function authenticateAppKey(request: Request): Promise<AppKey> {
     const record = await state.failures.get(client);
     if (record && record.consumedPoints >= env.GATEWAY_AUTH_FAILURES_PER_MINUTE) throw tooManyFailures(record.msBeforeNext);
   }
-  const key = await lookUp(hash);
+  let key: AppKey | null;
+  try {
+    key = await lookUp(hash);
+    reportDatabaseUp();
+  } catch (error) {
+    reportDatabaseDown(error, "looking up an API key");
+    // Served from memory until the database can say otherwise.
+    if (known) return known.key;
+    throw new ApiError(503, "database_unavailable", "Switchyard cannot check this API key right now (its database is unreachable) and has not seen it recently. Retry shortly.", {
+      headers: { "retry-after": "5" },
+    });
+  }
   if (key) {
     state.known.set(hash, { key, checkedAt: now });
     return key;
@@ -171,10 +187,26 @@ export async function authenticateAppKey(request: Request): Promise<AppKey> {
   return failed(client);
 }
 
-/** Drops cached lookups (after a key is revoked or re-scoped in this process). */
-export function forgetApiKeys(): void {
+/** Drops this process's cached lookups. */
+function forgetLocally(): void {
   state.known.clear();
   state.unknown.clear();
+}
+
+/**
+ * After a key is revoked or re-scoped: this process forgets its cached lookups at once, and
+ * with REDIS_URL every other instance does too (they would otherwise within FRESH_MS).
+ */
+export function forgetApiKeys(): void {
+  forgetLocally();
+  announce("api-keys-changed");
+}
+
+/** Listens for other instances' revocations, from the first authentication on (not at import: CLIs import this too). */
+function listenForKeyChanges(): void {
+  if (state.listening) return;
+  state.listening = true;
+  onEvent("api-keys-changed", forgetLocally);
 }
 
 /** For tests and health pages: cache sizes and how many lookups reached the database. */

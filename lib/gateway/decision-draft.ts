@@ -1,6 +1,7 @@
 // What the pipeline got to know about one request before it answered, accumulated as it goes
 // (a 400 knows less than a served completion, but it is recorded too). settle.ts turns a draft
 // into the one decision record the request leaves.
+import type { Reservation } from "./spend-counter";
 import type { Usage } from "@/lib/canonical/types";
 import type { AttemptRecord } from "@/lib/providers/fallback";
 import type { DecisionRecordInput, DecisionStatus, FallbackAttempt } from "@/lib/ledger/record";
@@ -58,6 +59,8 @@ export class DecisionDraft {
   facts: DraftFacts = {};
   /** Set once the record is built; settle() refuses to build a second one. */
   record: DecisionRecordInput | null = null;
+  /** The worst-case cost held against the feature's budget while the call runs; settle() releases it. */
+  reservation: Reservation | null = null;
 
   constructor(readonly origin: DraftOrigin) {
     this.id = uuidv7(origin.createdAt.getTime());

@@ -3,6 +3,8 @@ import { compileRules, type CompiledRules } from "@/lib/detectors";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 import type { AnswerRules } from "./answer-guard";
+import { onEvent } from "./cluster-events";
+import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 import type { FeaturePolicy, ModelPolicy, PolicySnapshot, ProviderPolicy } from "@/lib/routing/types";
 
@@ -69,10 +71,15 @@ export class PolicyStore {
 
   private startRefreshing() {
     if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) => console.error("[switchyard] policy refresh failed; serving the last version", error));
-    }, this.refreshMs);
+    const check = () =>
+      this.refresh()
+        .then(reportDatabaseUp)
+        // Logged once per outage there; meanwhile the last version keeps serving.
+        .catch((error: unknown) => reportDatabaseDown(error, "refreshing the published policy"));
+    this.timer = setInterval(check, this.refreshMs);
     this.timer.unref?.();
+    // Another instance published: check now rather than at the next tick.
+    onEvent("policy-published", () => void check());
   }
 
   stop() {

@@ -1,4 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { ApiError } from "@/lib/http/api-error";
+import { DecisionJournal } from "@/lib/ledger/journal";
 import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
 import { ensureRetentionSchedule } from "@/lib/ledger/retention-schedule";
@@ -7,8 +11,11 @@ import { CircuitBreaker } from "@/lib/providers/circuit-breaker";
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter, type KeyRateLimiter } from "./key-rate-limiter";
+import { announce } from "./cluster-events";
+import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
 import { PolicyStore } from "./policy-store";
-import { SpendCounter } from "./spend-counter";
+import { RedisSpendCounter } from "./redis-spend-counter";
+import { LocalSpendCounter, type Reservation, type SpendCounter } from "./spend-counter";
 
 /** The gateway's in-process state: one per process (Next may evaluate this module twice). */
 export interface GatewayRuntime {
@@ -17,6 +24,18 @@ export interface GatewayRuntime {
   spend: SpendCounter;
   keyLimits: KeyRateLimiter;
   ledger: WriteBehindQueue;
+  journal: DecisionJournal;
+}
+
+/**
+ * One folder per instance and database (data/journal/<port>-<database hash>): two instances on
+ * one machine never replay each other's records, and a journal is never replayed into another
+ * database than the one its records were meant for.
+ */
+function journalDir(): string {
+  if (env.JOURNAL_DIR) return env.JOURNAL_DIR;
+  const database = createHash("sha256").update(env.DATABASE_URL ?? "").digest("hex").slice(0, 10);
+  return path.join(process.cwd(), "data", "journal", `${env.PORT}-${database}`);
 }
 
 const globalForGateway = globalThis as unknown as { switchyardGateway?: GatewayRuntime };
@@ -25,15 +44,33 @@ function createRuntime(): GatewayRuntime {
   // The AI SDK logs a warning per call for settings a provider ignores; the decision trace is
   // where Switchyard explains itself, so keep the server log for real problems.
   (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+  const journal = new DecisionJournal({ dir: journalDir(), maxRecords: env.JOURNAL_MAX_RECORDS });
   const ledger = new WriteBehindQueue(writeDecisionBatch, {
+    // The journal's bound is what refuses traffic; the queue holds what the journal holds.
+    capacity: env.JOURNAL_MAX_RECORDS + 1,
     onWriteError: (error, attempt) => {
-      if (attempt === 1 || attempt % 10 === 0) console.error(`[switchyard] decision records not written yet (attempt ${attempt}); retrying`, error);
+      reportDatabaseDown(error, "writing decision records");
+      if (attempt === 1 || attempt % 10 === 0) console.error(`[switchyard] decision records not written yet (attempt ${attempt}); retrying`, attempt === 1 ? error : "");
+    },
+    onWritten: (records) => {
+      reportDatabaseUp();
+      journal.drained(records);
+      runtime.spend.written(records);
     },
   });
   // With REDIS_URL, key rate limits are shared by every gateway instance; otherwise per process.
   const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 })) : new MemoryKeyRateLimiter();
-  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend: new SpendCounter(), keyLimits, ledger };
-  flushOnShutdown(ledger);
+  // With REDIS_URL, budgets hold across instances (reservations in Redis); otherwise one instance.
+  const spend: SpendCounter = env.REDIS_URL ? new RedisSpendCounter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new LocalSpendCounter();
+  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend, keyLimits, ledger, journal };
+  // What a previous process journaled and may not have written (kill -9, a crash, an outage).
+  const replay = journal.open();
+  if (replay.length > 0) console.log(`[switchyard] replaying ${replay.length} journaled decision record(s) into the database`);
+  for (const record of replay) {
+    runtime.spend.countReplayed(record);
+    void ledger.enqueue(record);
+  }
+  flushOnShutdown(ledger, journal);
   // Every process that records decisions also expires old ones (hourly; rollups keep the totals).
   ensureRetentionSchedule();
   return runtime;
@@ -43,7 +80,7 @@ function createRuntime(): GatewayRuntime {
  * On SIGTERM / SIGINT, write every queued decision record before exiting. The launcher sets
  * NEXT_MANUAL_SIG_HANDLE so Next leaves the signals to us instead of exiting at once.
  */
-function flushOnShutdown(ledger: WriteBehindQueue) {
+function flushOnShutdown(ledger: WriteBehindQueue, journal: DecisionJournal) {
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -52,8 +89,11 @@ function flushOnShutdown(ledger: WriteBehindQueue) {
     void ledger
       .close()
       .then(() => console.log(`[switchyard] ${signal}: wrote ${pending} pending decision record(s) before exit`))
-      .catch((error: unknown) => console.error("[switchyard] could not flush decision records on shutdown", error))
-      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+      .catch((error: unknown) => console.error("[switchyard] could not flush decision records on shutdown; they stay in the journal", error))
+      .finally(() => {
+        journal.close();
+        process.exit(signal === "SIGINT" ? 130 : 143);
+      });
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
@@ -64,8 +104,35 @@ export function gatewayRuntime(): GatewayRuntime {
   return globalForGateway.switchyardGateway;
 }
 
-/** Hands a decision record to the ledger and counts its cost against the feature's budget. */
-export function recordDecision(runtime: GatewayRuntime, record: DecisionRecordInput): Promise<void> | undefined {
-  runtime.spend.add(record.featureKey, record.costUsd);
+/**
+ * Journals a decision record on local disk, hands it to the ledger and counts its cost against
+ * the feature's budget. The journal write comes first and is synchronous: when this returns, the
+ * record survives the process dying, so the answer may go out.
+ */
+export function recordDecision(runtime: GatewayRuntime, record: DecisionRecordInput, reservation: Reservation | null = null): Promise<void> | undefined {
+  // The call's cost was incurred whatever happens to its record.
+  runtime.spend.settle(reservation, record.featureKey, record.costUsd);
+  try {
+    runtime.journal.append(record);
+  } catch (error) {
+    console.error("[switchyard] could not journal a decision record", error);
+    throw new ApiError(503, "journal_unavailable", "Switchyard could not record this request on its local journal, so it is not answered. Retry shortly.", { headers: { "retry-after": "5" } });
+  }
   return runtime.ledger.enqueue(record);
+}
+
+/**
+ * Refuses a request before any work when the journal holds its bound of records the database
+ * has not taken yet: better a 503 now than an answer without its record.
+ */
+export function assertCanRecord(runtime: GatewayRuntime): void {
+  if (!runtime.journal.full) return;
+  const { waiting } = runtime.journal.stats();
+  throw new ApiError(503, "journal_full", `Switchyard is holding ${waiting} decision records the database has not taken yet (JOURNAL_MAX_RECORDS); it refuses new requests until they are written. Retry shortly.`, { headers: { "retry-after": "10" } });
+}
+
+/** After a publish in this process: serve it here now, and tell the other instances to look. */
+export async function policyPublished(): Promise<void> {
+  await gatewayRuntime().policy.refresh();
+  announce("policy-published");
 }

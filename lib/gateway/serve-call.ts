@@ -11,7 +11,7 @@ import { DecisionDraft } from "./decision-draft";
 import type { GatewayCall } from "./gateway-call";
 import { readJsonBody } from "./read-body";
 import { clientClosed, runPipeline, type PipelineResult } from "./run-pipeline";
-import { gatewayRuntime, type GatewayRuntime } from "./runtime";
+import { assertCanRecord, gatewayRuntime, type GatewayRuntime } from "./runtime";
 import { settle } from "./settle";
 import type { StreamOptions } from "./endpoint-adapter";
 import type { EndpointAdapter } from "./endpoint-adapter";
@@ -139,6 +139,13 @@ export async function serveGatewayRequest(request: Request, adapter: EndpointAda
     throw error;
   }
   const runtime = gatewayRuntime();
+  try {
+    // Not recorded: at the journal's bound, recording refusals would grow it without limit.
+    assertCanRecord(runtime);
+  } catch (error) {
+    if (error instanceof ApiError) return adapter.error(error, null);
+    throw error;
+  }
   const draft = new DecisionDraft({ endpoint: adapter.endpoint, key, createdAt, startedAt });
   try {
     const raw = await readJsonBody(request);
@@ -152,7 +159,12 @@ export async function serveGatewayRequest(request: Request, adapter: EndpointAda
     return adapter.completion({ record: outcome.record, result: outcome.result, served: outcome.served, created: Math.floor(createdAt.getTime() / 1000) }, routingHeaders(outcome.record.id, outcome.served));
   } catch (error) {
     const apiError = gatewayError(error);
-    settle(runtime, draft, { kind: "failed", error: apiError });
+    try {
+      settle(runtime, draft, { kind: "failed", error: apiError });
+    } catch (unrecorded) {
+      // The journal refused the record: say so rather than answer without one.
+      return adapter.error(gatewayError(unrecorded), draft.id);
+    }
     return adapter.error(apiError, draft.id);
   }
 }

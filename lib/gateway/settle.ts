@@ -130,6 +130,8 @@ export function settle(runtime: GatewayRuntime, draft: DecisionDraft, settlement
           })
         : servedRecord(draft, settlement);
   draft.record = record;
-  void recordDecision(runtime, record);
+  const reservation = draft.reservation;
+  draft.reservation = null;
+  void recordDecision(runtime, record, reservation);
   return record;
 }

@@ -47,10 +47,11 @@ export function openAiSseStream(options: SseOptions): ReadableStream<Uint8Array>
           const chunks = writer.write(part);
           for (const chunk of chunks) controller.enqueue(sseData(chunk));
           if (part.type === "finish") {
+            done = true;
+            // The record is journaled before the stream's last bytes: no finished answer without it.
+            options.onEnd(part.usage, answer, null);
             if (options.includeUsage) controller.enqueue(sseData(usageChunk(base, part.usage)));
             controller.enqueue(sseData("[DONE]"));
-            done = true;
-            options.onEnd(part.usage, answer, null);
             controller.close();
             await iterator.return?.();
             return;

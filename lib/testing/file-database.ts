@@ -2,6 +2,9 @@
 // from the run's migrated template (CREATE DATABASE … TEMPLATE takes ~100 ms), so files never
 // see each other's rows. It runs before the test file is imported and must not import lib/env
 // itself, so that lib/env reads this file's URL when the test imports it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 
@@ -23,9 +26,13 @@ await onServer(template, `CREATE DATABASE "${name}" TEMPLATE "${decodeURICompone
 const clone = new URL(template);
 clone.pathname = `/${name}`;
 process.env.DATABASE_URL = clone.toString();
+// The gateway's decision journal too: a file's leftovers must never be replayed by another.
+const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchyard-journal-"));
+process.env.JOURNAL_DIR = journalDir;
 
 afterAll(async () => {
   const { disconnectDb } = await import("@/lib/db");
   await disconnectDb();
   await onServer(template, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  fs.rmSync(journalDir, { recursive: true, force: true });
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from "@/lib/config/apply-config-document";
 import { configAction } from "@/lib/config/config-action";
 import { rollBackPolicy } from "@/lib/config/roll-back-policy";
-import { gatewayRuntime } from "@/lib/gateway/runtime";
+import { policyPublished } from "@/lib/gateway/runtime";
 
 const MAX_DOCUMENT_CHARS = 2_000_000;
 const note = z.string().trim().min(3, "Say in a few words why (at least 3 characters).").max(500);
@@ -16,7 +16,7 @@ const rollBackSchema = z.object({ toVersion: z.number().int().min(1), note: z.st
 
 export const rollBackAction = configAction(rollBackSchema, async ({ toVersion, note: reason }, user) => {
   const version = await rollBackPolicy({ toVersion, note: reason ? reason : null, actor: { id: user.id, email: user.email } });
-  await gatewayRuntime().policy.refresh();
+  await policyPublished();
   revalidatePath("/", "layout");
   return { version };
 });
@@ -36,7 +36,7 @@ export const checkConfigAction = configAction(z.object({ text: documentText }), 
 export const applyConfigAction = configAction(z.object({ text: documentText, note, basis: z.string().nullable() }), async ({ text, note: why, basis }, user) => {
   try {
     const { plan, version } = await applyConfigDocument(text, { actor: { id: user.id, email: user.email }, note: why, basis, role: user.role });
-    if (version !== null) await gatewayRuntime().policy.refresh();
+    if (version !== null) await policyPublished();
     revalidatePath("/", "layout");
     return { applied: true as const, version, total: plan.total };
   } catch (error) {
