@@ -3,8 +3,8 @@ import { createProviderClient } from "@/lib/providers/create-provider-client";
 import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/fallback";
 import { ApiError } from "@/lib/http/api-error";
 import { decide } from "@/lib/routing";
-import type { Analysis, Candidate, Decision } from "@/lib/routing/decision-types";
-import { DATA_CLASSES, type DataClassKey } from "@/lib/routing/types";
+import type { Analysis, Candidate, Decision, LiveState } from "@/lib/routing/decision-types";
+import { DATA_CLASSES, type DataClassKey, type FeaturePolicy } from "@/lib/routing/types";
 import { analyseRequest } from "./analyse";
 import type { DecisionDraft } from "./decision-draft";
 import type { GatewayCall } from "./gateway-call";
@@ -105,6 +105,27 @@ export function fallbackError(draft: DecisionDraft, error: unknown): unknown {
 }
 
 /**
+ * Decides, and for a feature with a budget holds the decision's worst-case cost (the costliest
+ * candidate at the estimated input and the requested output) until the request settles. When
+ * the reservation is refused — spent + reserved across instances has reached the budget — the
+ * request is decided again as over budget (refused or downgraded, as the feature says).
+ * Dry runs call no model and reserve nothing.
+ */
+async function reserveBudget(runtime: GatewayRuntime, draft: DecisionDraft, call: GatewayCall, feature: FeaturePolicy | null, decideWith: (live: LiveState) => Decision, live: LiveState): Promise<Decision> {
+  const decision = decideWith(live);
+  const budget = feature?.monthlyBudgetUsd ?? null;
+  if (!feature || budget === null || call.dryRun || decision.budget?.exceeded !== false || decision.candidates.length === 0) return decision;
+  const worstCaseUsd = Math.max(0, ...decision.candidates.map((candidate) => candidate.estimatedCostUsd ?? 0));
+  const reservation = await runtime.spend.reserve(feature.key, worstCaseUsd, budget, call.createdAt);
+  if (reservation) {
+    draft.reservation = reservation;
+    return decision;
+  }
+  const spent = Math.max(budget, live.monthToDateSpendUsdByFeature[feature.key] ?? 0);
+  return decideWith({ ...live, monthToDateSpendUsdByFeature: { ...live.monthToDateSpendUsdByFeature, [feature.key]: spent } });
+}
+
+/**
  * The deciding half of the request path, shared by every endpoint: rate limit → feature → model
  * name → analyse → decide. `shape` lets an endpoint adjust the analysis (embeddings need no
  * output allowance and only embedding models). Refusals are thrown as ApiErrors.
@@ -144,7 +165,7 @@ export async function decideCall(
   );
   await runtime.spend.ensureRead(call.createdAt);
   const live = liveStateFrom(runtime.breaker.snapshot(), runtime.spend.snapshot(call.createdAt), call.createdAt);
-  const decided = decide(shape(analysed.analysis), policy.snapshot, live);
+  const decided = await reserveBudget(runtime, draft, call, feature ?? null, (state) => decide(shape(analysed.analysis), policy.snapshot, state), live);
   const decision = named.kind === "mapped" ? { ...decided, trace: [mappingSentence(call.requestedModel, named), ...decided.trace] } : decided;
   draft.learn({
     decision,
