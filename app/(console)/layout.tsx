@@ -1,20 +1,40 @@
+import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
+import { DatabaseBanner } from "@/components/shell/database-banner";
 import { PublishBar } from "@/components/shell/publish-bar";
 import { Sidebar } from "@/components/shell/sidebar";
 import { canEditConfig } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, type SignedInUser } from "@/lib/auth/session";
 import { loadDraftStatus } from "@/lib/config/draft-status";
+import { databaseStatus, reportDatabaseDown } from "@/lib/gateway/database-status";
+import { gatewayState } from "@/lib/http/health";
 
 // Every console page is per-user and reads live data: never prerender.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  let user: SignedInUser;
+  try {
+    user = await requireUser();
+  } catch (error) {
+    unstable_rethrow(error);
+    // The console reads everything from the database; say why it cannot, rather than a bare error.
+    reportDatabaseDown(error, "console sign-in check");
+    const state = gatewayState();
+    return (
+      <main className="mx-auto max-w-2xl px-8 py-16">
+        <DatabaseBanner downSince={state.database.downSince} recordsWaiting={state.recordsWaiting} />
+        <p className="text-sm text-slate-600">The console needs the database to show anything else. Reload this page once it is back.</p>
+      </main>
+    );
+  }
+  const status = databaseStatus();
   const draft = canEditConfig(user.role) ? await loadDraftStatus() : null;
   return (
     <div className="flex min-h-screen">
       <Sidebar user={user} />
       <main className="min-w-0 flex-1 px-8 py-7">
+        {status.reachable ? null : <DatabaseBanner downSince={status.downSince?.toISOString() ?? null} recordsWaiting={gatewayState().recordsWaiting} />}
         {draft ? <PublishBar publishedVersion={draft.publishedVersion} unpublishedChanges={draft.unpublishedChanges} /> : null}
         {children}
       </main>

@@ -55,6 +55,11 @@ export class PolicyStore {
     return this.loaded;
   }
 
+  /** The version in memory, or null before the first load succeeded. */
+  loadedVersion(): number | null {
+    return this.loaded?.snapshot.version ?? null;
+  }
+
   /** Checks for a newer version now (the console calls this right after publishing). */
   async refresh(): Promise<void> {
     const latest = await getDb().policyVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
