@@ -13,7 +13,9 @@ function createClient(): PrismaClient {
       "DATABASE_URL is not set. Start the console with `npm run dev` or `npm start`, which start the embedded database when no DATABASE_URL is given.",
     );
   }
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
+  // A database that stops answering (stopped, partitioned) must fail a query within seconds, not
+  // hang it: the gateway then serves from memory (keys, policy, budgets) and journals its records.
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
