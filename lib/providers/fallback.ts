@@ -89,9 +89,12 @@ export class FallbackAbortedError extends RequestAbortedError {
   }
 }
 
+/** What the loop needs to know of a candidate: who it is (the attempt knows how to call it). */
+type Attemptable = Pick<FallbackCandidate, "alias" | "providerKey">;
+
 const defaultShouldFallBack = (error: ProviderError) => error.kind !== "bad_request";
 
-function failureRecord(candidate: FallbackCandidate, error: ProviderError, latencyMs: number): AttemptRecord {
+function failureRecord(candidate: Attemptable, error: ProviderError, latencyMs: number): AttemptRecord {
   return {
     alias: candidate.alias,
     providerKey: candidate.providerKey,
@@ -104,7 +107,7 @@ function failureRecord(candidate: FallbackCandidate, error: ProviderError, laten
   };
 }
 
-function skipRecord(candidate: FallbackCandidate): AttemptRecord {
+function skipRecord(candidate: Attemptable): AttemptRecord {
   return {
     alias: candidate.alias,
     providerKey: candidate.providerKey,
@@ -119,7 +122,7 @@ function skipRecord(candidate: FallbackCandidate): AttemptRecord {
  * The loop both modes share: skip by breaker, run `attempt`, on failure record and go on.
  * `attempt` returns what commits the candidate; its errors are normalised here.
  */
-async function runCandidates<C extends FallbackCandidate, T>(
+async function runCandidates<C extends Attemptable, T>(
   candidates: readonly C[],
   options: FallbackOptions,
   attempt: (candidate: C, attemptSignal: AttemptSignal) => Promise<T>,
@@ -161,7 +164,7 @@ async function runCandidates<C extends FallbackCandidate, T>(
  * Any other single-answer call (embeddings): the first candidate whose `attempt` resolves
  * serves, with the same skips, fallback and breaker verdicts as generate.
  */
-export async function executeAttempts<C extends FallbackCandidate, T>(
+export async function executeAttempts<C extends Attemptable, T>(
   candidates: readonly C[],
   options: FallbackOptions,
   attempt: (candidate: C, signal: AbortSignal) => Promise<T>,

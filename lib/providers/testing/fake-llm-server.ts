@@ -12,6 +12,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { anthropicWire } from "./anthropic-wire";
 import { replyChunks, type FakeReply } from "./fake-reply";
+import { EMBEDDINGS_PATH, writeEmbeddings } from "./openai-embeddings-wire";
 import { openaiWire } from "./openai-wire";
 import { countedUsage, type WireProtocol } from "./wire-protocol";
 
@@ -158,7 +159,8 @@ export class FakeLlmServer {
     this.requests.push(recorded);
 
     const wire = this.protocol;
-    if (recorded.method !== "POST" || recorded.path !== wire.path) {
+    const embeddings = wire.name === "openai" && recorded.path === EMBEDDINGS_PATH;
+    if (recorded.method !== "POST" || (recorded.path !== wire.path && !embeddings)) {
       wire.writeError(res, 404, `No route for ${recorded.method} ${recorded.path}`, {});
       return;
     }
@@ -183,6 +185,7 @@ export class FakeLlmServer {
       return;
     }
 
+    if (embeddings) return writeEmbeddings(res, body, reply);
     const usage = reply.usage === null ? null : (reply.usage ?? countedUsage(body, replyChunks(reply).length));
     const context = { pause: (ms: number) => this.pause(ms, res), usage };
     if (wire.isStreaming(body)) await wire.writeStream(res, body, reply, context);
@@ -199,7 +202,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** A started fake of OpenAI's chat completions API (`POST /v1/chat/completions`). */
+/** A started fake of OpenAI's chat completions API (`POST /v1/chat/completions`) and embeddings (`POST /v1/embeddings`). */
 export function startFakeOpenAIServer(options?: FakeServerOptions): Promise<FakeLlmServer> {
   return new FakeLlmServer(openaiWire, options).start();
 }

@@ -20,6 +20,8 @@ export interface FakeReply {
    * set; streams send each call's arguments in two pieces.
    */
   toolCalls?: FakeToolCall[];
+  /** Embeddings (OpenAI fake, `/v1/embeddings`): the vector per input; default distinct small vectors. */
+  vectors?: number[][];
   /**
    * Usage to report. Omitted: counted crudely (input = words in the request's messages,
    * output = number of chunks). `null`: report no usage at all (OpenAI wire only).
