@@ -177,6 +177,9 @@ export interface ModelSeed {
   isBaseline?: boolean;
   /** Local models are priced from the hardware profile. */
   local?: boolean;
+  /** Embedding models serve /v1/embeddings only; chat is the default. */
+  kind?: "chat" | "embedding";
+  embeddingDimensions?: number;
 }
 
 /**
@@ -218,4 +221,14 @@ export const MODELS: ModelSeed[] = [
   },
   { alias: "gpt-5", tierKey: "frontier", provider: "openai", providerModelId: "gpt-5", catalogueRef: "openai/gpt-5", licenceKey: "openai-terms", priority: 20 },
   { alias: "claude-opus", tierKey: "frontier", provider: "anthropic", providerModelId: "claude-opus-4-1", catalogueRef: "anthropic/claude-opus-4-1", licenceKey: "anthropic-terms", priority: 50 },
+  // Embedding models (/v1/embeddings). Neither catalogue package lists embedding models: hand
+  // values from the model cards. Output tokens cost nothing (an embedding writes none).
+  {
+    alias: "nomic-embed-text", tierKey: "local", provider: "ollama", providerModelId: "nomic-embed-text", catalogueRef: null,
+    override: { contextWindow: LOCAL_WINDOW, capabilities: [] }, licenceKey: "apache-2.0", priority: 10, local: true, kind: "embedding", embeddingDimensions: 768,
+  },
+  {
+    alias: "text-embedding-3-small", tierKey: "frontier", provider: "openai", providerModelId: "text-embedding-3-small", catalogueRef: null,
+    override: { contextWindow: 8191, capabilities: [], inputPricePerMTok: 0.02, outputPricePerMTok: 0 }, licenceKey: "openai-terms", priority: 10, kind: "embedding", embeddingDimensions: 1536,
+  },
 ];

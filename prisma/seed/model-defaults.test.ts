@@ -13,7 +13,8 @@ describe("seeded models", () => {
       cachedInputPricePerMTok: 1.5, cacheWritePricePerMTok: 18.75, longContext: null, catalogueRef: "anthropic/claude-opus-4-1",
     });
     expect(seeded.find(({ model }) => model.alias === "claude-sonnet")?.values).toMatchObject({ inputPricePerMTok: 3, outputPricePerMTok: 15, cachedInputPricePerMTok: 0.3, longContext: { thresholdTokens: 200_000 } });
-    expect(seeded.filter(({ values }) => values.catalogueRef === null).map(({ model }) => model.alias)).toEqual(["qwen-2.5-72b"]);
+    // The catalogues list no embedding models; those are typed by hand too.
+    expect(seeded.filter(({ values }) => values.catalogueRef === null).map(({ model }) => model.alias)).toEqual(["qwen-2.5-72b", "nomic-embed-text", "text-embedding-3-small"]);
   });
 
   it("keep local models priced by hardware, with the local server's window", () => {

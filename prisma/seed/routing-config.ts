@@ -115,6 +115,8 @@ export async function seedRoutingConfig(db: PrismaClient): Promise<SeedRoutingRe
           licenceId: licenceIds[model.licenceKey] ?? null,
           priority: model.priority,
           isBaseline: model.isBaseline ?? false,
+          kind: model.kind ?? "chat",
+          embeddingDimensions: model.embeddingDimensions ?? null,
           ...columns,
         },
       });
