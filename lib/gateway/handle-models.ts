@@ -17,8 +17,12 @@ export async function handleListModels(request: Request): Promise<Response> {
       .filter((model) => model.enabled)
       .map((model) => {
         const provider = policy.providers.get(model.providerKey);
+        const kind = model.kind ?? "chat";
         return entry(model.alias, provider?.name ?? model.providerKey, {
           tier: model.tierKey,
+          // Embedding models answer /v1/embeddings only; chat models every other endpoint.
+          kind,
+          ...(kind === "embedding" ? { dimensions: model.embeddingDimensions ?? null } : {}),
           context_window: model.contextWindow,
           simulated: provider?.kind === "simulator",
         });
