@@ -10,14 +10,20 @@ import { handleCountTokens } from "@/lib/gateway/messages/handle-count-tokens";
 import { handleMessages } from "@/lib/gateway/messages/handle-messages";
 import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
 import { handleResponses } from "@/lib/gateway/responses/handle-responses";
+import { handleEmbeddings } from "@/lib/gateway/embeddings/handle-embeddings";
+import { getHealth, getLiveness, getReadiness } from "@/lib/http/health";
 import { handleRoute } from "@/lib/http/route-handler";
 
 const routes: Array<{ method: string; pattern: RegExp; handler: (request: Request, match: RegExpMatchArray) => Promise<Response> }> = [
   { method: "POST", pattern: /^\/api\/v1\/chat\/completions$/, handler: handleRoute(handleChatCompletions) },
   { method: "POST", pattern: /^\/api\/v1\/responses$/, handler: handleRoute(handleResponses) },
+  { method: "POST", pattern: /^\/api\/v1\/embeddings$/, handler: handleRoute(handleEmbeddings) },
   { method: "POST", pattern: /^\/api\/route$/, handler: handleRoute(handleNativeRoute) },
   { method: "POST", pattern: /^\/api\/v1\/messages$/, handler: handleRoute(handleMessages) },
   { method: "POST", pattern: /^\/api\/v1\/messages\/count_tokens$/, handler: handleRoute(handleCountTokens) },
+  { method: "GET", pattern: /^\/api\/health$/, handler: handleRoute(getHealth) },
+  { method: "GET", pattern: /^\/api\/health\/live$/, handler: handleRoute(getLiveness) },
+  { method: "GET", pattern: /^\/api\/health\/ready$/, handler: handleRoute(getReadiness) },
   { method: "GET", pattern: /^\/api\/v1\/models$/, handler: handleRoute(handleListModels) },
   { method: "GET", pattern: /^\/api\/v1\/decisions\/([^/]+)$/, handler: handleRoute((request: Request, match: RegExpMatchArray) => handleGetDecision(request, match[1]!)) },
 ];
@@ -58,7 +64,8 @@ async function send(response: Response, res: ServerResponse, abort: AbortControl
   res.end();
 }
 
-export async function startGatewayServer(): Promise<{ origin: string; server: Server; stop(): Promise<void> }> {
+/** Listens on 127.0.0.1 at `port` (0: a free one). */
+export async function startGatewayServer(port = 0): Promise<{ origin: string; server: Server; stop(): Promise<void> }> {
   const server = createServer((req, res) => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const path = new URL(req.url ?? "/", origin).pathname;
@@ -71,7 +78,7 @@ export async function startGatewayServer(): Promise<{ origin: string; server: Se
     const { request, abort } = toRequest(req, origin);
     void route.handler(request, path.match(route.pattern)!).then((response) => send(response, res, abort));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
