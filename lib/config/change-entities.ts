@@ -8,6 +8,7 @@ export const ENTITY = {
   feature: "feature",
   apiKey: "api key",
   user: "user",
+  modelNameMapping: "model-name mapping",
 } as const;
 
 /**

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { ModelNameMappingsCard } from "@/components/models/model-name-mappings-card";
 import { TierCard } from "@/components/models/tier-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
+import { listModelNameMappings } from "@/lib/config/list-model-name-mappings";
 import { loadModelCatalogue } from "@/lib/config/load-model-catalogue";
 
 export const metadata: Metadata = { title: "Models & tiers" };
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Models & tiers" };
 export default async function ModelsPage() {
   const user = await requireArea("models");
   const canEdit = canEditConfig(user.role);
-  const catalogue = await loadModelCatalogue();
+  const [catalogue, mappings] = await Promise.all([loadModelCatalogue(), listModelNameMappings()]);
   const options = { ...catalogue, tiers: catalogue.tiers.map((tier) => ({ key: tier.key, name: tier.name })) };
   return (
     <>
@@ -31,6 +33,7 @@ export default async function ModelsPage() {
           {catalogue.tiers.map((tier) => (
             <TierCard key={tier.key} tier={tier} options={options} canEdit={canEdit} />
           ))}
+          <ModelNameMappingsCard mappings={mappings} targets={{ tiers: options.tiers, models: catalogue.tiers.flatMap((tier) => tier.models.map((model) => model.alias)) }} canEdit={canEdit} />
         </div>
       )}
     </>
