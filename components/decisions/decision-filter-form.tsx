@@ -1,7 +1,7 @@
 // The decision log's search: a plain GET form, so every search is a URL an auditor can share.
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { DECISION_STATUSES, NO_FEATURE, type DecisionFilters } from "@/lib/analytics/decision-filters";
+import { DECISION_STATUSES, ENDPOINTS, NO_FEATURE, type DecisionFilters } from "@/lib/analytics/decision-filters";
 import type { DecisionFilterOptions } from "@/lib/analytics/decision-options";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-sky-500";
@@ -47,6 +47,7 @@ export function DecisionFilterForm({ filters, options }: { filters: DecisionFilt
         <input type="date" name="to" defaultValue={day(filters.to)} className={inputClass} />
       </label>
       <Select name="feature" label="Feature" value={filters.feature} options={[...options.features.map((feature) => ({ value: feature.key, label: feature.name })), { value: NO_FEATURE, label: "No feature" }]} />
+      <Select name="endpoint" label="Endpoint" value={filters.endpoint} options={ENDPOINTS.map((endpoint) => ({ value: endpoint.key, label: endpoint.label }))} />
       <Select name="key" label="API key" value={filters.key} options={options.keys.map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)` }))} />
       <Select name="tier" label="Tier" value={filters.tier} options={options.tiers.map((tier) => ({ value: tier.key, label: tier.name }))} />
       <Select name="model" label="Model" value={filters.model} options={options.models.map((model) => ({ value: model, label: model }))} />

@@ -9,6 +9,9 @@ describe("decision filters", () => {
     expect(filters).toMatchObject({ feature: "support-summaries", status: "refused", fallback: null, minLatencyMs: null, minCostUsd: 1, maxCostUsd: 2 });
     expect(filters.from?.toISOString()).toBe("2026-11-17T00:00:00.000Z");
     expect(resolveDecisionFilters({ status: "exploded" }).status).toBeNull();
+    expect(resolveDecisionFilters({ endpoint: "messages" }).endpoint).toBe("messages");
+    expect(resolveDecisionFilters({ endpoint: "completions; drop" }).endpoint).toBeNull();
+    expect(decisionSearch(resolveDecisionFilters({ endpoint: "messages", status: "error" }))).toBe("endpoint=messages&status=error");
   });
 
   it("round-trips the cursor and rejects tampered ones", () => {

@@ -1,9 +1,20 @@
 // The decision log's filters and keyset cursor, kept in the URL. Pure: shared by the page, the
 // live tail's route handler and the tests.
+import type { Endpoint } from "@/lib/ledger/record";
 import type { SearchParams } from "./cost-filters";
 
 export const DECISION_STATUSES = ["success", "fallback_success", "refused", "error"] as const;
 export type DecisionStatusFilter = (typeof DECISION_STATUSES)[number];
+
+/** The surfaces a request can come in on, with the path a reader recognises. */
+export const ENDPOINTS: ReadonlyArray<{ key: Endpoint; label: string }> = [
+  { key: "chat.completions", label: "Chat completions (/v1/chat/completions)" },
+  { key: "messages", label: "Anthropic Messages (/v1/messages)" },
+  { key: "responses", label: "Responses (/v1/responses)" },
+  { key: "embeddings", label: "Embeddings (/v1/embeddings)" },
+  { key: "route", label: "Native (/api/route)" },
+  { key: "playground", label: "Playground" },
+];
 
 export interface DecisionFilters {
   /** First UTC day, inclusive. */
@@ -11,6 +22,7 @@ export interface DecisionFilters {
   /** Last UTC day, inclusive. */
   to: Date | null;
   feature: string | null;
+  endpoint: Endpoint | null;
   key: string | null;
   tier: string | null;
   model: string | null;
@@ -63,6 +75,7 @@ export function resolveDecisionFilters(params: SearchParams): DecisionFilters {
   if (from && to && from > to) [from, to] = [to, from];
   const status = single(params.status);
   const fallback = single(params.fallback);
+  const endpoint = ENDPOINTS.find((entry) => entry.key === single(params.endpoint))?.key ?? null;
   let minCostUsd = nonNegative(single(params.minCost));
   let maxCostUsd = nonNegative(single(params.maxCost));
   if (minCostUsd !== null && maxCostUsd !== null && minCostUsd > maxCostUsd) [minCostUsd, maxCostUsd] = [maxCostUsd, minCostUsd];
@@ -70,6 +83,7 @@ export function resolveDecisionFilters(params: SearchParams): DecisionFilters {
     from,
     to,
     feature: single(params.feature),
+    endpoint,
     key: single(params.key),
     tier: single(params.tier),
     model: single(params.model),
@@ -91,6 +105,7 @@ export function decisionSearch(filters: DecisionFilters, page?: { direction: Pag
   set("from", filters.from?.toISOString().slice(0, 10) ?? null);
   set("to", filters.to?.toISOString().slice(0, 10) ?? null);
   set("feature", filters.feature);
+  set("endpoint", filters.endpoint);
   set("key", filters.key);
   set("tier", filters.tier);
   set("model", filters.model);

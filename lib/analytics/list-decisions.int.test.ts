@@ -59,7 +59,8 @@ function record(index: number, overrides: Partial<DecisionRecordInput> = {}): De
 
 beforeAll(async () => {
   for (let i = 0; i < 120; i++) {
-    created.push(i % 10 === 3 ? record(i, { status: "refused", refusalConstraint: "data_class", tierKey: null, modelAlias: null, costUsd: null, httpStatus: 403 }) : record(i));
+    const endpoint = i % 4 === 1 ? { endpoint: "messages" as const } : {};
+    created.push(i % 10 === 3 ? record(i, { ...endpoint, status: "refused", refusalConstraint: "data_class", tierKey: null, modelAlias: null, costUsd: null, httpStatus: 403 }) : record(i, endpoint));
   }
   // The day after, for the time range filter.
   created.push(record(0, { createdAt: new Date("2026-11-18T09:00:00.000Z"), id: uuidv7(Date.parse("2026-11-18T09:00:00.000Z")) }));
@@ -105,10 +106,12 @@ describe("listDecisions", () => {
     expect(page.rows.every((row) => row.refusalConstraint === "data_class" && row.modelAlias === null)).toBe(true);
   });
 
-  it("filters by data class, fallback, latency and cost range", async () => {
+  it("filters by data class, endpoint, fallback, latency and cost range", async () => {
     const check = async (params: Record<string, string>, predicate: (r: DecisionRecordInput) => boolean) =>
       expect(await walk(resolveDecisionFilters(params), 50)).toEqual(newestFirst(created.filter(predicate)));
     await check({ dataClass: "restricted" }, (r) => r.dataClass === "restricted");
+    await check({ endpoint: "messages" }, (r) => r.endpoint === "messages");
+    await check({ endpoint: "chat.completions", status: "refused" }, (r) => r.endpoint === "chat.completions" && r.status === "refused");
     await check({ fallback: "yes" }, (r) => r.fallbacks.length > 0);
     await check({ fallback: "no", to: "2026-11-17" }, (r) => r.fallbacks.length === 0 && r.createdAt < new Date("2026-11-18T00:00:00Z"));
     await check({ minLatency: "200" }, (r) => r.latencyMs >= 200);

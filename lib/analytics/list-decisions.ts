@@ -67,6 +67,7 @@ function conditions(filters: DecisionFilters): Prisma.Sql[] {
   if (filters.from) parts.push(Prisma.sql`"createdAt" >= ${filters.from}`);
   if (filters.to) parts.push(Prisma.sql`"createdAt" < ${new Date(filters.to.getTime() + DAY_MS)}`);
   if (filters.feature) parts.push(filters.feature === NO_FEATURE ? Prisma.sql`"featureKey" IS NULL` : Prisma.sql`"featureKey" = ${filters.feature}`);
+  if (filters.endpoint) parts.push(Prisma.sql`endpoint = ${filters.endpoint}`);
   if (filters.key) parts.push(Prisma.sql`"apiKeyId" = ${filters.key}`);
   if (filters.tier) parts.push(Prisma.sql`"tierKey" = ${filters.tier}`);
   if (filters.model) parts.push(Prisma.sql`"modelAlias" = ${filters.model}`);
