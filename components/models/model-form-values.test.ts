@@ -10,7 +10,7 @@ const model: CatalogueModel = {
   alias: "llama", version: 7, providerModelId: "llama3.1:8b", provider: { key: "ollama", name: "Ollama", kind: "openai_compatible", region: "on-prem" }, contextWindow: 8192,
   listInputPricePerMTok: null, listOutputPricePerMTok: null, inputPricePerMTok: 1.03, outputPricePerMTok: 1.03, priceSource: "hardware", hardwareProfileId: "hw1",
   hardwareProfileName: "24 GB card", licence: null, enabled: true, priority: 10, isBaseline: false,
-  capabilities: ["tools", "structured_output"], maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: "groq/llama-3.1-8b-instant",
+  capabilities: ["tools", "structured_output"], maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: "groq/llama-3.1-8b-instant", kind: "chat", embeddingDimensions: null,
 };
 
 const opus: CatalogueEntry = {
@@ -75,5 +75,12 @@ describe("the model form's values", () => {
     const values = { ...initialModelValues(model, "local", [profile]), tokensPerDay: "lots" };
     const result = modelInputSchema.safeParse(toModelInput(values, 7));
     expect(result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["pricing.profile.tokensPerDay", "The sustained tokens per day must be a number."]]);
+  });
+
+  it("send an embedding model's kind and dimensions, and no dimensions for a chat model", () => {
+    const embedding = { ...initialModelValues({ ...model, kind: "embedding", embeddingDimensions: 768 }, "local", [profile]) };
+    expect(embedding).toMatchObject({ kind: "embedding", embeddingDimensions: "768" });
+    expect(toModelInput(embedding, 7)).toMatchObject({ kind: "embedding", embeddingDimensions: "768" });
+    expect(toModelInput({ ...embedding, kind: "chat" }, 7)).toMatchObject({ kind: "chat", embeddingDimensions: "" });
   });
 });

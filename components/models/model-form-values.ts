@@ -26,6 +26,9 @@ export interface ModelFormValues {
   longContextOutputPrice: string;
   /** The catalogue entry the values came from; "" = typed by hand. */
   catalogueRef: string;
+  kind: "chat" | "embedding";
+  /** Embedding models' vector length; "" = not recorded. */
+  embeddingDimensions: string;
   /** "" = a new profile. */
   profileId: string;
   profileVersion: number;
@@ -75,6 +78,8 @@ export function initialModelValues(model: CatalogueModel | null, tierKey: string
     longContextInputPrice: text(model?.longContext?.inputPricePerMTok ?? null),
     longContextOutputPrice: text(model?.longContext?.outputPricePerMTok ?? null),
     catalogueRef: model?.catalogueRef ?? "",
+    kind: model?.kind ?? "chat",
+    embeddingDimensions: text(model?.embeddingDimensions ?? null),
     ...profileValues(profile),
   };
 }
@@ -94,6 +99,8 @@ export function toModelInput(values: ModelFormValues, version: number) {
     maxOutputTokens: values.maxOutputTokens,
     capabilities: values.capabilities,
     catalogueRef: values.catalogueRef,
+    kind: values.kind,
+    embeddingDimensions: values.kind === "embedding" ? values.embeddingDimensions : "",
     pricing:
       values.pricingSource === "list"
         ? {

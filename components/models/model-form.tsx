@@ -76,6 +76,29 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
           </option>
         ))}
       </SelectField>
+      <SelectField
+        id={id("kind")}
+        label="Kind"
+        value={values.kind}
+        onChange={(event) => change({ kind: event.target.value === "embedding" ? "embedding" : "chat" })}
+        error={errors.kind}
+      >
+        <option value="chat">Chat (completions, Messages, Responses)</option>
+        <option value="embedding">Embedding (/v1/embeddings only)</option>
+      </SelectField>
+      {values.kind === "embedding" ? (
+        <Field
+          id={id("dimensions")}
+          label="Dimensions (vector length)"
+          type="number"
+          min={1}
+          step={1}
+          placeholder="not recorded"
+          value={values.embeddingDimensions}
+          onChange={(event) => change({ embeddingDimensions: event.target.value })}
+          error={errors.embeddingDimensions}
+        />
+      ) : null}
       <CheckboxField id={id("enabled")} label="Enabled" hint="Disabled models are never candidates." checked={values.enabled} onChange={(enabled) => change({ enabled })} />
       <Field
         id={id("max-output")}

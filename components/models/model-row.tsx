@@ -31,6 +31,7 @@ export function ModelRow({ model, tierKey, options, canEdit }: { model: Catalogu
             </span>
             {model.isBaseline ? <Badge tone="info" title="Costs are compared against this model">baseline</Badge> : null}
             {model.enabled ? null : <Badge>disabled</Badge>}
+            {model.kind === "embedding" ? <Badge title="Serves /v1/embeddings only">embedding{model.embeddingDimensions ? ` · ${model.embeddingDimensions} dims` : ""}</Badge> : null}
           </div>
           <div className="font-mono text-xs break-all text-slate-400">{model.providerModelId}</div>
         </Td>

@@ -89,6 +89,8 @@ const model = z.object({
     .default(null)
     .describe("A vendor's long-context price tier; null = none"),
   catalogueRef: z.string().max(300).nullable().default(null).describe('The offline catalogue entry the defaults came from ("provider/model"); informational'),
+  kind: z.enum(["chat", "embedding"]).default("chat").describe("chat models answer chat completions, Messages and Responses; embedding models only /v1/embeddings"),
+  embeddingDimensions: z.number().int().min(1).max(100_000).nullable().default(null).describe("Embedding models: the vector length they return"),
 });
 
 const dataClass = z.object({

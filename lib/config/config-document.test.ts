@@ -21,13 +21,13 @@ function rows(): ConfigRows {
         alias: "llama", providerModelId: "llama3.1:8b", provider: { key: "ollama" }, tier: { key: "local" }, contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null,
         hardwareProfile: { name: "Card" }, licence: null, enabled: true, priority: 10, isBaseline: false,
         supportsTools: true, supportsStructuredOutput: true, supportsImages: false, supportsReasoning: false, maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null,
-        longContextThresholdTokens: null, longContextInputPricePerMTok: null, longContextOutputPricePerMTok: null, catalogueRef: null,
+        longContextThresholdTokens: null, longContextInputPricePerMTok: null, longContextOutputPricePerMTok: null, catalogueRef: null, kind: "chat", embeddingDimensions: null,
       },
       {
         alias: "big", providerModelId: "big-1", provider: { key: "sim" }, tier: { key: "frontier" }, contextWindow: 200_000, inputPricePerMTok: decimal(3), outputPricePerMTok: decimal(15),
         hardwareProfile: null, licence: null, enabled: true, priority: 10, isBaseline: true,
         supportsTools: true, supportsStructuredOutput: true, supportsImages: true, supportsReasoning: true, maxOutputTokens: 64_000, cachedInputPricePerMTok: decimal(0.3), cacheWritePricePerMTok: decimal(3.75),
-        longContextThresholdTokens: 200_000, longContextInputPricePerMTok: decimal(6), longContextOutputPricePerMTok: null, catalogueRef: "anthropic/claude-sonnet-4-5",
+        longContextThresholdTokens: 200_000, longContextInputPricePerMTok: decimal(6), longContextOutputPricePerMTok: null, catalogueRef: "anthropic/claude-sonnet-4-5", kind: "chat", embeddingDimensions: null,
       },
     ],
     dataClasses: ["public", "internal", "confidential", "restricted"].map((key, rank) => ({
@@ -47,6 +47,11 @@ function rows(): ConfigRows {
       },
     ],
     features: [],
+    modelNameMappings: [
+      { pattern: "gpt-*", target: "auto", difficulty: null, priority: 100 },
+      { pattern: "claude-opus-*", target: "tier:frontier", difficulty: "hard", priority: 10 },
+      { pattern: "claude-*", target: "auto", difficulty: "bogus", priority: 100 },
+    ],
     dataRuleSettings: { unscannableDataClassKey: "restricted", maxLoggedDataClassKey: "internal", maskedAnswerFindings: ["us_ssn", "payment_card", "retired_detector"] },
   };
 }
@@ -58,11 +63,11 @@ describe("toConfigDocument", () => {
     expect(doc.models.find((model) => model.alias === "llama")).toEqual({
       alias: "llama", providerModelId: "llama3.1:8b", provider: "ollama", tier: "local", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null,
       hardwareProfile: "Card", licence: null, enabled: true, priority: 10, baseline: false,
-      capabilities: ["tools", "structured_output"], maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null,
+      capabilities: ["tools", "structured_output"], maxOutputTokens: 4096, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null, kind: "chat", embeddingDimensions: null,
     });
     expect(doc.models.find((model) => model.alias === "big")).toMatchObject({
       capabilities: ["tools", "structured_output", "images", "reasoning"], cachedInputPricePerMTok: 0.3, cacheWritePricePerMTok: 3.75,
-      longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: null }, catalogueRef: "anthropic/claude-sonnet-4-5",
+      longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: null }, catalogueRef: "anthropic/claude-sonnet-4-5", kind: "chat", embeddingDimensions: null,
     });
     expect(doc.unscannableDataClass).toBe("restricted");
     // Stored in a stable order; a type no built-in detector has any more is not exported.
@@ -84,6 +89,11 @@ describe("toConfigDocument", () => {
     expect(doc.dataClasses[0]?.tiers).toEqual(["local", "frontier"]);
     expect(doc.routingRules.map((rule) => rule.key)).toEqual(["a-rule", "b-rule"]);
     expect(doc.models.map((model) => model.alias)).toEqual(["big", "llama"]);
+    expect(doc.modelNameMappings).toEqual([
+      { pattern: "claude-opus-*", target: "tier:frontier", difficulty: "hard", priority: 10 },
+      { pattern: "claude-*", target: "auto", difficulty: null, priority: 100 },
+      { pattern: "gpt-*", target: "auto", difficulty: null, priority: 100 },
+    ]);
   });
 
   it("fills a difficulty without a row with the cheapest tier, as the snapshot does", () => {

@@ -86,6 +86,8 @@ export interface ModelRow {
   cachedInputPricePerMTok: DecimalLike | null; cacheWritePricePerMTok: DecimalLike | null;
   longContextThresholdTokens: number | null; longContextInputPricePerMTok: DecimalLike | null; longContextOutputPricePerMTok: DecimalLike | null;
   catalogueRef: string | null;
+  kind: string;
+  embeddingDimensions: number | null;
 }
 export const modelDoc = (row: ModelRow): ModelDoc => ({
   alias: row.alias,
@@ -109,10 +111,14 @@ export const modelDoc = (row: ModelRow): ModelDoc => ({
       ? null
       : { thresholdTokens: row.longContextThresholdTokens, inputPricePerMTok: num(row.longContextInputPricePerMTok), outputPricePerMTok: num(row.longContextOutputPricePerMTok) },
   catalogueRef: row.catalogueRef,
+  kind: row.kind === "embedding" ? "embedding" : "chat",
+  embeddingDimensions: row.embeddingDimensions,
 });
 
 /** A document's model as Model columns (the capability switches, the long-context tier's three columns). */
-export function modelColumnsOf(doc: Pick<ModelDoc, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext" | "catalogueRef">) {
+export function modelColumnsOf(
+  doc: Pick<ModelDoc, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext" | "catalogueRef"> & Partial<Pick<ModelDoc, "kind" | "embeddingDimensions">>,
+) {
   return {
     ...capabilityColumns(doc.capabilities),
     maxOutputTokens: doc.maxOutputTokens,
@@ -122,6 +128,9 @@ export function modelColumnsOf(doc: Pick<ModelDoc, "capabilities" | "maxOutputTo
     longContextInputPricePerMTok: doc.longContext?.inputPricePerMTok ?? null,
     longContextOutputPricePerMTok: doc.longContext?.outputPricePerMTok ?? null,
     catalogueRef: doc.catalogueRef,
+    // Left out when not given, so a caller that does not know of kinds (the seed's catalogue sync) never resets one.
+    ...(doc.kind !== undefined ? { kind: doc.kind } : {}),
+    ...(doc.embeddingDimensions !== undefined ? { embeddingDimensions: doc.embeddingDimensions } : {}),
   };
 }
 

@@ -56,6 +56,8 @@ const models: ChangeSection<Snap["models"][number]> = {
     { label: "long-context threshold", read: (model) => model.longContext?.thresholdTokens ?? null },
     { label: "long-context input price", read: (model) => model.longContext?.inputPricePerMTok ?? null, format: usd },
     { label: "long-context output price", read: (model) => model.longContext?.outputPricePerMTok ?? null, format: usd },
+    { label: "kind", read: (model) => model.kind ?? "chat" },
+    { label: "embedding dimensions", read: (model) => model.embeddingDimensions ?? null },
   ],
   summary: (model) => `tier ${model.tierKey}, provider ${model.providerKey}`,
 };

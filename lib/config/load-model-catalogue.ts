@@ -46,6 +46,8 @@ export interface CatalogueModel {
   longContext: { thresholdTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
   /** The offline catalogue entry the values came from, if any. */
   catalogueRef: string | null;
+  kind: "chat" | "embedding";
+  embeddingDimensions: number | null;
 }
 
 export interface ProviderOption {
@@ -139,6 +141,8 @@ export async function loadModelCatalogue(): Promise<ModelCatalogue> {
               ? null
               : { thresholdTokens: model.longContextThresholdTokens, inputPricePerMTok: model.longContextInputPricePerMTok?.toNumber() ?? null, outputPricePerMTok: model.longContextOutputPricePerMTok?.toNumber() ?? null },
           catalogueRef: model.catalogueRef,
+          kind: model.kind === "embedding" ? "embedding" : "chat",
+          embeddingDimensions: model.embeddingDimensions,
         };
       }),
     })),

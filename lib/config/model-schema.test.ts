@@ -67,4 +67,11 @@ describe("modelLimitProblems", () => {
       "longContext",
     ]);
   });
+
+  it("reads an embedding model's kind and dimensions, and refuses a kind it does not know", () => {
+    expect(modelInputSchema.parse({ ...base, kind: "embedding", embeddingDimensions: "768", pricing: list() })).toMatchObject({ kind: "embedding", embeddingDimensions: 768 });
+    expect(modelInputSchema.parse({ ...base, pricing: list() }).kind).toBeUndefined();
+    expect(errorsOf({ ...base, kind: "rerank", pricing: list() })).toMatchObject({ kind: "Choose chat or embedding." });
+    expect(errorsOf({ ...base, kind: "embedding", embeddingDimensions: "0", pricing: list() })).toHaveProperty("embeddingDimensions");
+  });
 });

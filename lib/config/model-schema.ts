@@ -89,6 +89,10 @@ export const modelInputSchema = z.object({
   maxOutputTokens: optionalNumberField("the max output", TOKENS).optional(),
   /** The offline catalogue entry the values came from ("provider/model"); blank = typed by hand. */
   catalogueRef: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), z.string().trim().max(300).nullable()).optional(),
+  /** chat answers every chat endpoint; embedding serves /v1/embeddings only. */
+  kind: z.enum(["chat", "embedding"], { error: "Choose chat or embedding." }).optional(),
+  /** Embedding models: the vector length; blank = not recorded. */
+  embeddingDimensions: optionalNumberField("the dimensions", { min: 1, max: 100_000, integer: true }).optional(),
 }).superRefine((model, context) => {
   const longContext = model.pricing.source === "list" ? model.pricing.longContext : undefined;
   for (const problem of modelLimitProblems({ contextWindow: model.contextWindow, maxOutputTokens: model.maxOutputTokens, longContext })) {

@@ -53,8 +53,8 @@ async function saveHardwareProfile(tx: Tx, actor: Actor, profile: HardwareProfil
   return current.id;
 }
 
-type CatalogueFields = Pick<ModelDoc, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext" | "catalogueRef">;
-const NO_CATALOGUE_FIELDS: CatalogueFields = { capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null };
+type CatalogueFields = Pick<ModelDoc, "capabilities" | "maxOutputTokens" | "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext" | "catalogueRef" | "kind" | "embeddingDimensions">;
+const NO_CATALOGUE_FIELDS: CatalogueFields = { capabilities: [], maxOutputTokens: null, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: null, kind: "chat", embeddingDimensions: null };
 
 /**
  * Capabilities, max output, cache and long-context prices and the catalogue entry, as they will
@@ -70,6 +70,9 @@ function catalogueFields(input: ModelInput, current: CatalogueFields): Catalogue
     cacheWritePricePerMTok: list?.cacheWritePricePerMTok === undefined ? current.cacheWritePricePerMTok : list.cacheWritePricePerMTok,
     longContext: list?.longContext === undefined ? current.longContext : list.longContext,
     catalogueRef: input.catalogueRef === undefined ? current.catalogueRef : input.catalogueRef,
+    kind: input.kind ?? current.kind,
+    // Only embedding models have dimensions.
+    embeddingDimensions: (input.kind ?? current.kind) === "chat" ? null : input.embeddingDimensions === undefined ? current.embeddingDimensions : input.embeddingDimensions,
   };
 }
 

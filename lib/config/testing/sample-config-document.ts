@@ -26,11 +26,11 @@ export function sampleConfigDocument(): ConfigDocument {
       {
         alias: "claude-sonnet", providerModelId: "claude-sonnet-4-5", provider: "anthropic", tier: "frontier", contextWindow: 200_000, inputPricePerMTok: 3, outputPricePerMTok: 15, hardwareProfile: null, licence: "anthropic-terms", enabled: true, priority: 10, baseline: true,
         capabilities: ["tools", "structured_output", "images", "reasoning"], maxOutputTokens: 64_000, cachedInputPricePerMTok: 0.3, cacheWritePricePerMTok: 3.75,
-        longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: 22.5 }, catalogueRef: "anthropic/claude-sonnet-4-5",
+        longContext: { thresholdTokens: 200_000, inputPricePerMTok: 6, outputPricePerMTok: 22.5 }, catalogueRef: "anthropic/claude-sonnet-4-5", kind: "chat", embeddingDimensions: null,
       },
       {
         alias: "llama-3.1-8b", providerModelId: "llama3.1:8b", provider: "simulated-local", tier: "local", contextWindow: 8192, inputPricePerMTok: null, outputPricePerMTok: null, hardwareProfile: "24 GB card", licence: null, enabled: true, priority: 10, baseline: false,
-        capabilities: ["tools", "structured_output"], maxOutputTokens: 8192, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: "groq/llama-3.1-8b-instant",
+        capabilities: ["tools", "structured_output"], maxOutputTokens: 8192, cachedInputPricePerMTok: null, cacheWritePricePerMTok: null, longContext: null, catalogueRef: "groq/llama-3.1-8b-instant", kind: "chat", embeddingDimensions: null,
       },
     ],
     dataClasses: [
@@ -56,6 +56,10 @@ export function sampleConfigDocument(): ConfigDocument {
         key: "support-summaries", name: "Support ticket summaries", team: "Support", owner: "dana@example.com", monthlyBudgetUsd: 500, budgetAction: "downgrade",
         defaultDifficulty: "routine", defaultDataClass: "internal", allowPromptLogging: false, commercial: true, monthlyActiveUsers: 40_000, jurisdictions: ["US"],
       },
+    ],
+    modelNameMappings: [
+      { pattern: "claude-opus-*", target: "auto", difficulty: "hard", priority: 10 },
+      { pattern: "claude-*", target: "auto", difficulty: null, priority: 100 },
     ],
     unscannableDataClass: "confidential",
     maxLoggedDataClass: "confidential",
