@@ -70,6 +70,17 @@ describe("checkConfigDocument", () => {
     expect(paths).toEqual(["routingRules[0].when.feature", "routingRules[0].then.pinModel", "routingRules[0].when.maxEstimatedTokens", "routingRules[0].then.maxTier"]);
   });
 
+  it("checks model-name mappings: targets name a known tier or model, patterns are unique", () => {
+    const doc = sampleConfigDocument();
+    doc.modelNameMappings = [
+      { pattern: "a-*", target: "tier:moon", difficulty: null, priority: 1 },
+      { pattern: "b-*", target: "no-such-model", difficulty: null, priority: 1 },
+      { pattern: "b-*", target: "auto", difficulty: null, priority: 2 },
+    ];
+    expect(issuesOf(doc).map((issue) => issue.path)).toEqual(["modelNameMappings[2].pattern", "modelNameMappings[0].target", "modelNameMappings[1].target"]);
+    expect(issuesOf({ ...sampleConfigDocument(), modelNameMappings: [{ pattern: "bad pattern!", target: "auto", difficulty: null, priority: 1 }] })[0]?.path).toBe("modelNameMappings[0].pattern");
+  });
+
   it("refuses a secret where the key's variable name belongs", () => {
     const doc = sampleConfigDocument();
     doc.providers[1] = { ...doc.providers[1]!, apiKeyEnv: "sk-ant-0123456789abcdef" };

@@ -73,6 +73,7 @@ export function checkReferences(doc: ConfigDocument): ConfigIssue[] {
   duplicates(issues, doc.classificationRules, "classificationRules", "key", (rule) => rule.key);
   duplicates(issues, doc.routingRules, "routingRules", "key", (rule) => rule.key);
   duplicates(issues, doc.features, "features", "key", (feature) => feature.key);
+  duplicates(issues, doc.modelNameMappings ?? [], "modelNameMappings", "pattern", (mapping) => mapping.pattern);
 
   const tiers = new Set(doc.tiers.map((tier) => tier.key));
   const tierRank = new Map(doc.tiers.map((tier) => [tier.key, tier.rank]));
@@ -130,6 +131,12 @@ export function checkReferences(doc: ConfigDocument): ConfigIssue[] {
     if (rule.then.minTier === null && rule.then.maxTier === null && rule.then.pinModel === null) {
       issues.push({ path: `${path}.then`, message: "The rule does nothing: give a minimum tier, a maximum tier or a model to pin." });
     }
+  });
+  (doc.modelNameMappings ?? []).forEach((mapping, index) => {
+    const path = `modelNameMappings[${index}].target`;
+    if (mapping.target === "auto") return;
+    if (mapping.target.startsWith("tier:")) known(issues, tiers, "tier", path, mapping.target.slice("tier:".length));
+    else known(issues, models, "model", path, mapping.target);
   });
   return issues;
 }

@@ -143,6 +143,13 @@ const feature = z.object({
   jurisdictions: z.array(text(20)),
 });
 
+const modelNameMapping = z.object({
+  pattern: z.string().min(1).max(200).regex(/^[A-Za-z0-9._:/@[\]*-]+$/, "Use letters, digits, . _ : / @ [ ] - and * (any run of characters).").describe("Glob over requested model names; * = any run of characters"),
+  target: key.describe("auto, tier:<tier key> or a model alias"),
+  difficulty: z.enum(DIFFICULTIES).nullable().describe("Difficulty the name implies when the caller declares none; null = the request's own"),
+  priority: z.number().int().min(0).max(10_000).describe("Lower = tried first"),
+});
+
 export const configDocumentSchema = z.object({
   format: z.literal(CONFIG_FORMAT, { error: `This is not a Switchyard configuration document (expected "format": "${CONFIG_FORMAT}").` }),
   formatVersion: z.literal(CONFIG_FORMAT_VERSION, { error: `Unsupported formatVersion; this Switchyard reads version ${CONFIG_FORMAT_VERSION}.` }),
@@ -162,6 +169,8 @@ export const configDocumentSchema = z.object({
   unscannableDataClass: z.enum(DATA_CLASSES).default("confidential").describe("Content the detectors cannot read (images) raises a request to at least this class"),
   maxLoggedDataClass: maxLoggedDataClassField.default("confidential").describe("Prompts are stored (where a feature allows it) only up to this class; restricted never"),
   maskedAnswerFindings: maskedAnswerFindingsField.default([]).describe("Built-in detectors whose findings are masked in model answers"),
+  // Optional so documents exported before mappings existed leave them as they are when applied.
+  modelNameMappings: z.array(modelNameMapping).optional().describe("Vendor model names clients send (claude-*, gpt-*) → auto, a tier or an alias; absent = keep the current mappings"),
 });
 
 export type ConfigDocument = z.infer<typeof configDocumentSchema>;
@@ -174,6 +183,7 @@ export type DataClassDoc = ConfigDocument["dataClasses"][number];
 export type ClassificationRuleDoc = ConfigDocument["classificationRules"][number];
 export type RoutingRuleDoc = ConfigDocument["routingRules"][number];
 export type FeatureDoc = ConfigDocument["features"][number];
+export type ModelNameMappingDoc = NonNullable<ConfigDocument["modelNameMappings"]>[number];
 
 export const CONFIG_ABOUT =
   "Switchyard configuration as code. Edit and apply it with `npm run config -- apply FILE` or upload it on the Policy versions page: " +

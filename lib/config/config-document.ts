@@ -212,6 +212,7 @@ export interface ConfigRows {
   difficulties: DifficultyRow[];
   routingRules: RoutingRuleRow[];
   features: FeatureRow[];
+  modelNameMappings: Array<{ pattern: string; target: string; difficulty: string | null; priority: number }>;
   /** The data rules' settings row; null before it exists (read as its defaults). */
   dataRuleSettings: { unscannableDataClassKey: string; maxLoggedDataClassKey: string; maskedAnswerFindings: string[] } | null;
 }
@@ -244,5 +245,8 @@ export function toConfigDocument(rows: ConfigRows, meta: { exportedAt: Date; bas
     unscannableDataClass: unscannableDoc(rows.dataRuleSettings),
     maxLoggedDataClass: readSettingsRow(rows.dataRuleSettings).maxLoggedDataClassKey,
     maskedAnswerFindings: readSettingsRow(rows.dataRuleSettings).maskedAnswerFindings,
+    modelNameMappings: [...rows.modelNameMappings]
+      .sort((a, b) => a.priority - b.priority || a.pattern.localeCompare(b.pattern))
+      .map((row) => ({ pattern: row.pattern, target: row.target, difficulty: (DIFFICULTIES as readonly string[]).includes(row.difficulty ?? "") ? (row.difficulty as Difficulty) : null, priority: row.priority })),
   };
 }

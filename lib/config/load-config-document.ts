@@ -20,7 +20,8 @@ export async function loadConfigRows(db: Prisma.TransactionClient = getDb()): Pr
   });
   const features = await db.feature.findMany();
   const dataRuleSettings = await db.dataRuleSettings.findUnique({ where: { id: 1 }, select: { unscannableDataClassKey: true, maxLoggedDataClassKey: true, maskedAnswerFindings: true } });
-  return { tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, difficulties, routingRules, features, dataRuleSettings };
+  const modelNameMappings = await db.modelNameMapping.findMany({ select: { pattern: true, target: true, difficulty: true, priority: true } });
+  return { tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, difficulties, routingRules, features, dataRuleSettings, modelNameMappings };
 }
 
 /** The working configuration as a document (what Export downloads and Apply compares against). */

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { applyConfigDocument } from "./apply-config-document";
 import { listModelNameMappings } from "./list-model-name-mappings";
+import { loadConfigDocument } from "./load-config-document";
 import { publishPolicy } from "./publish-policy";
 import { createModelNameMapping, deleteModelNameMapping, updateModelNameMapping } from "./save-model-name-mapping";
 import { StaleEditError } from "./stale-edit";
@@ -51,5 +53,23 @@ describe("model-name mappings", () => {
     const snapshot = readStoredSnapshot(row.snapshot, number);
     expect(snapshot.modelNameMappings).toContainEqual({ pattern: "mistral-medium-*", target: "tier:hosted-open", difficulty: "routine", priority: 5 });
     expect(snapshot.modelNameMappings).toContainEqual({ pattern: "claude-opus-*", target: "auto", difficulty: "hard", priority: 10 });
+  });
+
+  it("travel in the configuration document: exported, and applied with changes logged", async () => {
+    const doc = JSON.parse(JSON.stringify(await loadConfigDocument()));
+    expect(doc.modelNameMappings[0]).toEqual({ pattern: "mistral-medium-*", target: "tier:hosted-open", difficulty: "routine", priority: 5 });
+    doc.modelNameMappings = doc.modelNameMappings.filter((mapping: { pattern: string }) => mapping.pattern !== "mistral-medium-*");
+    doc.modelNameMappings.push({ pattern: "gpt-5-codex*", target: "tier:frontier", difficulty: "hard", priority: 1 });
+    const { version, plan } = await applyConfigDocument(JSON.stringify(doc), { actor: admin, note: "codex to frontier" });
+    expect(version).not.toBeNull();
+    expect(plan.changes.map((change) => change.text)).toEqual(["model-name mapping mistral-medium-* removed", "model-name mapping gpt-5-codex* added"]);
+    expect(await getDb().modelNameMapping.findUnique({ where: { pattern: "mistral-medium-*" } })).toBeNull();
+    expect(await getDb().modelNameMapping.findUniqueOrThrow({ where: { pattern: "gpt-5-codex*" } })).toMatchObject({ target: "tier:frontier", difficulty: "hard" });
+    const logged = await getDb().configChange.findMany({ where: { entity: "model-name mapping", entityKey: { in: ["mistral-medium-*", "gpt-5-codex*"] } }, orderBy: { at: "asc" } });
+    expect(logged.map((change) => [change.action, change.entityKey])).toEqual([
+      ["create", "mistral-medium-*"],
+      ["create", "gpt-5-codex*"],
+      ["delete", "mistral-medium-*"],
+    ]);
   });
 });

@@ -34,6 +34,25 @@ describe("planConfigChanges", () => {
     ]);
   });
 
+  it("plans model-name mappings by pattern, and keeps them when a document has none", () => {
+    const next = sampleConfigDocument();
+    next.modelNameMappings = [
+      { pattern: "claude-opus-*", target: "tier:frontier", difficulty: "hard", priority: 10 },
+      { pattern: "gpt-*", target: "auto", difficulty: null, priority: 100 },
+    ];
+    const plan = planConfigChanges(sampleConfigDocument(), next);
+    expect(plan.modelNameMappings.updated.map(({ after }) => after.target)).toEqual(["tier:frontier"]);
+    expect(plan.modelNameMappings.created.map((mapping) => mapping.pattern)).toEqual(["gpt-*"]);
+    expect(plan.modelNameMappings.removed.map((mapping) => mapping.pattern)).toEqual(["claude-*"]);
+    expect(plan.changes.map((change) => change.text)).toEqual([
+      "model-name mapping claude-opus-*: target auto → tier:frontier",
+      "model-name mapping claude-* removed",
+      "model-name mapping gpt-* added",
+    ]);
+    const { modelNameMappings: _dropped, ...withoutMappings } = sampleConfigDocument();
+    expect(planConfigChanges(sampleConfigDocument(), withoutMappings).total).toBe(0);
+  });
+
   it("words capability switches, cache and long-context prices and the unscannable class", () => {
     const next = sampleConfigDocument();
     next.models[1] = { ...next.models[1]!, capabilities: ["structured_output"], maxOutputTokens: 4096, catalogueRef: null };

@@ -20,8 +20,8 @@ const SETTING_WORDS: Array<{ key: keyof SettingsDoc; field: string; text: (doc: 
   { key: "maskedAnswerFindings", field: "masked in answers", text: (doc) => (doc.maskedAnswerFindings.length > 0 ? doc.maskedAnswerFindings.join(", ") : "nothing") },
 ];
 
-type ListSection = "tiers" | "providers" | "hardwareProfiles" | "licences" | "models" | "dataClasses" | "classificationRules" | "routingRules" | "features";
-type Entry<S extends ListSection> = ConfigDocument[S][number];
+type ListSection = "tiers" | "providers" | "hardwareProfiles" | "licences" | "models" | "dataClasses" | "classificationRules" | "routingRules" | "features" | "modelNameMappings";
+type Entry<S extends ListSection> = NonNullable<ConfigDocument[S]>[number];
 
 export type ConfigPlan = { [S in ListSection]: EntityPlan<Entry<S>> } & {
   difficultyMap: { before: ConfigDocument["difficultyMinTier"]; after: ConfigDocument["difficultyMinTier"] } | null;
@@ -47,6 +47,7 @@ const SECTIONS: Record<ListSection, SectionInfo> = {
   classificationRules: { title: "Data rules", noun: "data rule", keyOf: (item) => String(item.key) },
   routingRules: { title: "Routing rules", noun: "rule", keyOf: (item) => String(item.key) },
   features: { title: "Features", noun: "feature", keyOf: (item) => String(item.key) },
+  modelNameMappings: { title: "Model names", noun: "model-name mapping", keyOf: (item) => String(item.pattern) },
 };
 
 // Field names read as words; anything not listed is split from camelCase.
@@ -121,7 +122,9 @@ function planList<S extends ListSection>(section: S, before: Array<Entry<S>>, af
     noun: info.noun,
     keyOf: (item) => info.keyOf(item),
     subject: section === "models" ? undefined : (key) => `${info.noun} ${key}`,
-    fields: paths.filter((path) => path !== "key" && path !== "alias" && !(section === "hardwareProfiles" && path === "name")).map(fieldFor),
+    fields: paths
+      .filter((path) => path !== "key" && path !== "alias" && !(section === "hardwareProfiles" && path === "name") && !(section === "modelNameMappings" && path === "pattern"))
+      .map(fieldFor),
   };
   return { plan, changes: describeSection(spec, flatBefore, flatAfter) };
 }
@@ -130,7 +133,9 @@ function planList<S extends ListSection>(section: S, before: Array<Entry<S>>, af
 export function planConfigChanges(current: ConfigDocument, next: ConfigDocument): ConfigPlan {
   const changes: DescribedChange[] = [];
   const take = <S extends ListSection>(section: S) => {
-    const result = planList(section, current[section] as Array<Entry<S>>, next[section] as Array<Entry<S>>);
+    // A document without a section that may be absent (model-name mappings) keeps the current rows.
+    const nextList = (next[section] ?? current[section] ?? []) as Array<Entry<S>>;
+    const result = planList(section, (current[section] ?? []) as Array<Entry<S>>, nextList);
     changes.push(...result.changes);
     return result.plan;
   };
@@ -143,6 +148,7 @@ export function planConfigChanges(current: ConfigDocument, next: ConfigDocument)
   const classificationRules = take("classificationRules");
   const routingRules = take("routingRules");
   const features = take("features");
+  const modelNameMappings = take("modelNameMappings");
 
   const mapChanged = JSON.stringify(current.difficultyMinTier) !== JSON.stringify(next.difficultyMinTier);
   if (mapChanged) {
@@ -161,10 +167,10 @@ export function planConfigChanges(current: ConfigDocument, next: ConfigDocument)
     settingsChanged += 1;
     changes.push({ section: "Data rule settings", key: setting.key, kind: "changed", field: setting.field, before, after, text: `${setting.field}: ${before} → ${after}` });
   }
-  const plans = [tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features];
+  const plans = [tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features, modelNameMappings];
   const total = plans.reduce((sum, plan) => sum + plan.created.length + plan.updated.length + plan.removed.length, 0) + (mapChanged ? 1 : 0) + settingsChanged;
   return {
-    tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features,
+    tiers, providers, hardwareProfiles, licences, models, dataClasses, classificationRules, routingRules, features, modelNameMappings,
     difficultyMap: mapChanged ? { before: current.difficultyMinTier, after: next.difficultyMinTier } : null,
     dataRuleSettings: settingsChanged > 0 ? { before: settingsBefore, after: settingsAfter } : null,
     changes,

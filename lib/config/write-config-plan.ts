@@ -107,6 +107,14 @@ export async function writeConfigPlan(tx: Tx, doc: ConfigDocument, plan: ConfigP
   for (const feature of plan.features.created) await tx.feature.create({ data: { key: feature.key, ...featureData(feature) } });
   for (const { after } of plan.features.updated) await tx.feature.update({ where: { key: after.key }, data: { ...featureData(after), ...bump } });
 
+  // Model-name mappings refer to tiers and models by name only: no foreign keys to order around.
+  const mappingsGone = plan.modelNameMappings.removed.map((mapping) => mapping.pattern);
+  if (mappingsGone.length > 0) await tx.modelNameMapping.deleteMany({ where: { pattern: { in: mappingsGone } } });
+  for (const mapping of plan.modelNameMappings.created) await tx.modelNameMapping.create({ data: mapping });
+  for (const { after } of plan.modelNameMappings.updated) {
+    await tx.modelNameMapping.update({ where: { pattern: after.pattern }, data: { target: after.target, difficulty: after.difficulty, priority: after.priority, ...bump } });
+  }
+
   // Removals, children first.
   const gone = <T>(plan: EntityPlan<T>, read: (item: T) => string) => plan.removed.map(read);
   const rules = gone(plan.routingRules, (rule) => rule.key);
@@ -135,6 +143,7 @@ export async function writeConfigPlan(tx: Tx, doc: ConfigDocument, plan: ConfigP
   await logPlan(tx, actor, note, ENTITY.classificationRule, plan.classificationRules, (rule) => rule.key);
   await logPlan(tx, actor, note, "routing rule", plan.routingRules, (rule) => rule.key);
   await logPlan(tx, actor, note, ENTITY.feature, plan.features, (feature) => feature.key);
+  await logPlan(tx, actor, note, ENTITY.modelNameMapping, plan.modelNameMappings, (mapping) => mapping.pattern);
 }
 
 /** Data classes are fixed (the engine knows the four): their settings and tiers change; a fresh database gets them created. */
