@@ -29,7 +29,7 @@ export function toErrorResponse(error: unknown): Response {
 /** Unknown paths under /api: a JSON 404 in OpenAI's shape, whatever the method. */
 export const unknownApiPath = handleRoute(async (request: Request) => {
   const { pathname } = new URL(request.url);
-  throw new ApiError(404, "unknown_endpoint", `There is no ${request.method} ${pathname} endpoint. The gateway serves POST /api/v1/chat/completions, POST /api/route, GET /api/v1/models and GET /api/v1/decisions/{id}.`);
+  throw new ApiError(404, "unknown_endpoint", `There is no ${request.method} ${pathname} endpoint. The gateway serves POST /api/v1/chat/completions, POST /api/v1/messages (and /count_tokens), POST /api/v1/responses, POST /api/v1/embeddings, POST /api/route, GET /api/v1/models and GET /api/v1/decisions/{id}.`);
 });
 
 export function methodNotAllowed(allowed: string[]) {
