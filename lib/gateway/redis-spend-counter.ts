@@ -6,6 +6,7 @@ import "server-only";
 // A feature's counter starts (SET NX) from the database's rollup total the first time it is
 // used in a month. Redis unreachable → this instance counts locally from the last known totals
 // (logged once, shown in health) until Redis answers again.
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { LocalSpendCounter, monthStart, type Reservation, type SpendCounter, type Totals } from "./spend-counter";
@@ -55,7 +56,6 @@ export class RedisSpendCounter implements SpendCounter {
   private shared: Totals = {};
   private sharedMonth = "";
   private degraded = false;
-  private sequence = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -81,7 +81,8 @@ export class RedisSpendCounter implements SpendCounter {
 
   async reserve(featureKey: string, amountUsd: number, budgetUsd: number, now: Date): Promise<Reservation | null> {
     const month = monthStart(now).toISOString();
-    const id = `${process.pid}-${Date.now().toString(36)}-${++this.sequence}`;
+    // Unique across instances (every container may be pid 1).
+    const id = randomUUID();
     // The local view's total without reservations seeds a counter Redis does not have yet.
     const initial = toNano(this.local.spentWithoutReservations(now)[featureKey] ?? 0);
     try {
