@@ -99,6 +99,30 @@ describe("providers", () => {
     await expect(updateProvider({ ...input, version: row.version, region: "eu" }, eli)).rejects.toBeInstanceOf(StaleEditError);
   });
 
+  it("saves an embedding model's kind and dimensions into the snapshot and the change log; a chat save keeps none", async () => {
+    const created = await createModel(modelInputSchema.parse({
+      alias: "bge-small", version: 0, providerModelId: "bge-small-en", tierKey: "local", providerKey: "simulated-local", licenceKey: "", enabled: true, priority: 500, contextWindow: 512,
+      pricing: { source: "list", inputPricePerMTok: 0.01, outputPricePerMTok: 0 }, kind: "embedding", embeddingDimensions: 384,
+    }), ada);
+    expect(created.alias).toBe("bge-small");
+    const snapshot = await buildSnapshot(0);
+    expect(snapshot.models.find((model) => model.alias === "bge-small")).toMatchObject({ kind: "embedding", embeddingDimensions: 384 });
+    expect(snapshot.models.find((model) => model.alias === "llama-3.1-8b")).toMatchObject({ kind: "chat", embeddingDimensions: null });
+    // An edit that does not send the kind keeps it; turning it into a chat model drops the dimensions.
+    const opened = await editable("bge-small");
+    await updateModel({ ...opened, priority: 501 }, ada);
+    expect(await getDb().model.findUniqueOrThrow({ where: { alias: "bge-small" } })).toMatchObject({ kind: "embedding", embeddingDimensions: 384 });
+    await updateModel({ ...(await editable("bge-small")), kind: "chat" }, ada);
+    expect(await getDb().model.findUniqueOrThrow({ where: { alias: "bge-small" } })).toMatchObject({ kind: "chat", embeddingDimensions: null });
+    const change = await getDb().configChange.findFirstOrThrow({ where: { entity: "model", entityKey: "bge-small" }, orderBy: { at: "desc" } });
+    expect(change).toMatchObject({ before: expect.objectContaining({ kind: "embedding", embeddingDimensions: 384 }), after: expect.objectContaining({ kind: "chat", embeddingDimensions: null }) });
+  });
+
+  it("tests an embedding model's connection by embedding a text", async () => {
+    const ok = await testProviderConnection("simulated-local", "nomic-embed-text");
+    expect(ok).toMatchObject({ ok: true, simulated: true, modelAlias: "nomic-embed-text", reply: "A 768-dimension embedding." });
+  });
+
   it("tests a connection with one real call through the provider layer", async () => {
     const ok = await testProviderConnection("simulated-local", null);
     expect(ok).toMatchObject({ ok: true, simulated: true, modelAlias: "llama-3.1-8b" });

@@ -8,6 +8,7 @@ import { baseUrlProblem } from "@/lib/config/provider-schema";
 import { ConfigRuleError } from "@/lib/config/stale-edit";
 import { keyVariableProblem } from "@/lib/env";
 import { modelPolicyOf } from "@/lib/config/model-policy";
+import { createEmbeddingClient } from "@/lib/providers/embeddings/create-embedding-client";
 import { textOf } from "@/lib/canonical/text";
 import type { CanonicalRequest } from "@/lib/canonical/types";
 
@@ -36,7 +37,8 @@ const TEST_TIMEOUT_MS = 20_000;
 export async function testProviderConnection(providerKey: string, modelAlias: string | null): Promise<ConnectionTestResult> {
   const row = await getDb().provider.findUnique({
     where: { key: providerKey },
-    include: { models: { include: { tier: true, hardwareProfile: true }, orderBy: [{ enabled: "desc" }, { priority: "asc" }, { alias: "asc" }] } },
+    // Chat models first ("chat" < "embedding"): with no model named, a chat call is the test people expect.
+    include: { models: { include: { tier: true, hardwareProfile: true }, orderBy: [{ enabled: "desc" }, { kind: "asc" }, { priority: "asc" }, { alias: "asc" }] } },
   });
   if (!row) throw new ConfigRuleError(`The provider "${providerKey}" no longer exists — reload.`);
   const model = modelAlias === null ? row.models[0] : row.models.find((candidate) => candidate.alias === modelAlias);
@@ -56,6 +58,11 @@ export async function testProviderConnection(providerKey: string, modelAlias: st
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
   try {
+    if (modelPolicy.kind === "embedding") {
+      // An embedding model has no chat endpoint: embed one short text instead.
+      const embedded = await createEmbeddingClient(provider, modelPolicy).embed({ inputs: ["Switchyard connection test"] }, AbortSignal.timeout(TEST_TIMEOUT_MS));
+      return { ok: true, modelAlias: model.alias, latencyMs: elapsed(), reply: `A ${embedded.vectors[0]?.length ?? 0}-dimension embedding.`, simulated: provider.kind === "simulator" };
+    }
     const client = createProviderClient(provider, modelPolicy);
     const result = await client.generate(CONNECTION_TEST_REQUEST, AbortSignal.timeout(TEST_TIMEOUT_MS));
     return { ok: true, modelAlias: model.alias, latencyMs: elapsed(), reply: textOf(result.content).slice(0, 200), simulated: provider.kind === "simulator" };

@@ -30,7 +30,8 @@ export async function loadPlaygroundOptions(): Promise<PlaygroundOptions | null>
       { value: "auto", label: "auto (router decides)", group: "router", simulated: false },
       ...tiers.map((tier) => ({ value: `tier:${tier.key}`, label: `tier:${tier.key}`, group: "tier" as const, simulated: false })),
       ...snapshot.models
-        .filter((model) => model.enabled)
+        // The playground sends chat requests: embedding models could never be pinned there.
+        .filter((model) => model.enabled && (model.kind ?? "chat") === "chat")
         .map((model) => ({
           value: model.alias,
           label: `${model.alias} · ${model.tierKey}`,
