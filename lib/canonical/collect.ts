@@ -7,9 +7,13 @@ export function collect(answer: AssistantPart[], part: StreamPart): void {
   const last = answer[answer.length - 1];
   switch (part.type) {
     case "text":
+      if (last?.type === "text") last.text += part.text;
+      else answer.push({ type: "text", text: part.text });
+      break;
     case "reasoning":
-      if (last?.type === part.type) last.text += part.text;
-      else answer.push({ type: part.type, text: part.text });
+      if (last?.type === "reasoning") last.text += part.text;
+      else answer.push({ type: "reasoning", text: part.text });
+      if (part.signature) (answer[answer.length - 1] as { signature?: string }).signature = part.signature;
       break;
     case "tool_call_start":
       answer.push({ type: "tool_call", id: part.id, name: part.name, arguments: "" });

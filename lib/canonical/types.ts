@@ -139,7 +139,8 @@ export interface CanonicalResult {
  */
 export type StreamPart =
   | { type: "text"; text: string }
-  | { type: "reasoning"; text: string }
+  /** Reasoning text; Anthropic's thinking signature arrives as its own part (text "") at the block's end. */
+  | { type: "reasoning"; text: string; signature?: string }
   | { type: "tool_call_start"; index: number; id: string; name: string }
   | { type: "tool_call_delta"; index: number; arguments: string }
   | { type: "finish"; finishReason: FinishReason; usage: Usage };

@@ -108,9 +108,13 @@ export function createAiSdkClient(config: AiSdkClientConfig): ProviderClient {
           case "text-delta":
             if (part.delta !== "") yield* emit({ type: "text", text: part.delta });
             break;
-          case "reasoning-delta":
+          case "reasoning-delta": {
             if (part.delta !== "") yield* emit({ type: "reasoning", text: part.delta });
+            // Anthropic's signature_delta: the thinking block's signature, needed to send it back.
+            const signature = signatureOf(part.providerMetadata);
+            if (signature) yield* emit({ type: "reasoning", text: "", signature });
             break;
+          }
           case "tool-input-start":
             if (part.providerExecuted) break;
             toolIndex.set(part.id, toolIndex.size);

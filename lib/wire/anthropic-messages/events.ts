@@ -61,6 +61,9 @@ export function eventWriter(base: { decisionId: string; model: string }) {
           return events;
         }
         case "reasoning": {
+          if (part.text === "" && part.signature && open?.kind === "thinking") {
+            return [{ type: "content_block_delta", index: open.index, delta: { type: "signature_delta", signature: part.signature } }];
+          }
           if (part.text === "") return [];
           const events = open?.kind === "thinking" ? [] : startBlock({ kind: "thinking" }, { type: "thinking", thinking: "", signature: "" });
           events.push({ type: "content_block_delta", index: open!.index, delta: { type: "thinking_delta", thinking: part.text } });
