@@ -11,6 +11,7 @@ import { CircuitBreaker } from "@/lib/providers/circuit-breaker";
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter, type KeyRateLimiter } from "./key-rate-limiter";
+import { InFlightLimit } from "./admission";
 import { announce } from "./cluster-events";
 import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
 import { PolicyStore } from "./policy-store";
@@ -25,6 +26,7 @@ export interface GatewayRuntime {
   keyLimits: KeyRateLimiter;
   ledger: WriteBehindQueue;
   journal: DecisionJournal;
+  admission: InFlightLimit;
 }
 
 /**
@@ -62,7 +64,8 @@ function createRuntime(): GatewayRuntime {
   const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 })) : new MemoryKeyRateLimiter();
   // With REDIS_URL, budgets hold across instances (reservations in Redis); otherwise one instance.
   const spend: SpendCounter = env.REDIS_URL ? new RedisSpendCounter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new LocalSpendCounter();
-  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend, keyLimits, ledger, journal };
+  const admission = new InFlightLimit(env.GATEWAY_MAX_IN_FLIGHT);
+  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend, keyLimits, ledger, journal, admission };
   // What a previous process journaled and may not have written (kill -9, a crash, an outage).
   const replay = journal.open();
   if (replay.length > 0) console.log(`[switchyard] replaying ${replay.length} journaled decision record(s) into the database`);

@@ -11,6 +11,7 @@ import { DecisionDraft } from "./decision-draft";
 import type { GatewayCall } from "./gateway-call";
 import { readJsonBody } from "./read-body";
 import { clientClosed, runPipeline, type PipelineResult } from "./run-pipeline";
+import { overloaded } from "./admission";
 import { assertCanRecord, gatewayRuntime, type GatewayRuntime } from "./runtime";
 import { settle } from "./settle";
 import type { StreamOptions } from "./endpoint-adapter";
@@ -90,6 +91,7 @@ function streamResponse(runtime: GatewayRuntime, draft: DecisionDraft, call: Gat
   const { outcome } = result;
   // The record counts what the model said; the caller gets it with masked finding types replaced.
   const produced: AssistantPart[] = [];
+  let slotReleased = false;
   const options: StreamOptions = {
     decisionId: draft.id,
     model: outcome.served.alias,
@@ -97,6 +99,8 @@ function streamResponse(runtime: GatewayRuntime, draft: DecisionDraft, call: Gat
     includeUsage: call.includeUsage,
     stream: maskStream(tap(outcome.stream, (part) => collect(produced, part)), result.policy.answerRules),
     onEnd: (usage, _sent, error) => {
+      if (!slotReleased) runtime.admission.leave();
+      slotReleased = true;
       const answer = produced;
       settle(runtime, draft, {
         kind: "served",
@@ -147,24 +151,36 @@ export async function serveGatewayRequest(request: Request, adapter: EndpointAda
     throw error;
   }
   const draft = new DecisionDraft({ endpoint: adapter.endpoint, key, createdAt, startedAt });
+  if (!runtime.admission.tryEnter()) return refuse(runtime, draft, adapter, overloaded(runtime.admission));
+  // A stream holds its slot until it ends (streamResponse releases it); anything else here.
+  let slotHeldByStream = false;
   try {
     const raw = await readJsonBody(request);
     draft.learn({ requestedModel: modelOf(raw) || adapter.defaultModel });
     const call: GatewayCall = { ...adapter.parse(raw, request), endpoint: adapter.endpoint, key, signal: request.signal, createdAt, startedAt };
     const result = await runPipeline(call, draft, runtime);
-    if (result.kind === "stream") return streamResponse(runtime, draft, call, result, adapter);
+    if (result.kind === "stream") {
+      slotHeldByStream = true;
+      return streamResponse(runtime, draft, call, result, adapter);
+    }
     const outcome = settleResult(runtime, draft, result);
     if (outcome.kind === "dry_run") return adapter.dryRun(outcome.record, routingHeaders(outcome.record.id, outcome.wouldServe));
     if (outcome.kind === "failed") return adapter.error(outcome.error, outcome.record.id);
     return adapter.completion({ record: outcome.record, result: outcome.result, served: outcome.served, created: Math.floor(createdAt.getTime() / 1000) }, routingHeaders(outcome.record.id, outcome.served));
   } catch (error) {
-    const apiError = gatewayError(error);
-    try {
-      settle(runtime, draft, { kind: "failed", error: apiError });
-    } catch (unrecorded) {
-      // The journal refused the record: say so rather than answer without one.
-      return adapter.error(gatewayError(unrecorded), draft.id);
-    }
-    return adapter.error(apiError, draft.id);
+    return refuse(runtime, draft, adapter, gatewayError(error));
+  } finally {
+    if (!slotHeldByStream) runtime.admission.leave();
   }
+}
+
+/** Records the error and answers it in the endpoint's shape. */
+function refuse(runtime: GatewayRuntime, draft: DecisionDraft, adapter: EndpointAdapter, apiError: ApiError): Response {
+  try {
+    settle(runtime, draft, { kind: "failed", error: apiError });
+  } catch (unrecorded) {
+    // The journal refused the record: say so rather than answer without one.
+    return adapter.error(gatewayError(unrecorded), draft.id);
+  }
+  return adapter.error(apiError, draft.id);
 }
