@@ -76,7 +76,8 @@ describe("gateway errors", () => {
   });
 
   it("404 for an unknown model or tier", async () => {
-    const model = await post("/api/v1/chat/completions", { model: "gpt-99", messages: hello });
+    // Not "gpt-99": the seeded model-name mappings route the gpt-* family as auto.
+    const model = await post("/api/v1/chat/completions", { model: "nonesuch-99", messages: hello });
     expect(model.status).toBe(404);
     expect(model.body.error).toMatchObject({ code: "model_not_found", param: "model" });
     const tier = await post("/api/v1/chat/completions", { model: "tier:orbital", messages: hello });
