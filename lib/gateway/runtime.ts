@@ -7,12 +7,12 @@ import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
 import { ensureRetentionSchedule } from "@/lib/ledger/retention-schedule";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
-import { CircuitBreaker } from "@/lib/providers/circuit-breaker";
+import { CircuitBreaker, type OpenedCircuit } from "@/lib/providers/circuit-breaker";
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter, type KeyRateLimiter } from "./key-rate-limiter";
 import { InFlightLimit } from "./admission";
-import { announce } from "./cluster-events";
+import { announce, onEvent } from "./cluster-events";
 import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
 import { PolicyStore } from "./policy-store";
 import { RedisSpendCounter } from "./redis-spend-counter";
@@ -65,7 +65,8 @@ function createRuntime(): GatewayRuntime {
   // With REDIS_URL, budgets hold across instances (reservations in Redis); otherwise one instance.
   const spend: SpendCounter = env.REDIS_URL ? new RedisSpendCounter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new LocalSpendCounter();
   const admission = new InFlightLimit(env.GATEWAY_MAX_IN_FLIGHT);
-  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker: new CircuitBreaker(), spend, keyLimits, ledger, journal, admission };
+  const breaker = sharedCircuitBreaker();
+  const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker, spend, keyLimits, ledger, journal, admission };
   // What a previous process journaled and may not have written (kill -9, a crash, an outage).
   const replay = journal.open();
   if (replay.length > 0) console.log(`[switchyard] replaying ${replay.length} journaled decision record(s) into the database`);
@@ -77,6 +78,20 @@ function createRuntime(): GatewayRuntime {
   // Every process that records decisions also expires old ones (hourly; rollups keep the totals).
   ensureRetentionSchedule();
   return runtime;
+}
+
+/**
+ * A circuit breaker whose openings every instance hears (with REDIS_URL): an upstream one
+ * instance saw fail is skipped by the others until the same time, instead of each instance
+ * paying the failures to learn it.
+ */
+function sharedCircuitBreaker(): CircuitBreaker {
+  const breaker = new CircuitBreaker({ onOpen: (providerKey, opened) => announce("circuit-opened", JSON.stringify({ providerKey, ...opened })) });
+  onEvent("circuit-opened", (payload) => {
+    const { providerKey, until, lastError } = JSON.parse(payload) as { providerKey?: unknown; until?: unknown; lastError?: OpenedCircuit["lastError"] };
+    if (typeof providerKey === "string" && typeof until === "number") breaker.adoptOpen(providerKey, { until, lastError: lastError ?? null });
+  });
+  return breaker;
 }
 
 /**

@@ -137,4 +137,24 @@ describe("CircuitBreaker", () => {
     clock.advance(1_000);
     expect(breaker.snapshot()[0]?.state).toBe("half_open");
   });
+
+  it("shares an opening: the other instance adopts it (never shortening its own), and adopting is not re-announced", () => {
+    const clock = fakeClock();
+    const announced: Array<{ key: string; until: number }> = [];
+    const first = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 30_000, now: clock.now, onOpen: (key, opened) => announced.push({ key, until: opened.until }) });
+    const second = new CircuitBreaker({ now: clock.now, onOpen: () => announced.push({ key: "echo", until: 0 }) });
+    first.onFailure("p", outage());
+    expect(announced).toEqual([{ key: "p", until: clock.now() + 30_000 }]);
+    second.adoptOpen("p", { until: announced[0]!.until, lastError: first.snapshot()[0]!.lastError });
+    expect(second.canRequest("p")).toBe(false);
+    expect(second.snapshot()[0]!.lastError).toMatchObject({ kind: "unavailable", message: "upstream down" });
+    expect(announced).toHaveLength(1);
+    // A shorter opening does not shorten a longer one; one already past changes nothing.
+    second.adoptOpen("p", { until: clock.now() + 1_000, lastError: null });
+    expect(second.snapshot()[0]!.reopensAt).toBe(announced[0]!.until);
+    second.adoptOpen("q", { until: clock.now() - 1, lastError: null });
+    expect(second.canRequest("q")).toBe(true);
+    clock.advance(30_000);
+    expect(second.canRequest("p")).toBe(true);
+  });
 });

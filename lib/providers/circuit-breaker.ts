@@ -1,5 +1,6 @@
 // Per-provider circuit breaker. Pure state machine with an injectable clock; one instance per
-// process (a Redis-backed one can implement the same HealthGate for several instances).
+// process. Instances share what they learn through `onOpen` / `adoptOpen` (the gateway relays
+// them over Redis): an upstream one instance saw fail is skipped by the others too.
 //
 //   closed ──(N consecutive failures, or any 429)──▶ open ──(cooldown / retry-after)──▶ half_open
 //   half_open admits ONE probe: success ─▶ closed, failure ─▶ open again.
@@ -35,6 +36,15 @@ export interface CircuitBreakerOptions {
   windowSize?: number;
   /** Epoch milliseconds. Default Date.now. */
   now?: () => number;
+  /** Called when this breaker opens a circuit from its own calls (not from adoptOpen). */
+  onOpen?: (providerKey: string, opened: OpenedCircuit) => void;
+}
+
+/** What another instance needs to open the same circuit. */
+export interface OpenedCircuit {
+  /** Epoch ms when the circuit admits a probe. */
+  until: number;
+  lastError: ProviderHealth["lastError"];
 }
 
 export interface ProviderHealth {
@@ -72,8 +82,10 @@ export class CircuitBreaker implements HealthGate {
   private readonly probeTimeoutMs: number;
   private readonly windowSize: number;
   private readonly now: () => number;
+  private readonly onOpen: CircuitBreakerOptions["onOpen"];
 
   constructor(options: CircuitBreakerOptions = {}) {
+    this.onOpen = options.onOpen;
     this.failureThreshold = options.failureThreshold ?? 5;
     this.cooldownMs = options.cooldownMs ?? 30_000;
     this.maxOpenMs = options.maxOpenMs ?? 10 * 60_000;
@@ -96,7 +108,7 @@ export class CircuitBreaker implements HealthGate {
     if (circuit.recent.length > this.windowSize) circuit.recent.shift();
   }
 
-  private open(circuit: Circuit, error: ProviderError): void {
+  private open(providerKey: string, circuit: Circuit, error: ProviderError): void {
     const now = this.now();
     const wait = error.retryAfterSeconds !== undefined ? Math.min(error.retryAfterSeconds * 1000, this.maxOpenMs) : this.cooldownMs;
     // A straggler failing while already open may extend the wait, never shorten it.
@@ -105,6 +117,23 @@ export class CircuitBreaker implements HealthGate {
     circuit.state = "open";
     circuit.openUntil = until;
     circuit.probeStartedAt = null;
+    this.onOpen?.(providerKey, { until, lastError: circuit.lastError });
+  }
+
+  /**
+   * Opens the circuit because another instance opened its own (until then, unless this one is
+   * already open longer). Never reported back through onOpen.
+   */
+  adoptOpen(providerKey: string, opened: OpenedCircuit): void {
+    const now = this.now();
+    if (opened.until <= now) return;
+    const circuit = this.circuit(providerKey);
+    if (circuit.state === "open" && (circuit.openUntil ?? 0) >= opened.until) return;
+    if (circuit.state !== "open") circuit.openedAt = now;
+    circuit.state = "open";
+    circuit.openUntil = opened.until;
+    circuit.probeStartedAt = null;
+    if (opened.lastError) circuit.lastError = { ...opened.lastError };
   }
 
   canRequest(providerKey: string): boolean {
@@ -150,7 +179,7 @@ export class CircuitBreaker implements HealthGate {
       at: this.now(),
     };
     if (circuit.state !== "closed" || failure.kind === "rate_limited" || circuit.consecutiveFailures >= this.failureThreshold) {
-      this.open(circuit, failure);
+      this.open(providerKey, circuit, failure);
     }
   }
 
