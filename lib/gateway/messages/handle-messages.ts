@@ -1,8 +1,15 @@
 import "server-only";
+import { ApiError } from "@/lib/http/api-error";
 import { serveGatewayRequest } from "../serve-call";
-import { messagesAdapter } from "./messages-adapter";
+import { anthropicErrorResponse, messagesAdapter } from "./messages-adapter";
 
 /** POST /api/v1/messages — Anthropic's Messages API (Claude Code, the Anthropic SDK). */
 export function handleMessages(request: Request): Promise<Response> {
   return serveGatewayRequest(request, messagesAdapter);
+}
+
+/** Any other method on the Messages endpoints: a 405 in Anthropic's error shape. */
+export async function messagesMethodNotAllowed(): Promise<Response> {
+  const error = new ApiError(405, "method_not_allowed", "Use POST on this endpoint.", { headers: { allow: "POST" } });
+  return anthropicErrorResponse(error, null);
 }
