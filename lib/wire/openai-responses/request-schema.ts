@@ -1,6 +1,7 @@
 // OpenAI's Responses request body (`POST /v1/responses`), as Switchyard accepts it: stateless.
 // Every field is understood (translated into the canonical request), echoed back, or refused by
-// name — Switchyard keeps no conversation state, so `previous_response_id`, `conversation`,
+// name (an unknown field too: it has no chat-completions meaning to pass on, so it is refused
+// rather than dropped) — Switchyard keeps no conversation state, so `previous_response_id`, `conversation`,
 // `store: true` and item references are refused with a message saying to send the full input.
 import { z } from "zod";
 
@@ -135,7 +136,7 @@ const format = z.discriminatedUnion(
   { error: "text.format.type must be text, json_object or json_schema" },
 );
 
-export const responsesBodySchema = z.object({
+export const responsesBodySchema = z.strictObject({
   model: z.string().min(1, "model is required: use 'auto', 'tier:<tier key>' or a model alias").max(200),
   input: z.union([z.string(), z.array(item).min(1, "input must hold at least one item").max(10_000)], { error: "input must be a string or a list of input items" }),
   instructions: z.string().nullish(),

@@ -75,6 +75,7 @@ describe("a Responses body as the canonical request", () => {
     [{ input: [{ type: "item_reference", id: "msg_1" }] }, "stateless"],
     [{ tools: [{ type: "file_search" }] }, "run at OpenAI"],
     [{ background: true }, "foreground"],
+    [{ frobnicate: 1 }, "frobnicate"],
     [{ input: [{ role: "user", content: [{ type: "input_file", file_id: "f" }] }] }, "input_file"],
   ])("refuses %j naming why", (body, words) => {
     const result = responsesBodySchema.safeParse({ model: "auto", input: "x", ...body });
