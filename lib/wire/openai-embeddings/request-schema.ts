@@ -9,7 +9,7 @@ const input = z.union([z.string(), z.array(z.string()).min(1, "input must hold a
   error: tokenArrays,
 });
 
-export const embeddingsBodySchema = z.object({
+export const embeddingsBodySchema = z.strictObject({
   model: z.string().min(1, "model is required: use 'auto', 'tier:<tier key>' or an embedding model alias").max(200),
   input: z.unknown().transform((value, context) => {
     const isTokens = (item: unknown) => typeof item === "number" || (Array.isArray(item) && item.every((entry) => typeof entry === "number"));
