@@ -30,6 +30,8 @@ const schema = z.object({
   /** Connections in the app's pool; the embedded database serves one backend, so the launcher lowers it. */
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: optionalString,
+  /** Prefix of every Redis key and channel Switchyard uses, so deployments (or tests) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "letters, digits, ':', '_' or '-' (at most 64)").default("switchyard"),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,
   OIDC_ISSUER: optionalString,

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 
 export type ClusterEvent = "api-keys-changed" | "policy-published" | "circuit-opened";
 
-const CHANNEL_PREFIX = "switchyard:";
+const CHANNEL_PREFIX = `${env.REDIS_KEY_PREFIX}:event:`;
 
 interface Bus {
   publisher: Redis;

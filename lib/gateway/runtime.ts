@@ -61,9 +61,9 @@ function createRuntime(): GatewayRuntime {
     },
   });
   // With REDIS_URL, key rate limits are shared by every gateway instance; otherwise per process.
-  const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 })) : new MemoryKeyRateLimiter();
+  const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }), `${env.REDIS_KEY_PREFIX}:rate`) : new MemoryKeyRateLimiter();
   // With REDIS_URL, budgets hold across instances (reservations in Redis); otherwise one instance.
-  const spend: SpendCounter = env.REDIS_URL ? new RedisSpendCounter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new LocalSpendCounter();
+  const spend: SpendCounter = env.REDIS_URL ? new RedisSpendCounter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), undefined, `${env.REDIS_KEY_PREFIX}:budget`) : new LocalSpendCounter();
   const admission = new InFlightLimit(env.GATEWAY_MAX_IN_FLIGHT);
   const breaker = sharedCircuitBreaker();
   const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker, spend, keyLimits, ledger, journal, admission };
