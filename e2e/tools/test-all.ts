@@ -1,6 +1,6 @@
 // npm test — every test tier, in the order that fails fastest: types, unit, integration
 // (real PostgreSQL), then the browser tests (Debian's Chromium). It first makes sure
-// PostgreSQL answers and Chromium is installed, starting/installing them when it can.
+// PostgreSQL answers and Chromium and HAProxy are installed, starting/installing them when it can.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -34,6 +34,15 @@ function ensureChromium() {
   execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
+/** The cluster test runs real HAProxy in front of two gateways. */
+function ensureHaproxy() {
+  if (fs.existsSync("/usr/sbin/haproxy")) return;
+  if (process.getuid?.() !== 0) throw new Error("HAProxy not found at /usr/sbin/haproxy. Install it with: sudo apt-get install -y haproxy");
+  console.log("Installing Debian's haproxy for the cluster test…");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "haproxy"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
 const STEPS: Array<[string, string[]]> = [
   ["Type check", ["tsc", "--noEmit"]],
   ["Unit tests", ["vitest", "run", "--project", "unit"]],
@@ -44,6 +53,7 @@ const STEPS: Array<[string, string[]]> = [
 async function main() {
   await ensurePostgres();
   ensureChromium();
+  ensureHaproxy();
   for (const [title, args] of STEPS) {
     console.log(`\n=== ${title}: npx ${args.join(" ")}`);
     const result = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

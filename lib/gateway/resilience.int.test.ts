@@ -4,15 +4,15 @@
 // reaches the database once it is back, and a revocation then takes effect within a second.
 // Then the gateway is killed with SIGKILL under load and restarted: every answered request has
 // exactly one record. Bounded: a few seconds of load at 40–60 req/s on loopback.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAIServer, type FakeLlmServer } from "@/lib/providers/testing";
-import { applyMigrations, REPO_ROOT } from "@/lib/testing/database";
+import { applyMigrations } from "@/lib/testing/database";
 import { createOwnPostgres, type OwnPostgres } from "@/lib/testing/own-postgres";
+import { startGatewayChild, waitFor, type GatewayChild } from "./testing/gateway-child";
 import { runLoad, type LoadOutcome } from "./testing/load";
 
 // Below the kernel's ephemeral range (32768–60999): no client socket can hold these ports when a
@@ -25,7 +25,7 @@ let postgres: OwnPostgres;
 let databaseUrl: string;
 let upstream: FakeLlmServer;
 let journalDir: string;
-let child: ChildProcess | null = null;
+let child: GatewayChild | null = null;
 let origin = "";
 
 async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
@@ -38,54 +38,16 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
   }
 }
 
-/** Starts the gateway process and resolves with its origin once it serves. */
-function startGateway(setUp: boolean): Promise<string> {
-  // node itself with tsx's loader, not the tsx CLI: that runs the script in a child process of
-  // its own, which SIGKILL of the CLI would leave running.
-  const processHandle = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/gateway/testing/gateway-process.ts"], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JOURNAL_DIR: journalDir, UPSTREAM_URL: upstream.baseUrl, GATEWAY_TEST_KEY: APP_KEY, GATEWAY_SETUP: setUp ? "1" : "0", GATEWAY_PORT: String(GATEWAY_PORT), REDIS_URL: "", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = processHandle;
-  let stderr = "";
-  processHandle.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the gateway did not start within 60 s:\n${stderr}`)), 60_000);
-    let stdout = "";
-    processHandle.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split("\n").find((entry) => entry.startsWith('{"origin"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { origin: string }).origin);
-      }
-    });
-    processHandle.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the gateway exited with ${code}:\n${stderr}`));
-    });
-  });
+async function startGateway(setUp: boolean): Promise<string> {
+  const started = await startGatewayChild({ databaseUrl, journalDir, upstreamUrl: upstream.baseUrl, appKey: APP_KEY, port: GATEWAY_PORT, setUp });
+  child = started;
+  return started.origin;
 }
 
-function killGateway(signal: NodeJS.Signals): Promise<void> {
+async function killGateway(signal: NodeJS.Signals): Promise<void> {
   const current = child;
   child = null;
-  if (!current || current.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    current.once("exit", () => resolve());
-    current.kill(signal);
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await current?.stop(signal);
 }
 
 /** Record ids in the database among `ids`, with how many times each is there. */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { haproxyConfig } from "./haproxy-config";
+
+describe("haproxyConfig", () => {
+  it("balances every instance, checks readiness and retries only connections that never reached one", () => {
+    const text = haproxyConfig({ bind: "127.0.0.1:3000", instances: ["127.0.0.1:3001", "127.0.0.1:3002"] });
+    expect(text).toContain("bind 127.0.0.1:3000");
+    expect(text).toContain("server gateway1 127.0.0.1:3001 check");
+    expect(text).toContain("server gateway2 127.0.0.1:3002 check");
+    expect(text).toContain("option httpchk GET /api/health/ready");
+    expect(text).toContain("retry-on conn-failure");
+    expect(text).not.toContain("listen stats");
+  });
+
+  it("refuses an empty cluster", () => {
+    expect(() => haproxyConfig({ bind: ":3000", instances: [] })).toThrow(/at least one instance/);
+  });
+});

@@ -1,0 +1,54 @@
+// The HAProxy configuration for N gateway instances on one machine (npm run cluster, and the
+// cluster test). Pure: the same text a Kubernetes Ingress or any load balancer would express.
+//
+// - Health: each instance's /api/health/ready every second; two failures take it out, one
+//   success brings it back. A database outage alone keeps an instance ready (it serves from
+//   memory), so the balancer does not empty itself when PostgreSQL is down.
+// - A connection an instance refuses (it died) is retried once on another instance
+//   (retry-on conn-failure + redispatch; not after a request reached one, which may have called a model): a request is re-sent only when it never reached a
+//   gateway, so nothing is answered twice.
+// - leastconn: streams and slow upstreams make request durations uneven.
+// - Long server timeout: a stream may run for minutes.
+
+export interface ClusterLayout {
+  /** Where HAProxy listens, e.g. 0.0.0.0:3000 */
+  bind: string;
+  /** host:port of each gateway instance. */
+  instances: string[];
+  /** Optional stats page (host:port), off by default. */
+  stats?: string;
+}
+
+export function haproxyConfig({ bind, instances, stats }: ClusterLayout): string {
+  if (instances.length === 0) throw new Error("A cluster needs at least one instance.");
+  const servers = instances.map((address, index) => `  server gateway${index + 1} ${address} check`);
+  return [
+    // No global maxconn: HAProxy derives it from the file-descriptor limit it is given.
+    "global",
+    "",
+    "defaults",
+    "  mode http",
+    "  timeout connect 2s",
+    "  timeout client 10m",
+    "  timeout server 10m",
+    "  timeout http-request 30s",
+    "  timeout queue 5s",
+    "  retries 1",
+    "  retry-on conn-failure",
+    "  option redispatch",
+    "",
+    "frontend switchyard",
+    `  bind ${bind}`,
+    "  option forwardfor",
+    "  default_backend gateways",
+    "",
+    "backend gateways",
+    "  balance leastconn",
+    "  option httpchk GET /api/health/ready",
+    "  http-check expect status 200",
+    "  default-server inter 1s fall 2 rise 1",
+    ...servers,
+    ...(stats ? ["", "listen stats", `  bind ${stats}`, "  stats enable", "  stats uri /"] : []),
+    "",
+  ].join("\n");
+}
