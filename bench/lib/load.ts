@@ -25,6 +25,10 @@ export interface Shot {
   ok: boolean;
   /** e.g. "http_503:all_candidates_failed", "ECONNRESET", "timeout", "stream_without_done". */
   error: string | null;
+  /** x-switchyard-decision, when the gateway answered. */
+  decisionId: string | null;
+  /** retry-after, when sent. */
+  retryAfter: string | null;
 }
 
 export interface FireOptions {
@@ -38,7 +42,7 @@ export interface FireOptions {
 /** One request; never rejects. `scheduledAt` defaults to now (closed loop). */
 export function fire(agent: http.Agent, target: Target, body: Buffer, options: FireOptions, scheduledAt = performance.now()): Promise<Shot> {
   return new Promise((resolve) => {
-    const shot: Shot = { scheduledAt, sentAt: performance.now(), headersAt: null, firstByteAt: null, endAt: 0, status: null, ok: false, error: null };
+    const shot: Shot = { scheduledAt, sentAt: performance.now(), headersAt: null, firstByteAt: null, endAt: 0, status: null, ok: false, error: null, decisionId: null, retryAfter: null };
     let settled = false;
     const settle = (error: string | null) => {
       if (settled) return;
@@ -61,6 +65,10 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
       (response) => {
         shot.headersAt = performance.now();
         shot.status = response.statusCode ?? null;
+        const decision = response.headers["x-switchyard-decision"];
+        shot.decisionId = typeof decision === "string" ? decision : null;
+        const retryAfter = response.headers["retry-after"];
+        shot.retryAfter = typeof retryAfter === "string" ? retryAfter : null;
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => {
