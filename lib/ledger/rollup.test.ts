@@ -86,6 +86,31 @@ describe("foldIntoRollups", () => {
     expect(deltas.find((d) => d.status === "refused")).toMatchObject({ unpricedRequests: 0 });
   });
 
+  it("keeps each endpoint's requests in rows of their own, in the hour and the day", () => {
+    const hourly = foldIntoRollups([
+      record({ endpoint: "chat.completions" }),
+      record({ endpoint: "messages", costUsd: 0.004, cachedInputTokens: 80 }),
+      record({ endpoint: "messages", costUsd: 0.002 }),
+      record({ endpoint: "embeddings", outputTokens: 0, ttftMs: null }),
+      record({ endpoint: "responses", createdAt: new Date("2026-11-20T14:00:00.000Z") }),
+    ]);
+    expect(hourly.map((d) => [d.hour.toISOString().slice(11, 13), d.endpoint, d.requests])).toEqual([
+      ["10", "chat.completions", 1],
+      ["10", "embeddings", 1],
+      ["10", "messages", 2],
+      ["14", "responses", 1],
+    ]);
+    expect(hourly.find((d) => d.endpoint === "messages")).toMatchObject({ cachedInputTokens: 80, inputTokens: 200 });
+    expect(hourly.find((d) => d.endpoint === "messages")!.costUsd).toBeCloseTo(0.006, 10);
+    const daily = foldIntoDailyRollups([...hourly, ...foldIntoRollups([record({ endpoint: "messages", createdAt: new Date("2026-11-20T18:00:00.000Z") })])]);
+    expect(daily.map((d) => [d.endpoint, d.requests])).toEqual([
+      ["chat.completions", 1],
+      ["embeddings", 1],
+      ["messages", 3],
+      ["responses", 1],
+    ]);
+  });
+
   it("orders deltas the same way whatever the order of the records (one lock order for every writer)", () => {
     const records = [record({ featureKey: "b" }), record({ featureKey: "a" }), record({ createdAt: new Date("2026-11-20T09:00:00Z") })];
     const keys = (list: DecisionRecordInput[]) => foldIntoRollups(list).map((d) => `${d.hour.toISOString()} ${d.featureKey}`);

@@ -2,12 +2,14 @@
 // writer adds each delta to its row with one upsert, so a batch of thousands of records costs a
 // handful of row updates. Budgets read the hourly rows; the cost dashboards read the daily rows.
 import { addBuckets, bucketIndex, emptyBuckets } from "./histogram";
-import type { DecisionRecordInput, DecisionStatus } from "./record";
+import type { DecisionRecordInput, DecisionStatus, Endpoint } from "./record";
 
 /** The dimensions a rollup row is kept per (besides its hour or day). */
 export interface RollupDimensions {
   featureKey: string;
   team: string;
+  /** The surface the requests came in on, so costs can be read per endpoint. */
+  endpoint: Endpoint;
   tierKey: string;
   modelAlias: string;
   apiKeyId: string;
@@ -65,6 +67,7 @@ function dimensionsOf(record: DecisionRecordInput): RollupDimensions {
   return {
     featureKey: record.featureKey ?? "",
     team: record.team ?? "",
+    endpoint: record.endpoint,
     tierKey: record.tierKey ?? "",
     modelAlias: record.modelAlias ?? "",
     apiKeyId: record.apiKeyId ?? "",
@@ -85,6 +88,7 @@ export function rollupIdentity(time: Date, key: RollupDimensions): string {
   return [
     String(time.getTime()).padStart(15, "0"),
     key.featureKey,
+    key.endpoint,
     key.tierKey,
     key.modelAlias,
     key.apiKeyId,

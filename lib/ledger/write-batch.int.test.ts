@@ -90,6 +90,21 @@ describe("writeDecisionBatch", () => {
     expect(day!.latencyBuckets[bucketIndex(2_500)]).toBe(1);
   });
 
+  it("keeps each endpoint's requests in rollup rows of their own, added to on the next batch", async () => {
+    const db = getDb();
+    const at = new Date("2026-10-15T10:00:00.000Z");
+    const on = (endpoint: DecisionRecordInput["endpoint"], costUsd: number) => record({ featureKey: "wb-endpoint", endpoint, costUsd, createdAt: at });
+    await writeDecisionBatch([on("chat.completions", 0.001), on("messages", 0.01), on("messages", 0.01), on("embeddings", 0.0001)]);
+    await writeDecisionBatch([on("messages", 0.01), on("responses", 0.002)]);
+    const byEndpoint = async (table: "usageRollup" | "dailyUsageRollup") => {
+      const rows = table === "usageRollup" ? await db.usageRollup.findMany({ where: { featureKey: "wb-endpoint" } }) : await db.dailyUsageRollup.findMany({ where: { featureKey: "wb-endpoint" } });
+      return Object.fromEntries(rows.map((row) => [row.endpoint, [row.requests, row.costUsd.toNumber()]]));
+    };
+    const expected = { "chat.completions": [1, 0.001], messages: [3, 0.03], embeddings: [1, 0.0001], responses: [1, 0.002] };
+    expect(await byEndpoint("usageRollup")).toEqual(expected);
+    expect(await byEndpoint("dailyUsageRollup")).toEqual(expected);
+  });
+
   it("adds to existing rows on the next batch, and a retried batch counts nothing twice", async () => {
     const db = getDb();
     const first = [record({ featureKey: "wb-retry" }), record({ featureKey: "wb-retry" })];

@@ -109,13 +109,13 @@ async function freshDeltas(tx: Prisma.TransactionClient, records: DecisionRecord
   return foldIntoRollups(records.filter((record) => ids.has(record.id)));
 }
 
-const DIMENSIONS = Prisma.raw(`"featureKey", team, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`);
+const DIMENSIONS = Prisma.raw(`"featureKey", team, endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`);
 const TOTALS = Prisma.raw(
   `requests, fallbacks, "unpricedRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "estimatedRequests", "costUsd", "baselineCostUsd", "cacheSavingsUsd", "latencyMsSum", "latencyBuckets", "ttftBuckets"`,
 );
 // Must list exactly the columns of each table's unique key (the hourly unique index, the daily
 // primary key): anything else and Postgres cannot match the conflict to the index.
-const CONFLICT_KEY = `"featureKey", "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`;
+const CONFLICT_KEY = `"featureKey", endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`;
 const ADD_TOTALS = Prisma.raw(`
       requests = t.requests + EXCLUDED.requests,
       fallbacks = t.fallbacks + EXCLUDED.fallbacks,
@@ -133,7 +133,7 @@ const ADD_TOTALS = Prisma.raw(`
       "ttftBuckets" = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(t."ttftBuckets", EXCLUDED."ttftBuckets") AS u(a, b))`);
 
 function valuesOf(d: RollupDimensions & RollupTotals) {
-  return Prisma.sql`${d.featureKey}, ${d.team}, ${d.tierKey}, ${d.modelAlias}, ${d.apiKeyId}, ${d.dataClass}, ${d.status}::"DecisionStatus", ${d.escalationReason},
+  return Prisma.sql`${d.featureKey}, ${d.team}, ${d.endpoint}, ${d.tierKey}, ${d.modelAlias}, ${d.apiKeyId}, ${d.dataClass}, ${d.status}::"DecisionStatus", ${d.escalationReason},
       ${d.refusalConstraint}, ${d.fallbackCause}, ${d.synthetic}, ${d.requests}, ${d.fallbacks}, ${d.unpricedRequests},
       ${d.inputTokens}::bigint, ${d.outputTokens}::bigint, ${d.cachedInputTokens}::bigint, ${d.cacheWriteTokens}::bigint, ${d.estimatedRequests},
       ${d.costUsd}::numeric, ${d.baselineCostUsd}::numeric, ${d.cacheSavingsUsd}::numeric, ${d.latencyMsSum}::bigint,

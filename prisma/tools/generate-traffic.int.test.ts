@@ -45,6 +45,12 @@ describe("generate-traffic", () => {
     expect(raw!.first.getTime()).toBeGreaterThanOrEqual(end.getTime() - 2 * 86_400_000);
     expect(raw!.last.getTime()).toBeLessThan(end.getTime());
 
+    // Several endpoints, each rolled up apart: the daily rows per endpoint add up to its raw records.
+    const rawByEndpoint = await db.decisionRecord.groupBy({ by: ["endpoint"], where: { synthetic: true, dryRun: false }, _count: { _all: true } });
+    const dailyByEndpoint = await db.dailyUsageRollup.groupBy({ by: ["endpoint"], where: { synthetic: true }, _sum: { requests: true } });
+    expect(Object.fromEntries(dailyByEndpoint.map((row) => [row.endpoint, row._sum.requests]))).toEqual(Object.fromEntries(rawByEndpoint.map((row) => [row.endpoint, row._count._all])));
+    expect(rawByEndpoint.map((row) => row.endpoint).sort()).toEqual(["chat.completions", "messages", "responses", "route"]);
+
     // Ids are UUIDv7 carrying the record's own creation time, so id order is time order.
     const sample = await db.decisionRecord.findMany({ where: { synthetic: true }, take: 50, select: { id: true, createdAt: true } });
     for (const row of sample) expect(uuidv7Time(row.id).getTime()).toBe(row.createdAt.getTime());

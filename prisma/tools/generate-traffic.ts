@@ -230,7 +230,7 @@ async function loadScenarios(client: pg.Client, scenarios: TrafficScenario[], ke
 }
 
 const bucketArray = (column: string) => `ARRAY[${Array.from({ length: BUCKET_COUNT }, (_, i) => `COUNT(*) FILTER (WHERE ${column} = ${i})`).join(", ")}]::int[]`;
-const DIMENSIONS = `"featureKey", "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`;
+const DIMENSIONS = `"featureKey", endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`;
 const ADD = (table: string) => `
   requests = ${table}.requests + EXCLUDED.requests,
   fallbacks = ${table}.fallbacks + EXCLUDED.fallbacks,
@@ -246,6 +246,23 @@ const TOTALS = `COUNT(*), COUNT(*) FILTER (WHERE fell_back), COUNT(*) FILTER (WH
   COALESCE(SUM("inputTokens"), 0), COALESCE(SUM("outputTokens"), 0), COALESCE(SUM("costUsd"), 0), COALESCE(SUM("baselineCostUsd"), 0), SUM("latencyMs"),
   ${bucketArray("lb")}, ${bucketArray("tb")}`;
 const TOTAL_COLUMNS = `requests, fallbacks, "unpricedRequests", "inputTokens", "outputTokens", "costUsd", "baselineCostUsd", "latencyMsSum", "latencyBuckets", "ttftBuckets"`;
+
+/**
+ * The surface each synthetic request came in on: mostly the OpenAI-compatible chat completions,
+ * then coding agents on Anthropic Messages (Claude Code) and Responses (Codex, the Agents SDK),
+ * then the native endpoint. (Embeddings are left out: the scenarios are chat decisions.)
+ */
+export const ENDPOINT_SHARES = [
+  ["chat.completions", 0.55],
+  ["messages", 0.18],
+  ["responses", 0.12],
+  ["route", 0.15],
+] as const;
+const ENDPOINT_PICK = (() => {
+  let upTo = 0;
+  const arms = ENDPOINT_SHARES.slice(0, -1).map(([endpoint, share]) => `WHEN r_endpoint < ${(upTo += share).toFixed(4)} THEN '${endpoint}'`);
+  return `CASE ${arms.join(" ")} ELSE '${ENDPOINT_SHARES.at(-1)![0]}' END`;
+})();
 
 /**
  * One UTC day of traffic: $1 hours, $2 requests per hour, $3/$4 the shared key, $5/$6 the baseline
@@ -296,18 +313,18 @@ ins AS (
     findings, "promptSha256", prompt, difficulty, stream, "dryRun", "estimatedInputTokens", "requestedOutputTokens", "inputTokens", "outputTokens",
     "tierKey", "modelAlias", "providerKey", "escalationReason", candidates, rejected, trace, fallbacks, status, "httpStatus", "errorCode",
     "refusalConstraint", "latencyMs", "ttftMs", "costUsd", "baselineCostUsd", synthetic)
-  SELECT record_id, created_at, api_key_id, api_key_prefix, feature_key, team, CASE WHEN r_endpoint < 0.85 THEN 'chat.completions' ELSE 'route' END, requested_model,
+  SELECT record_id, created_at, api_key_id, api_key_prefix, feature_key, team, ${ENDPOINT_PICK}, requested_model,
     policy_version, data_class, findings, encode(sha256(g::bytea), 'hex'), NULL, difficulty, stream, dry_run, est_tokens, NULL, in_tok, out_tok,
     tier_key, model_alias, provider_key, escalation_reason, candidates, rejected, trace, fallbacks, status, http_status, error_code,
     refusal_constraint, latency,
     CASE WHEN first_ms IS NULL OR dry_run THEN NULL WHEN stream THEN attempt_latency + first_ms ELSE latency END,
     cost, baseline, true
   FROM rows ORDER BY created_at
-  RETURNING "createdAt", "featureKey", team, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint",
+  RETURNING "createdAt", "featureKey", team, endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint",
     fallbacks, "dryRun", "costUsd", "baselineCostUsd", "inputTokens", "outputTokens", "latencyMs", "ttftMs"
 ),
 facts AS (
-  SELECT date_trunc('hour', "createdAt") AS hour, COALESCE("featureKey", '') AS "featureKey", COALESCE(team, '') AS team, COALESCE("tierKey", '') AS "tierKey",
+  SELECT date_trunc('hour', "createdAt") AS hour, COALESCE("featureKey", '') AS "featureKey", COALESCE(team, '') AS team, endpoint, COALESCE("tierKey", '') AS "tierKey",
     COALESCE("modelAlias", '') AS "modelAlias", COALESCE("apiKeyId", '') AS "apiKeyId", "dataClass", status, COALESCE("escalationReason", '') AS "escalationReason",
     COALESCE("refusalConstraint", '') AS "refusalConstraint", COALESCE(fallbacks -> 0 ->> 'errorKind', '') AS "fallbackCause", true AS synthetic,
     jsonb_array_length(fallbacks) > 0 AS fell_back, "costUsd", "baselineCostUsd", "inputTokens", "outputTokens", "latencyMs",
