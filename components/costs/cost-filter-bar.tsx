@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PRESETS, costSearch, isoDay, rangeWords, type CostFilters } from "@/lib/analytics/cost-filters";
 import { NO_FEATURE_FILTER, type KeyOption } from "@/lib/analytics/cost-queries";
+import { ENDPOINTS } from "@/lib/analytics/decision-filters";
 import type { FeatureInfo } from "@/lib/analytics/usage-groups";
 
 const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-sky-500";
@@ -73,6 +74,7 @@ export function CostFilterBar({
         </label>
         <Select name="feature" label="Feature" value={filters.feature} options={[...features.map((feature) => ({ value: feature.key, label: feature.name })), { value: NO_FEATURE_FILTER, label: "No feature" }]} />
         <Select name="team" label="Team" value={filters.team} options={teams.map((team) => ({ value: team, label: team }))} />
+        <Select name="endpoint" label="Endpoint" value={filters.endpoint} options={ENDPOINTS.map((endpoint) => ({ value: endpoint.key, label: endpoint.label }))} />
         <Select name="model" label="Model" value={filters.model} options={models.map((model) => ({ value: model, label: model }))} />
         <Select name="key" label="API key" value={filters.key} options={keys.map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)` }))} />
         <label className={labelClass}>

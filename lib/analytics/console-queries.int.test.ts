@@ -148,6 +148,37 @@ describe("features, costs and keys", () => {
     expect(synthetic.breakdown?.totals).toMatchObject({ requests: 2, costUsd: 0 });
   });
 
+  it("splits costs by endpoint and filters every table (and its export) by one", async () => {
+    const db = getDb();
+    const day = new Date("2025-06-10T00:00:00.000Z");
+    const row = { day, dataClass: "internal", status: "success" as const, tierKey: "frontier", modelAlias: "claude-sonnet", featureKey: "code-assist" };
+    await db.dailyUsageRollup.createMany({
+      data: [
+        { ...row, endpoint: "messages", requests: 4, inputTokens: 4_000, cachedInputTokens: 3_000, outputTokens: 400, costUsd: 0.8, baselineCostUsd: 2, cacheSavingsUsd: 0.5 },
+        { ...row, endpoint: "responses", requests: 3, costUsd: 0.6, baselineCostUsd: 1 },
+        { ...row, endpoint: "chat.completions", tierKey: "local", modelAlias: "llama-3.1-8b", requests: 5, costUsd: 0.1, baselineCostUsd: 1 },
+      ],
+    });
+    const now = new Date();
+    const range = { from: "2025-06-10", to: "2025-06-10" };
+    const all = await loadCostReport(resolveCostFilters(range, now), now);
+    expect(all.endpoints?.map((entry) => [entry.endpoint, entry.requests, entry.cachedInputTokens])).toEqual([
+      ["chat.completions", 5, 0],
+      ["messages", 4, 3_000],
+      ["responses", 3, 0],
+    ]);
+    expect(all.endpoints?.find((entry) => entry.endpoint === "messages")?.costShare).toBeCloseTo(0.8 / 1.5, 10);
+    const messages = await loadCostReport(resolveCostFilters({ ...range, endpoint: "messages" }, now), now);
+    expect(messages.breakdown?.totals).toMatchObject({ requests: 4, costUsd: 0.8, baselineCostUsd: 2, cachedInputTokens: 3_000 });
+    expect(messages.spend?.points.reduce((sum, point) => sum + point.costUsd, 0)).toBeCloseTo(0.8, 10);
+    expect(messages.endpoints?.map((entry) => entry.endpoint)).toEqual(["messages"]);
+    expect(messages.tables["feature-tier"]?.rows).toHaveLength(1);
+    // Budgets are per feature: an endpoint filter must not understate a feature's month.
+    const budgetsAll = await loadCostReport(resolveCostFilters({ preset: "mtd" }, now), now, ["budgets"]);
+    const budgetsMessages = await loadCostReport(resolveCostFilters({ preset: "mtd", endpoint: "messages" }, now), now, ["budgets"]);
+    expect(budgetsMessages.budgets).toEqual(budgetsAll.budgets);
+  });
+
   it("never returns a key's hash", async () => {
     const [key] = await listApiKeys();
     expect(key).toMatchObject({ prefix: "sy_itkey00", createdBy: "it-admin@example.com", lastUsedAt: null, revokedAt: null });

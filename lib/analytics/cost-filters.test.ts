@@ -40,4 +40,15 @@ describe("cost filters", () => {
     expect(roundTrip).toEqual(filters);
     expect(rangeSlug(filters)).toBe("2026-10-01_to_2026-10-31");
   });
+
+  it("filters by a known endpoint only, and keeps it in shared links", () => {
+    expect(resolveCostFilters({}, now).endpoint).toBeNull();
+    expect(resolveCostFilters({ endpoint: "bogus" }, now).endpoint).toBeNull();
+    const filters = resolveCostFilters({ preset: "last-7", endpoint: "messages", feature: "code-assist" }, now);
+    expect(filters.endpoint).toBe("messages");
+    expect(costSearch(filters)).toBe("preset=last-7&feature=code-assist&endpoint=messages");
+    expect(costSearch(filters, { endpoint: "responses" })).toBe("preset=last-7&feature=code-assist&endpoint=responses");
+    expect(costSearch(filters, { endpoint: null })).toBe("preset=last-7&feature=code-assist");
+    expect(resolveCostFilters(Object.fromEntries(new URLSearchParams(costSearch(filters))), now)).toEqual(filters);
+  });
 });

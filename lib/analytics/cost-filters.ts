@@ -1,5 +1,7 @@
 // The Costs page's filters, kept in the URL so a view can be shared: parsed from searchParams,
 // written back to query strings (page links, CSV links). Pure; dates are whole UTC days.
+import type { Endpoint } from "@/lib/ledger/record";
+import { ENDPOINTS } from "./decision-filters";
 
 export const GRAINS = ["day", "week", "month"] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -29,6 +31,8 @@ export interface CostFilters {
   model: string | null;
   /** API key id. */
   key: string | null;
+  /** The surface requests came in on (chat completions, Messages, Responses, …). */
+  endpoint: Endpoint | null;
   traffic: Traffic;
 }
 
@@ -108,6 +112,7 @@ export function resolveCostFilters(params: SearchParams, now: Date): CostFilters
     team: single(params.team) ?? null,
     model: single(params.model) ?? null,
     key: single(params.key) ?? null,
+    endpoint: ENDPOINTS.find((entry) => entry.key === single(params.endpoint))?.key ?? null,
     traffic: (TRAFFIC as readonly string[]).includes(trafficParam ?? "") ? (trafficParam as Traffic) : "all",
   };
 }
@@ -122,7 +127,7 @@ export function rangeEnd(filters: Pick<CostFilters, "to">): Date {
   return addDays(filters.to, 1);
 }
 
-export type CostSearchChanges = Partial<Record<"preset" | "from" | "to" | "grain" | "feature" | "team" | "model" | "key" | "traffic", string | null>>;
+export type CostSearchChanges = Partial<Record<"preset" | "from" | "to" | "grain" | "feature" | "team" | "model" | "key" | "endpoint" | "traffic", string | null>>;
 
 /**
  * The query string for these filters with `changes` applied (null removes a parameter). A preset
@@ -138,8 +143,8 @@ export function costSearch(filters: CostFilters, changes: CostSearchChanges = {}
     params.set("from", (rangeChanged ? changes.from : null) ?? isoDay(filters.from));
     params.set("to", (rangeChanged ? changes.to : null) ?? isoDay(filters.to));
   }
-  const current: Record<string, string | null> = { grain: filters.grain, feature: filters.feature, team: filters.team, model: filters.model, key: filters.key, traffic: filters.traffic };
-  for (const name of ["grain", "feature", "team", "model", "key", "traffic"] as const) {
+  const current: Record<string, string | null> = { grain: filters.grain, feature: filters.feature, team: filters.team, model: filters.model, key: filters.key, endpoint: filters.endpoint, traffic: filters.traffic };
+  for (const name of ["grain", "feature", "team", "model", "key", "endpoint", "traffic"] as const) {
     const value = name in changes ? (changes[name] ?? null) : current[name];
     if (value && !(name === "grain" && value === "day") && !(name === "traffic" && value === "all")) params.set(name, value);
   }

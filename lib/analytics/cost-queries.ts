@@ -1,17 +1,18 @@
 import "server-only";
 // The Costs page's database reads. Every figure comes from DailyUsageRollup (one row per UTC day ×
-// feature × tier × model × key × data class × outcome), never from raw decision records: a
+// feature × endpoint × tier × model × key × data class × outcome), never from raw decision records: a
 // quarter of traffic at ten million requests is some tens of thousands of rows, so each query
 // answers in milliseconds. Sums are cast to float8 (money to the cent, tokens exactly up to 2^53).
 import { getDb, Prisma } from "@/lib/db";
 import { BUCKET_COUNT } from "@/lib/ledger/histogram";
 import { isoDay, type CostFilters } from "./cost-filters";
+import type { EndpointGroup } from "./prepare-endpoints";
 import type { FeatureInfo, ReasonGroup, SpendGroup, TierInfo, UsageGroup } from "./usage-groups";
 
 /** The feature filter's value for requests that named no feature. */
 export const NO_FEATURE_FILTER = "(none)";
 
-type DimensionFilters = Pick<CostFilters, "feature" | "team" | "model" | "key" | "traffic">;
+type DimensionFilters = Pick<CostFilters, "feature" | "team" | "model" | "key" | "endpoint" | "traffic">;
 
 /** WHERE for the daily rollups: the day range plus the dimension filters. */
 function conditions(filters: DimensionFilters & { from: Date; to: Date }, { dimensions = true }: { dimensions?: boolean } = {}): Prisma.Sql {
@@ -21,6 +22,7 @@ function conditions(filters: DimensionFilters & { from: Date; to: Date }, { dime
     if (filters.team) parts.push(Prisma.sql`team = ${filters.team}`);
     if (filters.model) parts.push(Prisma.sql`"modelAlias" = ${filters.model}`);
     if (filters.key) parts.push(Prisma.sql`"apiKeyId" = ${filters.key}`);
+    if (filters.endpoint) parts.push(Prisma.sql`endpoint = ${filters.endpoint}`);
   }
   if (filters.traffic === "real") parts.push(Prisma.sql`synthetic = false`);
   if (filters.traffic === "synthetic") parts.push(Prisma.sql`synthetic = true`);
@@ -60,6 +62,20 @@ export async function queryUsage(filters: CostFilters): Promise<UsageGroup[]> {
   return rows;
 }
 
+/** Totals, cached tokens and latency histograms per endpoint. */
+export async function queryEndpoints(filters: CostFilters): Promise<EndpointGroup[]> {
+  return getDb().$queryRaw<EndpointGroup[]>`
+    SELECT endpoint, SUM(requests)::float8 AS requests,
+      COALESCE(SUM(requests) FILTER (WHERE status IN ('success', 'fallback_success')), 0)::float8 AS served,
+      SUM("unpricedRequests")::float8 AS "unpricedRequests",
+      SUM("inputTokens")::float8 AS "inputTokens", SUM("outputTokens")::float8 AS "outputTokens",
+      SUM("cachedInputTokens")::float8 AS "cachedInputTokens", SUM("cacheWriteTokens")::float8 AS "cacheWriteTokens",
+      SUM("costUsd")::float8 AS "costUsd", SUM("baselineCostUsd")::float8 AS "baselineCostUsd", SUM("cacheSavingsUsd")::float8 AS "cacheSavingsUsd",
+      ${bucketSums("latencyBuckets")} AS "latencyBuckets", ${bucketSums("ttftBuckets")} AS "ttftBuckets"
+    FROM "DailyUsageRollup" WHERE ${conditions(filters)}
+    GROUP BY endpoint`;
+}
+
 /** Request counts by outcome and cause (escalation reason, refusal constraint, fallback cause). */
 export async function queryReasons(filters: CostFilters): Promise<ReasonGroup[]> {
   return getDb().$queryRaw<ReasonGroup[]>`
@@ -71,13 +87,13 @@ export async function queryReasons(filters: CostFilters): Promise<ReasonGroup[]>
 
 /**
  * Month-to-date spend per feature for budgets. Budgets are per feature, so only the feature, team
- * and traffic filters apply (a model or key filter would understate a feature's spend).
+ * and traffic filters apply (a model, key or endpoint filter would understate a feature's spend).
  */
 export async function queryMonthToDate(filters: DimensionFilters, now: Date): Promise<Map<string, number>> {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const rows = await getDb().$queryRaw<Array<{ featureKey: string; costUsd: number }>>`
     SELECT "featureKey", SUM("costUsd")::float8 AS "costUsd"
-    FROM "DailyUsageRollup" WHERE ${conditions({ ...filters, model: null, key: null, from: monthStart, to: now })}
+    FROM "DailyUsageRollup" WHERE ${conditions({ ...filters, model: null, key: null, endpoint: null, from: monthStart, to: now })}
     GROUP BY 1`;
   return new Map(rows.map((row) => [row.featureKey, row.costUsd]));
 }

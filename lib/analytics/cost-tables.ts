@@ -5,6 +5,7 @@ import { toCsv, type CsvCell } from "./csv";
 import type { BreakEvenResult } from "./break-even";
 import type { BudgetReport, BudgetRow, BudgetStatus } from "./prepare-budgets";
 import type { CostBreakdown, FeatureSavingsRow, FeatureTierRow } from "./prepare-cost-breakdown";
+import type { EndpointRow } from "./prepare-endpoints";
 import type { LatencyReport, LatencyRow } from "./prepare-latency";
 import type { CauseRow, FeatureMixRow, RoutingMix, TierMixRow } from "./prepare-routing-mix";
 import type { SpendPoint, SpendSeries } from "./prepare-spend-series";
@@ -13,6 +14,7 @@ export const COST_TABLE_IDS = [
   "spend",
   "feature-tier",
   "savings-by-feature",
+  "endpoints",
   "tier-mix",
   "feature-mix",
   "escalations",
@@ -160,6 +162,34 @@ export function savingsByFeatureTable(breakdown: CostBreakdown): ReportTable<Fea
       { header: "Served requests", kind: "integer", value: (row) => row.served },
       { header: "Priced share", kind: "share", value: (row) => row.pricedShare },
       { header: "Unpriced requests", kind: "integer", value: (row) => row.unpricedRequests },
+    ],
+  };
+}
+
+export function endpointsTable(rows: EndpointRow[]): ReportTable<EndpointRow> {
+  return {
+    id: "endpoints",
+    title: "Cost by endpoint",
+    empty: "No traffic in this range.",
+    rows,
+    tone: (row) => (row.unpricedRequests > 0 ? "warning" : null),
+    columns: [
+      { header: "Endpoint", kind: "text", value: (row) => row.endpointName },
+      { header: "Endpoint key", kind: "code", value: (row) => row.endpoint, csvOnly: true },
+      { header: "Requests", kind: "integer", value: (row) => row.requests },
+      { header: "Served requests", kind: "integer", value: (row) => row.served, csvOnly: true },
+      ...tokenColumns<EndpointRow>(),
+      { header: "Cached input tokens", kind: "tokens", value: (row) => row.cachedInputTokens },
+      { header: "Cache write tokens", kind: "tokens", value: (row) => row.cacheWriteTokens, csvOnly: true },
+      { header: "Cost", kind: "usd", value: (row) => row.costUsd },
+      { header: "Share of cost", kind: "share", value: (row) => row.costShare },
+      { header: "Baseline", kind: "usd", value: (row) => row.baselineCostUsd },
+      { header: "Savings", kind: "usd", value: (row) => row.savingsUsd },
+      { header: "Cache savings", kind: "usd", value: (row) => row.cacheSavingsUsd },
+      { header: "Unpriced requests", kind: "integer", value: (row) => row.unpricedRequests, csvOnly: true },
+      { header: "p50 latency", kind: "ms", value: (row) => row.p50LatencyMs },
+      { header: "p95 latency", kind: "ms", value: (row) => row.p95LatencyMs },
+      { header: "p50 time to first token", kind: "ms", value: (row) => row.p50TtftMs },
     ],
   };
 }

@@ -3,11 +3,12 @@ import "server-only";
 // queries those parts need, in parallel, and prepares every series and table from them.
 import { computeBreakEven, monthlyVolume, type BreakEvenHardware, type BreakEvenResult, type HostedPrice } from "./break-even";
 import { rangeDays, type CostFilters } from "./cost-filters";
-import { listFeatureInfo, listKeyOptions, listModelPrices, listTiers, queryMonthToDate, queryReasons, querySpend, queryUsage, type KeyOption, type ModelPrice } from "./cost-queries";
+import { listFeatureInfo, listKeyOptions, listModelPrices, listTiers, queryEndpoints, queryMonthToDate, queryReasons, querySpend, queryUsage, type KeyOption, type ModelPrice } from "./cost-queries";
 import {
   breakEvenRows,
   breakEvenTable,
   budgetsTable,
+  endpointsTable,
   escalationsTable,
   fallbacksTable,
   featureMixTable,
@@ -22,18 +23,20 @@ import {
 } from "./cost-tables";
 import { prepareBudgets, type BudgetReport } from "./prepare-budgets";
 import { prepareCostBreakdown, type CostBreakdown } from "./prepare-cost-breakdown";
+import { prepareEndpoints, type EndpointRow } from "./prepare-endpoints";
 import { prepareLatency, type LatencyReport } from "./prepare-latency";
 import { prepareRoutingMix, type RoutingMix } from "./prepare-routing-mix";
 import { prepareSpendSeries, type SpendSeries } from "./prepare-spend-series";
 import { orderedTierKeys, type FeatureInfo, type TierInfo, type UsageGroup } from "./usage-groups";
 
-export type CostPart = "spend" | "usage" | "reasons" | "budgets";
+export type CostPart = "spend" | "usage" | "endpoints" | "reasons" | "budgets";
 
 /** Which query each table needs. */
 export const TABLE_PARTS: Record<CostTableId, CostPart> = {
   spend: "spend",
   "feature-tier": "usage",
   "savings-by-feature": "usage",
+  endpoints: "endpoints",
   "tier-mix": "usage",
   "feature-mix": "usage",
   latency: "usage",
@@ -69,6 +72,7 @@ export interface CostReport {
   simulatedAliases: string[];
   spend: SpendSeries | null;
   breakdown: CostBreakdown | null;
+  endpoints: EndpointRow[] | null;
   mix: RoutingMix | null;
   latency: LatencyReport | null;
   budgets: BudgetReport | null;
@@ -117,21 +121,23 @@ export function prepareBreakEven(usage: readonly UsageGroup[], models: readonly 
   });
 }
 
-export async function loadCostReport(filters: CostFilters, now: Date, parts: readonly CostPart[] = ["spend", "usage", "reasons", "budgets"]): Promise<CostReport> {
+export async function loadCostReport(filters: CostFilters, now: Date, parts: readonly CostPart[] = ["spend", "usage", "endpoints", "reasons", "budgets"]): Promise<CostReport> {
   const want = (part: CostPart) => parts.includes(part);
-  const [tiers, features, keys, models, spendGroups, usage, reasons, monthToDate] = await Promise.all([
+  const [tiers, features, keys, models, spendGroups, usage, endpointGroups, reasons, monthToDate] = await Promise.all([
     listTiers(),
     listFeatureInfo(),
     listKeyOptions(),
     listModelPrices(),
     want("spend") ? querySpend(filters) : null,
     want("usage") ? queryUsage(filters) : null,
+    want("endpoints") ? queryEndpoints(filters) : null,
     want("reasons") ? queryReasons(filters) : null,
     want("budgets") ? queryMonthToDate(filters, now) : null,
   ]);
   const tierNames = new Map([...tiers.map((tier) => [tier.key, tier.name] as const), ["", "Not served"] as const]);
   const spend = spendGroups ? prepareSpendSeries(spendGroups, filters, tiers) : null;
   const breakdown = usage ? prepareCostBreakdown(usage, features, tiers) : null;
+  const endpoints = endpointGroups ? prepareEndpoints(endpointGroups) : null;
   const mix = usage && reasons ? prepareRoutingMix(usage, reasons, features, tiers) : reasons ? prepareRoutingMix([], reasons, features, tiers) : null;
   const latency = usage ? prepareLatency(usage, features, tiers) : null;
   const budgets = monthToDate ? prepareBudgets(monthToDate, filters.feature || filters.team ? features.filter((feature) => (!filters.feature || feature.key === filters.feature) && (!filters.team || feature.team === filters.team)) : features, now) : null;
@@ -144,6 +150,7 @@ export async function loadCostReport(filters: CostFilters, now: Date, parts: rea
     put(featureTierTable(breakdown));
     put(savingsByFeatureTable(breakdown));
   }
+  if (endpoints) put(endpointsTable(endpoints));
   if (mix && usage) {
     put(tierMixTable(mix));
     put(featureMixTable(mix, tierNames));
@@ -168,6 +175,7 @@ export async function loadCostReport(filters: CostFilters, now: Date, parts: rea
     simulatedAliases: models.filter((model) => model.simulated).map((model) => model.alias),
     spend,
     breakdown,
+    endpoints,
     mix,
     latency,
     budgets,

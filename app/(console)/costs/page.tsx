@@ -19,6 +19,7 @@ export const metadata: Metadata = { title: "Costs" };
 
 const SECTIONS = [
   ["#by-feature", "By feature"],
+  ["#by-endpoint", "By endpoint"],
   ["#spend", "Spend"],
   ["#savings", "Savings"],
   ["#routing", "Routing mix"],
@@ -59,6 +60,15 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               table={tables["feature-tier"]}
               csvHref={csvHref("feature-tier", filters)}
               description="What each feature cost on each tier, against what the same tokens would have cost on the frontier baseline. Requests no model answered (refused or failed) are “Not served”."
+            />
+          </section>
+        ) : null}
+        {tables.endpoints ? (
+          <section id="by-endpoint">
+            <ReportTable
+              table={tables.endpoints}
+              csvHref={csvHref("endpoints", filters)}
+              description="What each surface cost: OpenAI chat completions, Anthropic Messages (Claude Code), Responses (Codex, the Agents SDK), embeddings, the native endpoint and the playground. Cached input tokens are those read from the providers' prompt caches; cache savings is what that took off the price."
             />
           </section>
         ) : null}
