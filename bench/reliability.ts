@@ -4,8 +4,10 @@
 //   1. journal: what appending a decision record to the local journal costs (in process)
 //   2. outage: PostgreSQL stopped for BENCH_OUTAGE_SECONDS (60) under BENCH_OUTAGE_RATE (50) req/s
 //   3. kill -9: the server killed under BENCH_KILL_RATE (100) req/s and restarted at once
-//   4. overload: twice the capacity offered (GATEWAY_MAX_IN_FLIGHT = BENCH_MAX_IN_FLIGHT (256)
-//      against a 1.5 s upstream: capacity ≈ 256 / 1.5 s ≈ 170 req/s, offered 340 req/s)
+//   4. overload: twice the capacity offered through HAProxy in front of the instance (as npm run
+//      cluster lays it out): GATEWAY_MAX_IN_FLIGHT = HAProxy's maxconn = BENCH_MAX_IN_FLIGHT (128)
+//      against a 1.5 s upstream: capacity ≈ 128 / 1.5 s ≈ 85 req/s, offered 170 req/s;
+//      `overload-direct` (not run by default) offers the same straight to the instance.
 // Each answered request's decision id is checked against the database afterwards. Prints a
 // table per scenario and writes JSON to bench/results/. BENCH_SKIP_BUILD=1 reuses .next.
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -14,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { haproxyConfig } from "../lib/cluster/haproxy-config";
 import { childProcessEnv } from "../lib/env";
 import { DecisionJournal } from "../lib/ledger/journal";
 import type { DecisionRecordInput } from "../lib/ledger/record";
@@ -30,12 +33,15 @@ const settings = {
   outageSeconds: Number(process.env.BENCH_OUTAGE_SECONDS ?? 60),
   outageRate: Number(process.env.BENCH_OUTAGE_RATE ?? 50),
   killRate: Number(process.env.BENCH_KILL_RATE ?? 100),
-  maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? 256),
+  maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? 128),
   slowUpstreamMs: 1_500,
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  /** Which scenarios to run (comma-separated): journal,outage,kill,overload,overload-direct. */
+  scenarios: new Set((process.env.BENCH_SCENARIOS ?? "journal,outage,kill,overload").split(",")),
 };
 const PG_PORT = 25_400 + (process.pid % 90);
 const SERVER_PORT = 25_500 + (process.pid % 90);
+const BALANCER_PORT = 25_600 + (process.pid % 90);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pct = (part: number, whole: number) => (whole === 0 ? "—" : `${((100 * part) / whole).toFixed(2)} %`);
 
@@ -70,9 +76,11 @@ async function main() {
   process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
   try {
     // --- 1. the journal's cost ---------------------------------------------------------------
+    if (settings.scenarios.has("journal")) {
     const journal = journalCost();
     results.journal = journal;
     console.log(`\njournal append: p50 ${journal.p50Us.toFixed(1)} µs, p99 ${journal.p99Us.toFixed(1)} µs (${journal.bytesPerRecord} bytes per record)`);
+    }
 
     // --- setup: own PostgreSQL, seed, mock, build, server ----------------------------------------
     const postgres: OwnPostgres = createOwnPostgres(PG_PORT);
@@ -156,7 +164,9 @@ async function main() {
     };
     await openLoop(keepAliveAgent(), target, body, { expect: "chat", timeoutMs: 10_000 }, 20, 3); // warm-up: keys and policy cached
 
+    const latency = (shots: Shot[]) => summarise(shots.filter((shot) => shot.ok).map((shot) => shot.endAt - shot.scheduledAt));
     // --- 2. database outage ------------------------------------------------------------------
+    if (settings.scenarios.has("outage")) {
     console.log(`\noutage: ${settings.outageSeconds} s without PostgreSQL under ${settings.outageRate} req/s…`);
     const outageStart = 10_000;
     const outageRun = openLoop(keepAliveAgent(), target, body, { expect: "chat", timeoutMs: 15_000 }, settings.outageRate, (outageStart + settings.outageSeconds * 1000 + 20_000) / 1000);
@@ -170,7 +180,6 @@ async function main() {
     const outage = await outageRun;
     const during = outage.shots.filter((shot) => shot.scheduledAt >= stoppedAt && shot.scheduledAt < restartedAt);
     const outageRecords = await recordsCheck(outage.shots, 60_000);
-    const latency = (shots: Shot[]) => summarise(shots.filter((shot) => shot.ok).map((shot) => shot.endAt - shot.scheduledAt));
     results.outage = {
       requests: outage.shots.length, ok: outage.shots.filter((shot) => shot.ok).length, duringOutage: during.length, okDuringOutage: during.filter((shot) => shot.ok).length,
       errors: errorsByKind(outage.shots), recordsWaitingAtEnd: waiting.gateway?.recordsWaiting ?? null, latencyDuring: latency(during), latencyAll: latency(outage.shots), records: outageRecords,
@@ -180,7 +189,10 @@ async function main() {
       [outage.shots.length, pct(outage.shots.filter((shot) => shot.ok).length, outage.shots.length), during.length, pct(during.filter((shot) => shot.ok).length, during.length), latency(during).p50.toFixed(1), latency(during).p99.toFixed(1), waiting.gateway?.recordsWaiting ?? "?", `${outageRecords.answered} → ${outageRecords.recorded} (${outageRecords.duplicated} twice)`, `${(outageRecords.catchUpMs / 1000).toFixed(1)} s`],
     ]));
 
+    }
+
     // --- 3. kill -9 under load ---------------------------------------------------------------
+    if (settings.scenarios.has("kill")) {
     console.log(`\nkill -9 under ${settings.killRate} req/s, then restart…`);
     const killRun = openLoop(keepAliveAgent(), target, body, { expect: "chat", timeoutMs: 10_000 }, settings.killRate, 20);
     await sleep(8_000);
@@ -194,24 +206,41 @@ async function main() {
       [killed.shots.length, killRecords.answered, killed.shots.length - killed.shots.filter((shot) => shot.ok).length, `${(restartMs / 1000).toFixed(1)} s`, `${killRecords.answered} → ${killRecords.recorded}`, killRecords.duplicated],
     ]));
 
+    }
+
     // --- 4. twice the capacity -------------------------------------------------------------------
-    await setDelay(settings.slowUpstreamMs);
-    const capacity = settings.maxInFlight / (settings.slowUpstreamMs / 1000);
-    const offered = Math.round(capacity * 2);
-    console.log(`\noverload: ${offered} req/s offered against a ${settings.slowUpstreamMs} ms upstream (capacity ≈ ${capacity.toFixed(0)} req/s)…`);
-    const overload = await openLoop(keepAliveAgent(), target, body, { expect: "chat", timeoutMs: 20_000 }, offered, 10);
-    await setDelay(0);
-    const refused = overload.shots.filter((shot) => shot.status === 503);
-    const connectionErrors = overload.shots.filter((shot) => shot.status === null);
-    const overloadRecords = await recordsCheck(overload.shots, 60_000);
-    results.overload = {
-      offered, capacity, requests: overload.shots.length, ok: overload.shots.filter((shot) => shot.ok).length, refused503: refused.length, refusedWithRetryAfter: refused.filter((shot) => shot.retryAfter !== null).length,
-      connectionErrors: connectionErrors.length, errors: errorsByKind(overload.shots), maxSendLagMs: overload.maxSendLagMs, okLatency: latency(overload.shots), refusedLatency: summarise(refused.map((shot) => shot.endAt - shot.scheduledAt)), records: overloadRecords,
+    const overloadRun = async (label: string, overloadTarget: Target) => {
+      await setDelay(settings.slowUpstreamMs);
+      const capacity = settings.maxInFlight / (settings.slowUpstreamMs / 1000);
+      const offered = Math.round(capacity * 2);
+      console.log(`\n${label}: ${offered} req/s offered against a ${settings.slowUpstreamMs} ms upstream (capacity ≈ ${capacity.toFixed(0)} req/s: ${settings.maxInFlight} in flight)…`);
+      const overload = await openLoop(keepAliveAgent(), overloadTarget, body, { expect: "chat", timeoutMs: 20_000 }, offered, 10);
+      await setDelay(0);
+      const refused = overload.shots.filter((shot) => shot.status === 503);
+      const connectionErrors = overload.shots.filter((shot) => shot.status === null);
+      const records = await recordsCheck(overload.shots.filter((shot) => shot.ok), 60_000);
+      const refusedLatency = summarise(refused.map((shot) => shot.endAt - shot.scheduledAt));
+      results[label] = {
+        offered, capacity, requests: overload.shots.length, ok: overload.shots.filter((shot) => shot.ok).length, refused503: refused.length, refusedWithRetryAfter: refused.filter((shot) => shot.retryAfter !== null).length,
+        connectionErrors: connectionErrors.length, errors: errorsByKind(overload.shots), maxSendLagMs: overload.maxSendLagMs, okLatency: latency(overload.shots), refusedLatency, records,
+      };
+      console.log(table([
+        ["offered", "requests", "ok", "503 (with retry-after)", "connection errors", "ok p50 / p99 (ms)", "503 p50 / p99 (ms)", "admitted → recorded", "client lag max (ms)"],
+        [`${offered}/s`, overload.shots.length, overload.shots.filter((shot) => shot.ok).length, `${refused.length} (${refused.filter((shot) => shot.retryAfter !== null).length})`, connectionErrors.length, `${latency(overload.shots).p50.toFixed(0)} / ${latency(overload.shots).p99.toFixed(0)}`, `${refusedLatency.p50.toFixed(0)} / ${refusedLatency.p99.toFixed(0)}`, `${records.answered} → ${records.recorded}`, overload.maxSendLagMs.toFixed(0)],
+      ]));
     };
-    console.log(table([
-      ["offered", "requests", "ok", "503 (with retry-after)", "connection errors", "ok p50 / p99 (ms)", "503 p50 / p99 (ms)", "answered → recorded", "client lag max (ms)"],
-      [`${offered}/s`, overload.shots.length, overload.shots.filter((shot) => shot.ok).length, `${refused.length} (${refused.filter((shot) => shot.retryAfter !== null).length})`, connectionErrors.length, `${latency(overload.shots).p50.toFixed(0)} / ${latency(overload.shots).p99.toFixed(0)}`, `${summarise(refused.map((shot) => shot.endAt - shot.scheduledAt)).p50.toFixed(0)} / ${summarise(refused.map((shot) => shot.endAt - shot.scheduledAt)).p99.toFixed(0)}`, `${overloadRecords.answered} → ${overloadRecords.recorded}`, overload.maxSendLagMs.toFixed(0)],
-    ]));
+    if (settings.scenarios.has("overload")) {
+      // The recommended layout: HAProxy in front (as npm run cluster starts it, here with one instance).
+      const config = path.join(journalDir, "haproxy.cfg");
+      writeFileSync(config, haproxyConfig({ bind: `127.0.0.1:${BALANCER_PORT}`, instances: [`127.0.0.1:${SERVER_PORT}`], maxConnPerInstance: settings.maxInFlight }));
+      const balancer = spawn("/usr/sbin/haproxy", ["-db", "-f", config], { stdio: "ignore" });
+      cleanups.push(() => void balancer.kill("SIGKILL"));
+      await sleep(1_500);
+      await overloadRun("overload", { ...target, port: BALANCER_PORT });
+      balancer.kill("SIGKILL");
+    }
+    // The same offered load straight at the instance, for comparison: what a lone process does.
+    if (settings.scenarios.has("overload-direct")) await overloadRun("overload-direct", target);
 
     const file = path.join(RESULTS, `reliability-${STAMP}.json`);
     writeFileSync(file, JSON.stringify(results, null, 2));

@@ -55,7 +55,7 @@ async function main() {
   const dir = path.join(process.cwd(), "data", "cluster");
   fs.mkdirSync(dir, { recursive: true });
   const config = path.join(dir, "haproxy.cfg");
-  fs.writeFileSync(config, haproxyConfig({ bind: `0.0.0.0:${port}`, instances: addresses }));
+  fs.writeFileSync(config, haproxyConfig({ bind: `0.0.0.0:${port}`, instances: addresses, maxConnPerInstance: env.GATEWAY_MAX_IN_FLIGHT }));
   const balancer = spawn(HAPROXY, ["-db", "-f", config], { stdio: "inherit" });
   children.push(balancer);
   console.log(`Switchyard cluster: ${instances} instance(s) on ${addresses.join(", ")} behind HAProxy on http://localhost:${port} (config: ${config}).`);

@@ -9,6 +9,11 @@
 //   gateway, so nothing is answered twice.
 // - leastconn: streams and slow upstreams make request durations uneven.
 // - Long server timeout: a stream may run for minutes.
+// - Overload is answered here: each instance gets at most `maxConnPerInstance` requests at once
+//   (its GATEWAY_MAX_IN_FLIGHT); the rest wait in HAProxy's queue (cheap, outside the gateway's
+//   event loop) for up to `queueTimeoutMs`, then get a 503 in OpenAI's error shape with
+//   retry-after. A lone Node process past its CPU capacity cannot accept connections fast enough
+//   to refuse them itself; HAProxy can.
 
 export interface ClusterLayout {
   /** Where HAProxy listens, e.g. 0.0.0.0:3000 */
@@ -17,9 +22,18 @@ export interface ClusterLayout {
   instances: string[];
   /** Optional stats page (host:port), off by default. */
   stats?: string;
+  /** Requests sent to one instance at once (its GATEWAY_MAX_IN_FLIGHT). */
+  maxConnPerInstance: number;
+  /** How long a request may wait for a free instance before the 503. */
+  queueTimeoutMs?: number;
 }
 
-export function haproxyConfig({ bind, instances, stats }: ClusterLayout): string {
+/** What HAProxy answers when no instance takes a request in time: the gateway's own overload error. */
+export const OVERLOADED_BODY = JSON.stringify({
+  error: { message: "Every Switchyard instance is at its limit of requests in flight. Retry in a second.", type: "server_error", param: null, code: "gateway_overloaded" },
+});
+
+export function haproxyConfig({ bind, instances, stats, maxConnPerInstance, queueTimeoutMs = 2_000 }: ClusterLayout): string {
   if (instances.length === 0) throw new Error("A cluster needs at least one instance.");
   const servers = instances.map((address, index) => `  server gateway${index + 1} ${address} check`);
   return [
@@ -32,7 +46,7 @@ export function haproxyConfig({ bind, instances, stats }: ClusterLayout): string
     "  timeout client 10m",
     "  timeout server 10m",
     "  timeout http-request 30s",
-    "  timeout queue 5s",
+    `  timeout queue ${queueTimeoutMs}ms`,
     "  retries 1",
     "  retry-on conn-failure",
     "  option redispatch",
@@ -46,7 +60,9 @@ export function haproxyConfig({ bind, instances, stats }: ClusterLayout): string
     "  balance leastconn",
     "  option httpchk GET /api/health/ready",
     "  http-check expect status 200",
-    "  default-server inter 1s fall 2 rise 1",
+    `  default-server inter 1s fall 2 rise 1 maxconn ${maxConnPerInstance}`,
+    // A queue timeout (or no instance up) is a 503: answered in the gateway's shape, with retry-after.
+    `  http-error status 503 content-type "application/json" string '${OVERLOADED_BODY}' hdr retry-after 1`,
     ...servers,
     ...(stats ? ["", "listen stats", `  bind ${stats}`, "  stats enable", "  stats uri /"] : []),
     "",

@@ -62,7 +62,7 @@ beforeAll(async () => {
   await startInstance("a", true);
   await startInstance("b", false);
   const config = path.join(scratch, "haproxy.cfg");
-  fs.writeFileSync(config, haproxyConfig({ bind: `127.0.0.1:${PORTS.balancer}`, instances: [`127.0.0.1:${PORTS.a}`, `127.0.0.1:${PORTS.b}`] }));
+  fs.writeFileSync(config, haproxyConfig({ bind: `127.0.0.1:${PORTS.balancer}`, instances: [`127.0.0.1:${PORTS.a}`, `127.0.0.1:${PORTS.b}`], maxConnPerInstance: 256 }));
   balancer = spawn(HAPROXY, ["-db", "-f", config], { stdio: "ignore" });
   await waitFor("HAProxy to see both instances ready", async () => ((await fetch(`${origin}/api/health/ready`)).status === 200 ? true : null), 20_000);
 }, 120_000);
