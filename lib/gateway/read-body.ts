@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 
 /**
  * Reads a JSON body with a size cap (GATEWAY_MAX_BODY_BYTES): a declared length over the cap is
@@ -38,6 +39,8 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty: send a JSON object.");
+  // Checked before parsing: JSON.parse copes with any depth, the code after it does not.
+  if (nestsDeeperThan(text)) throw new ApiError(400, "invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/api-error";
+import { MAX_JSON_DEPTH } from "./json-depth";
+import { readJsonBody } from "./read-body";
+
+const post = (body: string | Uint8Array, contentType = "application/json") => new Request("http://gateway.test/api/v1/chat/completions", { method: "POST", headers: { "content-type": contentType }, body });
+
+async function refusal(request: Request, maxBytes?: number): Promise<ApiError> {
+  const error = await readJsonBody(request, maxBytes).then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe("readJsonBody", () => {
+  it("refuses JSON nested past the limit with a 400, before anything walks it (found by fuzzing)", async () => {
+    const error = await refusal(post(`{"model":"auto","x":${"[".repeat(100_000)}${"]".repeat(100_000)}}`));
+    expect(error).toMatchObject({ status: 400, code: "invalid_json" });
+    expect(error.message).toContain(`${MAX_JSON_DEPTH} levels`);
+    await expect(readJsonBody(post(`{"x":${"[".repeat(MAX_JSON_DEPTH - 1)}${"]".repeat(MAX_JSON_DEPTH - 1)}}`))).resolves.toBeTruthy();
+  });
+
+  it("413 over the cap, 415 for another content type, 400 for empty or broken bodies", async () => {
+    expect(await refusal(post("x".repeat(101), "application/json"), 100)).toMatchObject({ status: 413 });
+    expect(await refusal(post("{}", "text/plain"))).toMatchObject({ status: 415 });
+    expect(await refusal(post("  "))).toMatchObject({ status: 400, code: "invalid_request" });
+    expect(await refusal(post('{"a":'))).toMatchObject({ status: 400, code: "invalid_json" });
+  });
+
+  it("reads invalid UTF-8 as replacement characters rather than failing", async () => {
+    const body = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from('"}')]);
+    await expect(readJsonBody(post(body))).resolves.toEqual({ text: "\ufffd\ufffd\ufffd" });
+  });
+});
