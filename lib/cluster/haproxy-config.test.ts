@@ -7,7 +7,7 @@ describe("haproxyConfig", () => {
     expect(text).toContain("bind 127.0.0.1:3000");
     expect(text).toContain("server gateway1 127.0.0.1:3001 check");
     expect(text).toContain("server gateway2 127.0.0.1:3002 check");
-    expect(text).toContain("option httpchk GET /api/health/ready");
+    expect(text).toContain("http-check send meth GET uri /api/health/ready ver HTTP/1.1 hdr Host localhost");
     expect(text).toContain("retry-on conn-failure");
     expect(text).not.toContain("listen stats");
     // Past 256 at once per instance requests queue here, then get the gateway's 503 with retry-after.

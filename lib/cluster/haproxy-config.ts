@@ -58,7 +58,9 @@ export function haproxyConfig({ bind, instances, stats, maxConnPerInstance, queu
     "",
     "backend gateways",
     "  balance leastconn",
-    "  option httpchk GET /api/health/ready",
+    "  option httpchk",
+    // Sent as a probe from an orchestrator would be: HTTP/1.1 with a Host header.
+    "  http-check send meth GET uri /api/health/ready ver HTTP/1.1 hdr Host localhost",
     "  http-check expect status 200",
     `  default-server inter 1s fall 2 rise 1 maxconn ${maxConnPerInstance}`,
     // A queue timeout (or no instance up) is a 503: answered in the gateway's shape, with retry-after.

@@ -172,8 +172,12 @@ export async function authenticateAppKey(request: Request): Promise<AppKey> {
     reportDatabaseUp();
   } catch (error) {
     reportDatabaseDown(error, "looking up an API key");
-    // Served from memory until the database can say otherwise.
-    if (known) return known.key;
+    // Served from memory until the database can say otherwise; asked again in FRESH_MS, not by
+    // every request meanwhile (each would wait for the same failure).
+    if (known) {
+      state.known.set(hash, { key: known.key, checkedAt: now });
+      return known.key;
+    }
     throw new ApiError(503, "database_unavailable", "Switchyard cannot check this API key right now (its database is unreachable) and has not seen it recently. Retry shortly.", {
       headers: { "retry-after": "5" },
     });
