@@ -21,18 +21,18 @@
 // BENCH_RATES=500,250,100 (BENCH_RATES_ALL=1 runs every listed rate even after one passes),
 // BENCH_BISECT=2, BENCH_DURATION_S=20, BENCH_DELAY_MS=1500, BENCH_RATE_STREAM=1 (also stream at
 // each rate), BENCH_CPU_PROF=1 (node --cpu-prof on the server; profile and summary under
-// bench/results/), BENCH_PORT, TEST_DATABASE_ADMIN_URL.
-import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+// bench/results/), BENCH_PORT, BENCH_DIST_DIR (Next's build folder; .next unless set),
+// TEST_DATABASE_ADMIN_URL.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type http from "node:http";
-import net from "node:net";
 import path from "node:path";
+import { childEnv, cpuSeconds, rssMiB, runBenchmark, sleep, tcpCounters, tcpDelta } from "./lib/process";
+import { ROOT, TSX_CLI, preparePostgres, sourceState, startSwitchyard } from "./lib/switchyard-server";
 
 const BENCH_DIR = import.meta.dirname ?? __dirname;
-const ROOT = path.resolve(BENCH_DIR, "..");
 const RESULTS = path.join(BENCH_DIR, "results");
 const STAMP = new Date().toISOString().replace(/[:.]/g, "-");
-const DB_PREFIX = "switchyard_bench";
 
 const settings = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
@@ -51,308 +51,39 @@ const settings = {
   requestTimeoutMs: 30_000,
 };
 
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** User + system CPU seconds of a process so far (Linux /proc). */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
-}
-
-function rssMiB(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-const TCP_COUNTERS = ["ListenOverflows", "ListenDrops", "TCPSynRetrans", "TCPAbortOnData", "TCPAbortOnClose", "TCPTimeouts"];
-/** Kernel TCP counters (machine-wide): listen-queue overflows and the like. */
-function tcpCounters(): Record<string, number> {
-  try {
-    const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
-    const header = lines.find((line) => line.startsWith("TcpExt:"));
-    const values = lines.filter((line) => line.startsWith("TcpExt:"))[1];
-    if (!header || !values) return {};
-    const names = header.split(/\s+/);
-    const numbers = values.split(/\s+/);
-    return Object.fromEntries(TCP_COUNTERS.map((name) => [name, Number(numbers[names.indexOf(name)])]));
-  } catch {
-    return {};
-  }
-}
-function tcpDelta(before: Record<string, number>): Record<string, number> {
-  const now = tcpCounters();
-  return Object.fromEntries(Object.keys(now).map((name) => [name, (now[name] ?? 0) - (before[name] ?? 0)]));
-}
-
-/** Newest modification time under the paths that go into a build. */
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (file: string) => {
-    const info = statSync(file);
-    if (info.isDirectory()) {
-      for (const entry of readdirSync(file)) if (entry !== "node_modules" && !entry.startsWith(".")) visit(path.join(file, entry));
-    } else if (/\.(tsx?|mjs|json|css|sql|prisma)$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`)) {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  };
-  // prisma/ too: a migration newer than the build is the case that breaks the ledger.
-  for (const entry of ["app", "lib", "components", "prisma", "proxy.ts", "next.config.mjs", "package.json"]) {
-    const file = path.join(ROOT, entry);
-    if (existsSync(file)) visit(file);
-  }
-  return newest;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-interface Cleanup {
-  label: string;
-  run: () => Promise<void>;
-}
-const cleanups: Cleanup[] = [];
-let cleaning: Promise<void> | null = null;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { label, run } of cleanups.reverse()) {
-      try {
-        await run();
-      } catch (error) {
-        console.error(`cleanup "${label}" failed:`, error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-
 async function main() {
-  const { DEFAULT_ADMIN_URL, applyMigrations, createScratchDatabase } = await import("@/lib/testing/database");
-  // Not lib/env's: importing lib/env here would freeze this process's env before DATABASE_URL exists.
-  const childProcessEnv = (overrides: Record<string, string | undefined>): NodeJS.ProcessEnv => {
-    const next: NodeJS.ProcessEnv = { ...process.env };
-    for (const [name, value] of Object.entries(overrides)) {
-      if (value === undefined) delete next[name];
-      else next[name] = value;
-    }
-    return next;
-  };
-  const pg = (await import("pg")).default;
+  const { DEFAULT_ADMIN_URL } = await import("@/lib/testing/database");
   const { summarise, rounded, table } = await import("./lib/stats");
   const { machineInfo, loadLine, machineJiffies, machineShare } = await import("./lib/machine");
   const { ROUTINE_PROMPT } = await import("./lib/prompts");
   const { closedLoop, errorsByKind, keepAliveAgent, openLoop } = await import("./lib/load");
+  const { analyseOpenLoop } = await import("./lib/rate-analysis");
   type Shot = import("./lib/load").Shot;
   type Target = import("./lib/load").Target;
 
   mkdirSync(RESULTS, { recursive: true });
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL;
-  const pgVersion = await (async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      // Databases left by runs that were killed before cleanup (older than 6 hours).
-      const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${DB_PREFIX}_%`]);
-      for (const { datname } of rows) {
-        const createdAt = Number(datname.split("_")[2]);
-        if (Number.isFinite(createdAt) && Date.now() - createdAt > 6 * 3600_000) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-      }
-      return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version ?? "unknown";
-    } finally {
-      await client.end();
-    }
-  })();
+  const pgVersion = await preparePostgres(adminUrl);
   const startMachine = machineInfo();
-  // Read-only: which code was measured.
-  const git = (...args: string[]) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
-  const source = { commit: git("rev-parse", "--short", "HEAD"), uncommittedFiles: git("status", "--porcelain").split("\n").filter(Boolean).length };
+  const source = sourceState();
   console.log(`Gateway benchmark — ${loadLine()}, Node ${process.version}, PostgreSQL ${pgVersion}, source ${source.commit} + ${source.uncommittedFiles} uncommitted file(s)`);
 
-  // --- database ---------------------------------------------------------------------------
-  const database = await createScratchDatabase(DB_PREFIX, adminUrl);
-  cleanups.push({ label: "drop database", run: () => database.drop() });
-  console.log(`database ${database.name}: migrating and seeding…`);
-  await applyMigrations(database.url);
-  const port = Number(process.env.BENCH_PORT ?? (await freePort()));
-  const mockKey = `bench-mock-${Math.random().toString(36).slice(2)}`;
-  const serverEnv = {
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_MANUAL_SIG_HANDLE: "true",
-    PORT: String(port),
-    BENCH_MOCK_KEY: mockKey,
-    SWITCHYARD_EMBEDDED_DB: undefined,
-    NODE_OPTIONS: undefined as string | undefined,
-  };
-  const seedEnv = {
-    ...serverEnv,
-    SEED_ADMIN_PASSWORD: "bench-password-0123456789",
-    SEED_USER_PASSWORD: "bench-password-0123456789",
-    SEED_API_KEY: undefined,
-    // Every model is pointed at the mock below; keep real providers out of the seed.
-    OLLAMA_BASE_URL: undefined,
-    TOGETHER_API_KEY: undefined,
-    DEEPSEEK_API_KEY: undefined,
-    GROQ_API_KEY: undefined,
-    OPENAI_API_KEY: undefined,
-    ANTHROPIC_API_KEY: undefined,
-  };
-  const tsxCli = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  const seeded = spawnSync(process.execPath, [tsxCli, "--conditions=react-server", "prisma/seed.ts"], { cwd: ROOT, env: childProcessEnv(seedEnv), encoding: "utf8", timeout: 120_000 });
-  if (seeded.status !== 0) throw new Error(`seed failed (exit ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
-
-  // --- mock upstream (own process, so its event loop is not the client's) ------------------
-  const mock: ChildProcess = fork(path.join(BENCH_DIR, "mock-upstream.ts"), ["0", "0"], {
-    execArgv: process.execArgv,
-    env: childProcessEnv({ BENCH_MOCK_KEY: mockKey, NODE_OPTIONS: undefined }),
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  cleanups.push({
-    label: "stop mock",
-    run: async () => {
-      if (mock.exitCode !== null || mock.signalCode !== null) return;
-      const gone = new Promise((resolve) => mock.once("exit", resolve));
-      mock.kill("SIGTERM");
-      await Promise.race([gone, sleep(5_000)]);
-    },
-  });
-  const mockPort = await new Promise<number>((resolve, reject) => {
-    mock.once("message", (message: { port: number }) => resolve(message.port));
-    mock.once("exit", (code) => reject(new Error(`mock upstream exited (${code})`)));
-  });
-  const mockControl = async (pathname: string, body?: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${mockPort}${pathname}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
-    return (await response.json()) as import("./mock-upstream").MockStats;
-  };
-
-  // --- configuration: every model on the mock, budgets out of reach, a key without limits ---
-  // In its own process: lib/env reads DATABASE_URL once, when lib/db is first imported.
-  const secret = `sy_bench_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  const configured = spawnSync(process.execPath, [tsxCli, "--conditions=react-server", path.join(BENCH_DIR, "lib/configure.ts")], {
-    cwd: ROOT,
-    env: childProcessEnv({ ...serverEnv, BENCH_MOCK_BASE_URL: `http://127.0.0.1:${mockPort}/v1`, BENCH_KEY_SECRET: secret }),
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (configured.status !== 0) throw new Error(`configuring the bench failed (exit ${configured.status}):\n${configured.stdout}\n${configured.stderr}`);
-  const { keyId, policyVersion, models } = JSON.parse(configured.stdout.trim().split("\n").pop()!) as { keyId: string; policyVersion: number; models: number };
-  const key = { id: keyId };
-  console.log(`policy v${policyVersion}: ${models} models on the mock at 127.0.0.1:${mockPort}; key ${secret.slice(0, 11)}…`);
-
-  // --- build and start ------------------------------------------------------------------------
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
-  const buildAge = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const stale = buildAge < newestSourceMtime();
-  if (!settings.skipBuild) {
-    console.log("next build…");
-    const built = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, env: childProcessEnv(serverEnv), stdio: "inherit", timeout: 900_000 });
-    if (built.status !== 0) throw new Error("next build failed");
-  } else if (stale) {
-    console.warn("WARNING: BENCH_SKIP_BUILD=1 but sources are newer than .next/BUILD_ID; measuring the older build.");
-  }
   const logFile = path.join(RESULTS, `gateway-${STAMP}.server.log`);
-  const log = openSync(logFile, "a");
   const profileDir = path.join(RESULTS, `profile-${STAMP}`);
-  // `next start` serves in this very process (no fork), so node flags here apply to the server.
-  const nodeFlags = settings.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const server = spawn(process.execPath, [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: childProcessEnv(serverEnv),
-    stdio: ["ignore", log, log],
+  const sut = await startSwitchyard({
+    adminUrl,
+    logFile,
+    skipBuild: settings.skipBuild,
+    cpuProfileDir: settings.cpuProf ? profileDir : null,
+    port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined,
+    distDir: process.env.BENCH_DIST_DIR,
   });
-  let serverExit: { code: number | null; signal: string | null } | null = null;
-  const exited = new Promise<void>((resolve) =>
-    server.once("exit", (code, signal) => {
-      serverExit = { code, signal };
-      resolve();
-    }),
-  );
-  cleanups.push({
-    label: "stop server",
-    run: async () => {
-      if (serverExit) return;
-      server.kill("SIGTERM");
-      const timedOut = await Promise.race([exited.then(() => false), sleep(30_000).then(() => true)]);
-      if (timedOut) {
-        console.error("server did not exit 30 s after SIGTERM; killing it");
-        server.kill("SIGKILL");
-        await exited;
-      }
-    },
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const readyBy = Date.now() + 90_000;
-  for (;;) {
-    if (serverExit) throw new Error(`next start exited early (${JSON.stringify(serverExit)}); see ${logFile}`);
-    try {
-      const response = await fetch(`${origin}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > readyBy) throw new Error(`server not healthy after 90 s; see ${logFile}`);
-    await sleep(250);
-  }
-  console.log(`next start on ${origin} (pid ${server.pid}), log ${path.relative(process.cwd(), logFile)}`);
-
-  // --- ledger checks ----------------------------------------------------------------------------
-  const ledger = new pg.Client({ connectionString: database.url });
-  await ledger.connect();
-  cleanups.push({ label: "close ledger client", run: () => ledger.end() });
-  const ledgerCounts = async () => {
-    const records = await ledger.query<{ n: string }>(`SELECT count(*) AS n FROM "DecisionRecord" WHERE "apiKeyId" = $1`, [key.id]);
-    const rollups = await ledger.query<{ n: string | null }>(`SELECT sum(requests) AS n FROM "UsageRollup" WHERE "apiKeyId" = $1`, [key.id]);
-    return { records: Number(records.rows[0]?.n ?? 0), rollupRequests: Number(rollups.rows[0]?.n ?? 0) };
-  };
-  const recordBreakdown = async (sinceMs: number) => {
-    const { rows } = await ledger.query<{ status: string; httpStatus: number; stream: boolean; errorCode: string | null; modelAlias: string | null; n: string }>(
-      `SELECT status, "httpStatus", stream, "errorCode", "modelAlias", count(*) AS n FROM "DecisionRecord" WHERE "apiKeyId" = $1 AND "createdAt" >= to_timestamp($2 / 1000.0)
-       GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC`,
-      [key.id, sinceMs],
-    );
-    return rows.map((row) => ({ ...row, n: Number(row.n) }));
-  };
-  let throughSent = 0; // requests sent to the gateway so far (every one should leave a record)
+  const { database, port, secret, mockKey, mockPort, mock, mockControl, policyVersion, models, server, exited, stale, ledger, ledgerCounts, recordBreakdown } = sut;
+  const tsxCli = TSX_CLI;
+  const childProcessEnv = childEnv;
+  let throughSent = sut.probeRequests; // requests sent to the gateway so far (every one should leave a record)
   let dryRunsSent = 0; // dry runs leave a record but are left out of the rollups by design
-  const waitForLedger = async (expected = throughSent, expectedRollup = expected - dryRunsSent) => {
-    const started = Date.now();
-    let last = await ledgerCounts();
-    let lastChange = Date.now();
-    while (Date.now() - started < 120_000) {
-      if (last.records >= expected && last.rollupRequests >= expectedRollup) break;
-      if (Date.now() - lastChange > 5_000) break; // nothing moved for 5 s
-      await sleep(100);
-      const now = await ledgerCounts();
-      if (now.records !== last.records || now.rollupRequests !== last.rollupRequests) lastChange = Date.now();
-      last = now;
-    }
-    return { ...last, expected, expectedRollup, settledAfterMs: Date.now() - started, complete: last.records === expected && last.rollupRequests === expectedRollup };
-  };
+  const waitForLedger = (expected = throughSent, expectedRollup = expected - dryRunsSent) => sut.waitForLedger(expected, expectedRollup);
 
   // --- targets ------------------------------------------------------------------------------------
   // An agent's turn: the same prompt with one tool offered; the mock answers with a call of it.
@@ -361,34 +92,11 @@ async function main() {
     Buffer.from(JSON.stringify({ model: "auto", messages: ROUTINE_PROMPT, ...(tools ? { tools: TOOLS, tool_choice: "auto" } : {}), ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) }));
   const bodies = { json: requestBody(false), sse: requestBody(true), toolsJson: requestBody(false, true), toolsSse: requestBody(true, true) };
   const direct: Target = { label: "direct", host: "127.0.0.1", port: mockPort, path: "/v1/chat/completions", headers: { authorization: `Bearer ${mockKey}` } };
-  const through: Target = {
-    label: "through",
-    host: "127.0.0.1",
-    port,
-    path: "/api/v1/chat/completions",
-    headers: { authorization: `Bearer ${secret}`, "x-switchyard-feature": "support-summaries" },
-  };
+  const through: Target = { label: "through", host: "127.0.0.1", port, path: "/api/v1/chat/completions", headers: sut.throughHeaders };
 
   // Next's floor for this app: a GET on the chat route answers 405 from handleRoute, without any
   // of Switchyard's work (no auth, no body, no record).
   const floor: Target = { label: "next floor", host: "127.0.0.1", port, path: "/api/v1/chat/completions", headers: {}, method: "GET" };
-
-  // One request through, to show where it goes.
-  {
-    const probe = await fetch(`${origin}/api/v1/chat/completions`, { method: "POST", headers: { ...through.headers, "content-type": "application/json" }, body: bodies.json });
-    throughSent += 1;
-    const text = await probe.text();
-    if (!probe.ok) throw new Error(`probe through the gateway failed: ${probe.status} ${text}`);
-    console.log(`probe: ${probe.status}, tier ${probe.headers.get("x-switchyard-tier")}, model ${probe.headers.get("x-switchyard-model")}, decision ${probe.headers.get("x-switchyard-decision")}`);
-    // Its record must reach the database, or every ledger check below is meaningless.
-    const probeLedger = await waitForLedger();
-    if (!probeLedger.complete) {
-      throw new Error(
-        `the probe's decision record was not written (${probeLedger.records}/1 after ${probeLedger.settledAfterMs} ms); see ${logFile}` +
-          (stale ? " — the build is older than the sources: the migrations may not match it (run without BENCH_SKIP_BUILD)" : ""),
-      );
-    }
-  }
 
   const serverCpu = () => cpuSeconds(server.pid);
   const mockCpu = () => cpuSeconds(mock.pid);
@@ -613,38 +321,7 @@ async function main() {
     await mockControl("/__bench/config", { delayMs: settings.delayMs });
     const runs: unknown[] = [];
     results.rate = { delayMs: settings.delayMs, durationS: settings.durationS, runs };
-    const analyse = (run: import("./lib/load").OpenLoopRun, delayMs: number) => {
-      const shots = run.shots;
-      const ok = shots.filter((s) => s.ok);
-      const latency = rounded(summarise(ok.map((s) => s.endAt - s.scheduledAt)));
-      const ttfb = rounded(summarise(ok.map((s) => (s.firstByteAt ?? s.endAt) - s.scheduledAt)));
-      const lastEnd = Math.max(...shots.map((s) => s.endAt));
-      // Steady state: responses that ended between (delay + 1 s) and the end of the send window + delay − 1 s.
-      const from = run.startedAt + delayMs + 1_000;
-      const to = run.startedAt + run.durationS * 1000 + delayMs - 1_000;
-      const steady = ok.filter((s) => s.endAt >= from && s.endAt < to).length / ((to - from) / 1000);
-      const fifth = Math.floor(shots.length / 5);
-      const p50Of = (list: Shot[]) => summarise(list.filter((s) => s.ok).map((s) => s.endAt - s.scheduledAt)).p50;
-      const drift = p50Of(shots.slice(-fifth)) - p50Of(shots.slice(0, fifth));
-      const successRate = ok.length / shots.length;
-      return {
-        offeredRate: run.rate,
-        sent: shots.length,
-        ok: ok.length,
-        successRate: Math.round(successRate * 100_000) / 1000,
-        errors: errorsByKind(shots),
-        steadyResponsesPerS: Math.round(steady * 10) / 10,
-        overallResponsesPerS: Math.round((ok.length / ((lastEnd - run.startedAt) / 1000)) * 10) / 10,
-        latencyMs: latency,
-        ttfbMs: ttfb,
-        p50DriftMs: Math.round(drift),
-        maxClientSendLagMs: Math.round(run.maxSendLagMs * 10) / 10,
-        maxInFlight: Math.max(0, ...run.inFlightSamples),
-        // Kept up: every request answered, throughput held, and no queue building up: the p50 did not
-        // drift and the p99 stayed under twice the upstream's delay (1 s when the upstream is instant).
-        keptUp: successRate === 1 && steady >= run.rate * 0.95 && drift < 500 && latency.p99 < Math.max(2 * delayMs, 1_000),
-      };
-    };
+    const analyse = analyseOpenLoop;
     const rateRows: Array<Array<string | number>> = [["run", "sent", "ok %", "resp/s steady", "p50", "p99", "p50 drift", "upstream in flight", "srv CPU ms/req", "records", "kept up"]];
     const passed = new Set<number>();
     const failed = new Set<number>();
@@ -770,7 +447,7 @@ async function main() {
   const stopAt = Date.now();
   server.kill("SIGTERM");
   await Promise.race([exited, sleep(30_000)]);
-  const shutdown = { exit: serverExit, ms: Date.now() - stopAt, logLine: "" };
+  const shutdown = { exit: sut.serverExit(), ms: Date.now() - stopAt, logLine: "" };
   const afterStop = await ledgerCounts();
   const serverLog = readFileSync(logFile, "utf8");
   shutdown.logLine = serverLog.split("\n").find((line) => line.includes("pending decision record")) ?? "";
@@ -816,19 +493,4 @@ async function main() {
   console.log(`Results: ${path.relative(process.cwd(), out)}`);
 }
 
-{
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  main()
-    .then(() => cleanUp())
-    .then(() => process.exit(0))
-    .catch(async (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      await cleanUp();
-      process.exit(1);
-    });
-}
+runBenchmark(main);
