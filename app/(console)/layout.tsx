@@ -23,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     const state = gatewayState();
     return (
       <main className="mx-auto max-w-2xl px-8 py-16">
+        <h1 className="mb-4 text-lg font-semibold text-slate-900">Switchyard</h1>
         <DatabaseBanner downSince={state.database.downSince} recordsWaiting={state.recordsWaiting} />
         <p className="text-sm text-slate-600">The console needs the database to show anything else. Reload this page once it is back.</p>
       </main>
