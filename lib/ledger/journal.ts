@@ -8,6 +8,7 @@
 // Durability: each append is one write(2) into the page cache — it survives the process dying at
 // any point. It survives the machine losing power only once fdatasync has run, which happens
 // every SYNC_INTERVAL_MS; that window is the documented exposure (bench/RELIABILITY.md).
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DecisionRecordInput } from "./record";
@@ -138,7 +139,8 @@ export class DecisionJournal {
     if (last?.fd != null && last.appended < this.segmentRecords) return last;
     if (last) this.closeSegment(last);
     // Names sort in creation order, so replay keeps the order requests were answered in.
-    const name = `${Date.now().toString().padStart(15, "0")}-${process.pid}-${String(this.sequence++).padStart(6, "0")}${SEGMENT_SUFFIX}`;
+    // A random part too: a restarted process may get the same pid (every container is pid 1).
+    const name = `${Date.now().toString().padStart(15, "0")}-${String(this.sequence++).padStart(6, "0")}-${randomUUID().slice(0, 8)}${SEGMENT_SUFFIX}`;
     const file = path.join(this.options.dir, name);
     const segment: Segment = { file, fd: fs.openSync(file, "a"), appended: 0, drained: 0 };
     this.segments.push(segment);
