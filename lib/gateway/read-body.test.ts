@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { MAX_JSON_DEPTH } from "./json-depth";
 import { readJsonBody } from "./read-body";
 
-const post = (body: string | Uint8Array, contentType = "application/json") => new Request("http://gateway.test/api/v1/chat/completions", { method: "POST", headers: { "content-type": contentType }, body });
+const post = (body: string | Buffer, contentType = "application/json") => new Request("http://gateway.test/api/v1/chat/completions", { method: "POST", headers: { "content-type": contentType }, body: typeof body === "string" ? body : new Uint8Array(body) });
 
 async function refusal(request: Request, maxBytes?: number): Promise<ApiError> {
   const error = await readJsonBody(request, maxBytes).then(() => null, (caught: unknown) => caught);
