@@ -8,7 +8,9 @@
 // and starts `next start` on loopback, then measures the same request direct to the mock and
 // through /api/v1/chat/completions:
 //   c1    concurrency 1, closed loop, mock answering at once: JSON and SSE, direct vs through, plus
-//         Next's floor (GET → 405) and a dry run to split the overhead
+//         Next's floor (GET → 405) and a dry run to split the overhead; the same prompt through
+//         /api/v1/messages and /api/v1/responses (translated to the mock's chat completions), and
+//         an embedding direct and through /api/v1/embeddings
 //   rate  open loop at fixed arrival rates against a mock answering after 1,500 ms: 500 req/s
 //         (direct, Next's floor, through), then 250 and 100 while the higher rate fails, then a
 //         bisection between the highest rate that held and the lowest that did not
@@ -91,6 +93,15 @@ async function main() {
   const requestBody = (stream: boolean, tools = false) =>
     Buffer.from(JSON.stringify({ model: "auto", messages: ROUTINE_PROMPT, ...(tools ? { tools: TOOLS, tool_choice: "auto" } : {}), ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) }));
   const bodies = { json: requestBody(false), sse: requestBody(true), toolsJson: requestBody(false, true), toolsSse: requestBody(true, true) };
+  // The other endpoints, as their own clients send them: Claude Code's vendor name (mapped to auto
+  // by the seed) on Messages, Codex's on Responses. Both reach the mock as a chat completion, so
+  // "direct json/sse" is their upstream call too.
+  const promptText = ROUTINE_PROMPT.flatMap((message) => message.content.map((part) => (part.type === "text" ? part.text : ""))).join("\n");
+  const messagesBody = (stream: boolean) => Buffer.from(JSON.stringify({ model: "claude-sonnet-4-5", max_tokens: 256, messages: [{ role: "user", content: promptText }], ...(stream ? { stream: true } : {}) }));
+  const responsesBody = (stream: boolean) => Buffer.from(JSON.stringify({ model: "gpt-5-codex", input: promptText, ...(stream ? { stream: true } : {}) }));
+  const embeddingsBody = Buffer.from(JSON.stringify({ model: "auto", input: promptText }));
+  const directEmbeddings: Target = { label: "direct embeddings", host: "127.0.0.1", port: mockPort, path: "/v1/embeddings", headers: { authorization: `Bearer ${mockKey}` } };
+  const throughAt = (route: string): Target => ({ label: `through ${route}`, host: "127.0.0.1", port, path: `/api/v1/${route}`, headers: sut.throughHeaders });
   const direct: Target = { label: "direct", host: "127.0.0.1", port: mockPort, path: "/v1/chat/completions", headers: { authorization: `Bearer ${mockKey}` } };
   const through: Target = { label: "through", host: "127.0.0.1", port, path: "/api/v1/chat/completions", headers: sut.throughHeaders };
 
@@ -194,6 +205,12 @@ async function main() {
       { name: "through tools json", target: through, agent: agents.through, body: bodies.toolsJson, options: { expect: "chat", timeoutMs }, recorded: true },
       { name: "direct tools sse", target: direct, agent: agents.direct, body: bodies.toolsSse, options: { expect: "sse", timeoutMs }, recorded: false },
       { name: "through tools sse", target: through, agent: agents.through, body: bodies.toolsSse, options: { expect: "sse", timeoutMs }, recorded: true },
+      { name: "through messages json", target: throughAt("messages"), agent: agents.through, body: messagesBody(false), options: { expect: "messages", timeoutMs }, recorded: true },
+      { name: "through messages sse", target: throughAt("messages"), agent: agents.through, body: messagesBody(true), options: { expect: "messages-sse", timeoutMs }, recorded: true },
+      { name: "through responses json", target: throughAt("responses"), agent: agents.through, body: responsesBody(false), options: { expect: "responses", timeoutMs }, recorded: true },
+      { name: "through responses sse", target: throughAt("responses"), agent: agents.through, body: responsesBody(true), options: { expect: "responses-sse", timeoutMs }, recorded: true },
+      { name: "direct embeddings", target: directEmbeddings, agent: agents.direct, body: embeddingsBody, options: { expect: "embeddings", timeoutMs }, recorded: false },
+      { name: "through embeddings", target: throughAt("embeddings"), agent: agents.through, body: embeddingsBody, options: { expect: "embeddings", timeoutMs }, recorded: true },
       { name: "next floor (GET → 405)", target: floor, agent: agents.through, body: Buffer.alloc(0), options: { expect: "status", status: 405, timeoutMs }, recorded: false },
       { name: "dry run (POST /api/route)", target: dryRun, agent: agents.through, body: dryRunBody, options: { expect: "status", timeoutMs }, recorded: true },
     ];
@@ -273,6 +290,14 @@ async function main() {
         toolsJson: diff("direct tools json", "through tools json", "totalMs"),
         toolsSseTotal: diff("direct tools sse", "through tools sse", "totalMs"),
         toolsSseTtfb: diff("direct tools sse", "through tools sse", "ttfbMs"),
+        // Messages and Responses make the same upstream call as chat completions (direct json / sse).
+        messagesJson: diff("direct json", "through messages json", "totalMs"),
+        messagesSseTotal: diff("direct sse", "through messages sse", "totalMs"),
+        messagesSseTtfb: diff("direct sse", "through messages sse", "ttfbMs"),
+        responsesJson: diff("direct json", "through responses json", "totalMs"),
+        responsesSseTotal: diff("direct sse", "through responses sse", "totalMs"),
+        responsesSseTtfb: diff("direct sse", "through responses sse", "ttfbMs"),
+        embeddings: diff("direct embeddings", "through embeddings", "totalMs"),
       },
       decomposition: {
         nextFloorMs: perMode["next floor (GET → 405)"]?.totalMs ?? null,
@@ -300,6 +325,11 @@ async function main() {
     add("added tools json", c1.addedMs.toolsJson);
     add("added tools sse total", c1.addedMs.toolsSseTotal);
     add("added tools sse ttfb", c1.addedMs.toolsSseTtfb);
+    add("added messages json", c1.addedMs.messagesJson);
+    add("added messages sse ttfb", c1.addedMs.messagesSseTtfb);
+    add("added responses json", c1.addedMs.responsesJson);
+    add("added responses sse ttfb", c1.addedMs.responsesSseTtfb);
+    add("added embeddings", c1.addedMs.embeddings);
     add("dry run − next floor", c1.decomposition.dryRunOverFloorMs);
     add("through json − dry run", c1.decomposition.fullOverDryRunMs);
     console.log(table(rows));

@@ -1,5 +1,6 @@
 // A lean OpenAI-compatible upstream for the gateway benchmark: POST /v1/chat/completions answers
-// a `chat.completion` JSON body, or SSE chunks with a usage chunk and `data: [DONE]`, after a
+// a `chat.completion` JSON body, or SSE chunks with a usage chunk and `data: [DONE]`, and POST
+// /v1/embeddings a list of float vectors (768 dimensions unless asked for others), after a
 // configurable delay. Unlike lib/providers/testing/fake-llm-server.ts it keeps no per-request
 // record (only counters), so 100k requests cost no memory.
 //
@@ -15,6 +16,7 @@ export interface MockStats {
   requests: number;
   completions: number;
   streams: number;
+  embeddings: number;
   unauthorized: number;
   inFlight: number;
   maxInFlight: number;
@@ -23,7 +25,7 @@ export interface MockStats {
 
 const API_KEY = process.env.BENCH_MOCK_KEY;
 let delayMs = Number(process.argv[3] ?? process.env.BENCH_MOCK_DELAY_MS ?? 0);
-const stats: MockStats = { requests: 0, completions: 0, streams: 0, unauthorized: 0, inFlight: 0, maxInFlight: 0, delayMs };
+const stats: MockStats = { requests: 0, completions: 0, streams: 0, embeddings: 0, unauthorized: 0, inFlight: 0, maxInFlight: 0, delayMs };
 
 const ANSWER = ["The customer", " cannot find", " the export button", " since the last update."];
 const COMPLETION_TOKENS = 12;
@@ -88,12 +90,19 @@ function sse(model: string, promptTokens: number, includeUsage: boolean, toolNam
   return `${out}data: [DONE]\n\n`;
 }
 
+/** One fixed vector per input (the values do not matter to the gateway; the size of the answer does). */
+function embeddingList(model: string, inputs: string[], dimensions: number) {
+  const vector = Array.from({ length: dimensions }, (_, i) => Math.round(Math.sin(i + 1) * 1e6) / 1e6);
+  const promptTokens = Math.max(1, Math.round(inputs.join(" ").length / 4));
+  return { object: "list", data: inputs.map((_, index) => ({ object: "embedding", index, embedding: vector })), model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } };
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = req.url ?? "/";
   if (url.startsWith("/__bench/")) {
     if (url === "/__bench/stats") return json(res, 200, stats);
     if (url === "/__bench/reset") {
-      Object.assign(stats, { requests: 0, completions: 0, streams: 0, unauthorized: 0, maxInFlight: stats.inFlight });
+      Object.assign(stats, { requests: 0, completions: 0, streams: 0, embeddings: 0, unauthorized: 0, maxInFlight: stats.inFlight });
       return json(res, 200, stats);
     }
     if (url === "/__bench/config" && req.method === "POST") {
@@ -103,7 +112,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     }
     return json(res, 404, { error: "unknown control path" });
   }
-  if (req.method !== "POST" || url !== "/v1/chat/completions") {
+  if (req.method !== "POST" || (url !== "/v1/chat/completions" && url !== "/v1/embeddings")) {
     return json(res, 404, { error: { message: `No route for ${req.method} ${url}`, type: "invalid_request_error", code: null, param: null } });
   }
   stats.requests += 1;
@@ -120,6 +129,18 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (API_KEY && req.headers.authorization !== `Bearer ${API_KEY}`) {
     stats.unauthorized += 1;
     return json(res, 401, { error: { message: "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key", param: null } });
+  }
+  if (url === "/v1/embeddings") {
+    const request = JSON.parse(raw) as { model?: string; input?: string | string[]; dimensions?: number };
+    const inputs = Array.isArray(request.input) ? request.input : [request.input ?? ""];
+    const answer = () => {
+      if (res.destroyed) return;
+      stats.embeddings += 1;
+      json(res, 200, embeddingList(request.model ?? "mock-embed", inputs, request.dimensions ?? 768));
+    };
+    if (delayMs > 0) setTimeout(answer, delayMs);
+    else answer();
+    return;
   }
   const body = JSON.parse(raw) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean }; tools?: Array<{ function?: { name?: string } }> };
   const toolName = body.tools?.[0]?.function?.name ?? null;

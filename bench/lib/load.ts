@@ -32,8 +32,12 @@ export interface Shot {
 }
 
 export interface FireOptions {
-  /** What a good answer is: a chat completion, an SSE stream ending in [DONE], or just the expected status. */
-  expect: "chat" | "sse" | "status";
+  /**
+   * What a good answer is: a chat completion, an SSE stream ending in [DONE], an Anthropic message
+   * or its stream ending in message_stop, a Responses response or its stream ending in
+   * response.completed, an embeddings list, or just the expected status.
+   */
+  expect: "chat" | "sse" | "messages" | "messages-sse" | "responses" | "responses-sse" | "embeddings" | "status";
   /** 200 unless set. */
   status?: number;
   timeoutMs: number;
@@ -92,6 +96,15 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
             if (text.includes('"error"')) return settle("stream_error_event");
             return settle(text.trimEnd().endsWith("data: [DONE]") ? null : "stream_without_done");
           }
+          if (options.expect === "messages-sse") {
+            if (text.includes("event: error")) return settle("stream_error_event");
+            return settle(text.includes("event: message_stop") ? null : "stream_without_message_stop");
+          }
+          if (options.expect === "responses-sse") {
+            if (text.includes("event: response.failed") || text.includes("event: error")) return settle("stream_error_event");
+            return settle(text.includes("event: response.completed") ? null : "stream_without_completed");
+          }
+          if (options.expect !== "chat") return settle(otherBodyError(options.expect, text));
           try {
             const parsed = JSON.parse(text) as { choices?: Array<{ message?: { content?: string | null; tool_calls?: unknown[] } }> };
             const message = parsed.choices?.[0]?.message;
@@ -109,6 +122,18 @@ export function fire(agent: http.Agent, target: Target, body: Buffer, options: F
     request.on("error", (error: NodeJS.ErrnoException) => settle(error.code ?? error.message));
     request.end(target.method === "GET" ? undefined : body);
   });
+}
+
+/** Null when a Messages, Responses or embeddings JSON answer is complete, else why not. */
+function otherBodyError(expect: "messages" | "responses" | "embeddings", text: string): string | null {
+  try {
+    const parsed = JSON.parse(text) as { type?: string; content?: unknown[]; object?: string; status?: string; output?: unknown[]; data?: Array<{ embedding?: unknown }> };
+    if (expect === "messages") return parsed.type === "message" && (parsed.content?.length ?? 0) > 0 ? null : "bad_body";
+    if (expect === "responses") return parsed.object === "response" && parsed.status === "completed" && (parsed.output?.length ?? 0) > 0 ? null : "bad_body";
+    return parsed.object === "list" && (parsed.data?.length ?? 0) > 0 && parsed.data!.every((item) => item.embedding !== undefined) ? null : "bad_body";
+  } catch {
+    return "bad_json";
+  }
 }
 
 /** Closed loop: `count` requests, one at a time. */
