@@ -26,6 +26,10 @@ describe("readJsonBody", () => {
     expect(await refusal(post('{"a":'))).toMatchObject({ status: 400, code: "invalid_json" });
   });
 
+  it("reads lone surrogate escapes as replacement characters, keeping escaped pairs (found by fuzzing)", async () => {
+    await expect(readJsonBody(post(String.raw`{"model":"a\ud800","messages":[{"content":"\udfff x \ud83d\ude00"}]}`))).resolves.toEqual({ model: "a\ufffd", messages: [{ content: "\ufffd x 😀" }] });
+  });
+
   it("reads invalid UTF-8 as replacement characters rather than failing", async () => {
     const body = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from('"}')]);
     await expect(readJsonBody(post(body))).resolves.toEqual({ text: "\ufffd\ufffd\ufffd" });

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
+import { wellFormed } from "./well-formed";
 
 /**
  * Reads a JSON body with a size cap (GATEWAY_MAX_BODY_BYTES): a declared length over the cap is
@@ -42,7 +43,8 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
   // Checked before parsing: JSON.parse copes with any depth, the code after it does not.
   if (nestsDeeperThan(text)) throw new ApiError(400, "invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
-    return JSON.parse(text);
+    // A "\ud800" escape parses to a lone surrogate; like invalid UTF-8 it becomes U+FFFD.
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? wellFormed(value) : value));
   } catch (error) {
     throw new ApiError(400, "invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
   }

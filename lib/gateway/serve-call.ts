@@ -14,6 +14,7 @@ import { clientClosed, runPipeline, type PipelineResult } from "./run-pipeline";
 import { overloaded } from "./admission";
 import { assertCanRecord, gatewayRuntime, type GatewayRuntime } from "./runtime";
 import { settle } from "./settle";
+import { sliceWellFormed } from "./well-formed";
 import type { StreamOptions } from "./endpoint-adapter";
 import type { EndpointAdapter } from "./endpoint-adapter";
 
@@ -43,7 +44,8 @@ export function routingHeaders(decisionId: string, served: { tierKey: string; al
 
 const modelOf = (raw: unknown): string => {
   const model = (raw as { model?: unknown } | null)?.model;
-  return typeof model === "string" ? model.slice(0, 200) : "";
+  // Cut without halving an emoji: half a surrogate pair fails the record's batch in PostgreSQL.
+  return typeof model === "string" ? sliceWellFormed(model, 200) : "";
 };
 
 /** A non-streaming call's end: the answer, or the error; either way the record is settled. */
