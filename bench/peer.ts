@@ -129,7 +129,7 @@ async function main() {
       if (contestant.name === "switchyard") switchyardSent += 1;
       const body = response instanceof Response ? (await response.text()).slice(0, 400) : String(response);
       await sleep(200);
-      const log = file ? freshLog(file).split("\n").filter((line) => /error|exception|at /i.test(line)).slice(0, 6).map((line) => line.trim()) : [];
+      const log = file ? freshLog(file).split("\n").filter((line) => /error|exception|at /i.test(line)).slice(0, 6).map((line) => line.replace(/^.*Starting AI Gateway\.\.\./, "").trim()) : [];
       failures[`${contestant.name} ${kind}`] = { error: shot.error ?? "failed", status: response instanceof Response ? response.status : null, body, log };
       console.log(`probe ${contestant.name} ${kind}: FAILED ${shot.error} — ${body}${log.length ? `\n  its log: ${log.slice(0, 3).join(" | ")}` : ""}`);
     }
@@ -259,7 +259,7 @@ async function main() {
     await sut.mockControl("/__bench/config", { delayMs: settings.delayMs });
     const runs: Array<Record<string, unknown>> = [];
     results.rate = { delayMs: settings.delayMs, durationS: settings.durationS, runs };
-    const rateRows: Array<Array<string | number>> = [["run", "sent", "ok %", "resp/s steady", "p50", "p99", "added p50", "added p99", "conn errors", "other errors", "CPU ms/req", "records", "other cores"]];
+    const rateRows: Array<Array<string | number>> = [["run", "sent", "ok %", "resp/s steady", "p50", "p99", "added p50", "added p99", "conn errors", "other errors", "CPU ms/handled", "records", "kept up", "other cores"]];
     for (const rate of settings.rates) {
       const byTarget: Partial<Record<Name, { analysis: ReturnType<typeof analyseOpenLoop>; connectionErrors: number; otherErrors: number; cpuMsPerRequest: number | null }>> = {};
       for (const contestant of contestants) {
@@ -272,6 +272,7 @@ async function main() {
         const tcpBefore = tcpCounters();
         const contention = await contentionMark();
         const cpuBefore = cpuSeconds(contestant.pid) ?? 0;
+        const mockBefore = await sut.mockControl("/__bench/reset");
         const since = Date.now();
         const run = await openLoop(agent, contestant.target, bodies.json, options("json"), rate, settings.durationS);
         agent.destroy();
@@ -283,9 +284,12 @@ async function main() {
           const settled = await sut.waitForLedger(base.records + run.shots.length, base.rollupRequests + run.shots.length);
           ledger = { sent: run.shots.length, recordsWritten: settled.records - base.records, rollupRequestsAdded: settled.rollupRequests - base.rollupRequests, byOutcome: await sut.recordBreakdown(since - 1_000) };
         }
-        // CPU until the gateway is idle again, per request sent (a gateway working off a backlog keeps paying after the send window).
+        // CPU until the gateway is idle again (it keeps working off a backlog after the send window),
+        // per request it handled: each handled request made one upstream call, and a request that
+        // never left the listen queue cost the gateway nothing.
         if (contestant.name !== "direct") await waitUntilIdle();
-        const cpuMsPerRequest = contestant.name === "direct" ? null : Math.round((((cpuSeconds(contestant.pid) ?? 0) - cpuBefore) * 1000 * 100) / run.shots.length) / 100;
+        const upstreamRequests = (await sut.mockControl("/__bench/stats")).requests - mockBefore.requests;
+        const cpuMsPerRequest = contestant.name === "direct" || upstreamRequests === 0 ? null : Math.round((((cpuSeconds(contestant.pid) ?? 0) - cpuBefore) * 1000 * 100) / upstreamRequests) / 100;
         const connectionErrors = Object.entries(analysis.errors).reduce((sum, [kind, n]) => sum + (isConnectionError(kind) ? n : 0), 0);
         const otherErrors = analysis.sent - analysis.ok - connectionErrors;
         byTarget[contestant.name] = { analysis, connectionErrors, otherErrors, cpuMsPerRequest };
@@ -293,7 +297,7 @@ async function main() {
         const addedP50 = direct && contestant.name !== "direct" ? r3(analysis.latencyMs.p50 - direct.latencyMs.p50) : null;
         const addedP99 = direct && contestant.name !== "direct" ? r3(analysis.latencyMs.p99 - direct.latencyMs.p99) : null;
         const tcp = tcpDelta(tcpBefore);
-        runs.push({ target: contestant.name, rate, ...analysis, addedMs: { p50: addedP50, p99: addedP99 }, connectionErrors, otherErrors, cpuMsPerRequest, ledger, tcpCountersDelta: tcp, machine, load: machineInfo().loadAverage, rssMiB: rssMiB(contestant.pid) });
+        runs.push({ target: contestant.name, rate, ...analysis, addedMs: { p50: addedP50, p99: addedP99 }, connectionErrors, otherErrors, upstreamRequests, cpuMsPerHandledRequest: cpuMsPerRequest, ledger, tcpCountersDelta: tcp, machine, load: machineInfo().loadAverage, rssMiB: rssMiB(contestant.pid) });
         rateRows.push([
           `${contestant.name} ${rate}/s`,
           analysis.sent,
@@ -307,6 +311,7 @@ async function main() {
           otherErrors,
           cpuMsPerRequest ?? "",
           ledger ? `${ledger.recordsWritten}/${ledger.sent}` : "",
+          analysis.keptUp ? "yes" : "NO",
           machine?.othersCoresUsed ?? "?",
         ]);
         console.log(
@@ -324,7 +329,7 @@ async function main() {
       row(`${rate} req/s: added p99 (ms)`, addedOf(s, "p99"), addedOf(p, "p99"), { portkey: failedCell("portkey json") });
       row(`${rate} req/s: connection errors`, s?.connectionErrors, p?.connectionErrors, { portkey: failedCell("portkey json") });
       row(`${rate} req/s: other errors`, s?.otherErrors, p?.otherErrors, { portkey: failedCell("portkey json") });
-      row(`${rate} req/s: CPU per request (ms)`, s?.cpuMsPerRequest, p?.cpuMsPerRequest, { portkey: failedCell("portkey json") });
+      row(`${rate} req/s: CPU per handled request (ms)`, s?.cpuMsPerRequest, p?.cpuMsPerRequest, { portkey: failedCell("portkey json") });
     }
     console.log(`\nrate — open loop, JSON, mock answers after ${settings.delayMs} ms; latency in ms from the scheduled send time; added = minus direct at the same rate`);
     console.log(table(rateRows));
