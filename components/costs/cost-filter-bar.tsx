@@ -62,7 +62,9 @@ export function CostFilterBar({
           {rangeWords(filters)} <span className="text-slate-400">(UTC)</span>
         </span>
       </nav>
-      <form method="get" action="/costs" className="flex flex-wrap items-end gap-3 [&>*]:w-40">
+      {/* Keyed by the filters: the fields are uncontrolled (defaultValue), so a client-side
+          navigation (Reset, a preset) must remount them or they keep showing the old choice. */}
+      <form key={costSearch(filters)} method="get" action="/costs" className="flex flex-wrap items-end gap-3 [&>*]:w-40">
         {filters.grain !== "day" ? <input type="hidden" name="grain" value={filters.grain} /> : null}
         <label className={labelClass}>
           From

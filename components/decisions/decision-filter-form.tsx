@@ -1,7 +1,7 @@
 // The decision log's search: a plain GET form, so every search is a URL an auditor can share.
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { DECISION_STATUSES, ENDPOINTS, NO_FEATURE, type DecisionFilters } from "@/lib/analytics/decision-filters";
+import { DECISION_STATUSES, ENDPOINTS, NO_FEATURE, decisionSearch, type DecisionFilters } from "@/lib/analytics/decision-filters";
 import type { DecisionFilterOptions } from "@/lib/analytics/decision-options";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-sky-500";
@@ -37,7 +37,8 @@ function NumberField({ name, label, value, step, placeholder }: { name: string; 
 export function DecisionFilterForm({ filters, options }: { filters: DecisionFilters; options: DecisionFilterOptions }) {
   const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
   return (
-    <form method="get" action="/decisions" role="search" aria-label="Search decisions" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-5 py-4 shadow-sm [&>*]:w-40">
+    // Keyed by the filters: uncontrolled fields must remount when Clear navigates on the client.
+    <form key={decisionSearch(filters)} method="get" action="/decisions" role="search" aria-label="Search decisions" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-5 py-4 shadow-sm [&>*]:w-40">
       <label className={labelClass}>
         From (UTC day)
         <input type="date" name="from" defaultValue={day(filters.from)} className={inputClass} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ENDPOINTS } from "@/lib/analytics/decision-filters";
 import { formatMs } from "@/lib/analytics/format-report";
 import { formatUsd } from "@/lib/format";
 import { StatusBadge, type DecisionStatus } from "./status-badge";
@@ -13,6 +14,7 @@ export interface DecisionTableRow {
   createdAt: Date | string;
   featureKey: string | null;
   apiKeyPrefix: string | null;
+  endpoint: string;
   requestedModel: string;
   dataClass: string;
   tierKey: string | null;
@@ -51,7 +53,7 @@ export function DecisionsTable({ decisions, caption }: { decisions: DecisionTabl
         <thead>
           <tr>
             <Th>Time (UTC)</Th>
-            <Th>Feature · key</Th>
+            <Th>Feature · key · endpoint</Th>
             <Th>Data class</Th>
             <Th>Served by</Th>
             <Th>Status</Th>
@@ -75,6 +77,9 @@ export function DecisionsTable({ decisions, caption }: { decisions: DecisionTabl
               <Td className="whitespace-nowrap">
                 <div className="font-mono text-xs">{decision.featureKey ?? <span className="font-sans text-slate-400">none</span>}</div>
                 <div className="font-mono text-xs text-slate-400">{decision.apiKeyPrefix ?? "no key"}</div>
+                <div className="text-xs text-slate-500" data-testid="decision-endpoint">
+                  {ENDPOINTS.find((entry) => entry.key === decision.endpoint)?.label ?? decision.endpoint}
+                </div>
               </Td>
               <Td>{decision.dataClass}</Td>
               <Td className="whitespace-nowrap">

@@ -83,8 +83,8 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
         onChange={(event) => change({ kind: event.target.value === "embedding" ? "embedding" : "chat" })}
         error={errors.kind}
       >
-        <option value="chat">Chat (completions, Messages, Responses)</option>
-        <option value="embedding">Embedding (/v1/embeddings only)</option>
+        <option value="chat">Chat</option>
+        <option value="embedding">Embedding</option>
       </SelectField>
       {values.kind === "embedding" ? (
         <Field
@@ -100,18 +100,23 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
         />
       ) : null}
       <CheckboxField id={id("enabled")} label="Enabled" hint="Disabled models are never candidates." checked={values.enabled} onChange={(enabled) => change({ enabled })} />
-      <Field
-        id={id("max-output")}
-        label="Max output (tokens)"
-        type="number"
-        min={1}
-        step={1}
-        placeholder="context window"
-        value={values.maxOutputTokens}
-        onChange={(event) => change({ maxOutputTokens: event.target.value })}
-        error={errors.maxOutputTokens}
-      />
-      <CapabilityFields idPrefix={id("capability")} value={values.capabilities} onChange={(capabilities) => change({ capabilities })} error={errors.capabilities} />
+      {/* An embedding answers vectors: no output tokens to cap and no tools, schemas, images or reasoning. */}
+      {values.kind === "embedding" ? null : (
+        <>
+          <Field
+            id={id("max-output")}
+            label="Max output (tokens)"
+            type="number"
+            min={1}
+            step={1}
+            placeholder="context window"
+            value={values.maxOutputTokens}
+            onChange={(event) => change({ maxOutputTokens: event.target.value })}
+            error={errors.maxOutputTokens}
+          />
+          <CapabilityFields idPrefix={id("capability")} value={values.capabilities} onChange={(capabilities) => change({ capabilities })} error={errors.capabilities} />
+        </>
+      )}
 
       <fieldset className="col-span-full flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
         <legend className="sr-only">How this model is priced</legend>

@@ -11,7 +11,7 @@ export function AddMappingButton({ targets }: { targets: MappingTargets }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Add mapping</Button>
+      <Button className="shrink-0 whitespace-nowrap" onClick={() => setOpen(true)}>Add mapping</Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Add a model-name mapping" description={SAVED_NOTE}>
         <ModelNameMappingForm mapping={null} targets={targets} onDone={() => setOpen(false)} />
       </Dialog>

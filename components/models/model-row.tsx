@@ -26,14 +26,14 @@ export function ModelRow({ model, tierKey, options, canEdit }: { model: Catalogu
       <tr className={model.enabled ? undefined : "text-slate-400"} data-testid={`model-${model.alias}`}>
         <Td>
           <div className="flex flex-wrap items-center gap-1.5">
-            <span id={`model-${model.alias}-alias`} className="font-medium break-all text-slate-900">
+            <span id={`model-${model.alias}-alias`} className="font-medium wrap-anywhere text-slate-900">
               {model.alias}
             </span>
             {model.isBaseline ? <Badge tone="info" title="Costs are compared against this model">baseline</Badge> : null}
             {model.enabled ? null : <Badge>disabled</Badge>}
             {model.kind === "embedding" ? <Badge title="Serves /v1/embeddings only">embedding{model.embeddingDimensions ? ` · ${model.embeddingDimensions} dims` : ""}</Badge> : null}
           </div>
-          <div className="font-mono text-xs break-all text-slate-400">{model.providerModelId}</div>
+          <div className="font-mono text-xs wrap-anywhere text-slate-400">{model.providerModelId}</div>
         </Td>
         <Td>
           <div className="flex flex-wrap items-center gap-1.5">

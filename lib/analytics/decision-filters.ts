@@ -6,14 +6,17 @@ import type { SearchParams } from "./cost-filters";
 export const DECISION_STATUSES = ["success", "fallback_success", "refused", "error"] as const;
 export type DecisionStatusFilter = (typeof DECISION_STATUSES)[number];
 
-/** The surfaces a request can come in on, with the path a reader recognises. */
-export const ENDPOINTS: ReadonlyArray<{ key: Endpoint; label: string }> = [
-  { key: "chat.completions", label: "Chat completions (/v1/chat/completions)" },
-  { key: "messages", label: "Anthropic Messages (/v1/messages)" },
-  { key: "responses", label: "Responses (/v1/responses)" },
-  { key: "embeddings", label: "Embeddings (/v1/embeddings)" },
-  { key: "route", label: "Native (/api/route)" },
-  { key: "playground", label: "Playground" },
+/**
+ * The surfaces a request can come in on: a short name (it fits a filter's select) and the path a
+ * reader recognises.
+ */
+export const ENDPOINTS: ReadonlyArray<{ key: Endpoint; label: string; path: string | null }> = [
+  { key: "chat.completions", label: "Chat completions", path: "/v1/chat/completions" },
+  { key: "messages", label: "Messages", path: "/v1/messages" },
+  { key: "responses", label: "Responses", path: "/v1/responses" },
+  { key: "embeddings", label: "Embeddings", path: "/v1/embeddings" },
+  { key: "route", label: "Native", path: "/api/route" },
+  { key: "playground", label: "Playground", path: null },
 ];
 
 export interface DecisionFilters {

@@ -14,6 +14,8 @@ export interface DecisionRow {
   createdAt: Date;
   featureKey: string | null;
   apiKeyPrefix: string | null;
+  /** The surface the request came in on (lib/ledger/record.ts Endpoint). */
+  endpoint: string;
   requestedModel: string;
   dataClass: string;
   tierKey: string | null;
@@ -89,7 +91,7 @@ interface RawRow extends Omit<DecisionRow, "simulated" | "costUsd" | "baselineCo
   findings: unknown;
 }
 
-const COLUMNS = Prisma.sql`id::text AS id, "createdAt", "featureKey", "apiKeyPrefix", "requestedModel", "dataClass", "tierKey", "modelAlias", "providerKey",
+const COLUMNS = Prisma.sql`id::text AS id, "createdAt", "featureKey", "apiKeyPrefix", endpoint, "requestedModel", "dataClass", "tierKey", "modelAlias", "providerKey",
   status::text AS status, "httpStatus", "refusalConstraint", "errorCode", "escalationReason", jsonb_array_length(fallbacks) AS "fallbackCount",
   "latencyMs", "ttftMs", "costUsd", "baselineCostUsd", findings, "dryRun", synthetic`;
 

@@ -37,15 +37,15 @@ describe("prepareEndpoints", () => {
     ]);
     expect(rows.map((row) => row.endpoint)).toEqual(["chat.completions", "messages", "responses"]);
     const messages = rows[1]!;
-    expect(messages).toMatchObject({ endpointName: "Anthropic Messages (/v1/messages)", costShare: 0.6, savingsUsd: 4, cachedInputTokens: 800, cacheWriteTokens: 50, cacheSavingsUsd: 1.5, p50LatencyMs: 500, p50TtftMs: 150 });
+    expect(messages).toMatchObject({ endpointName: "Messages", endpointPath: "/v1/messages", costShare: 0.6, savingsUsd: 4, cachedInputTokens: 800, cacheWriteTokens: 50, cacheSavingsUsd: 1.5, p50LatencyMs: 500, p50TtftMs: 150 });
     expect(rows[2]).toMatchObject({ savingsUsd: 0, savingsShare: 0, p50LatencyMs: null });
   });
 
   it("keeps an endpoint it does not know, after the known ones, and no share without cost", () => {
     const rows = prepareEndpoints([group({ endpoint: "future.api", costUsd: 0 }), group({ endpoint: "route", costUsd: 0, unpricedRequests: 4 })]);
-    expect(rows.map((row) => [row.endpoint, row.endpointName, row.costShare, row.pricedShare])).toEqual([
-      ["route", "Native (/api/route)", null, 0.6],
-      ["future.api", "future.api", null, 1],
+    expect(rows.map((row) => [row.endpoint, row.endpointName, row.endpointPath, row.costShare, row.pricedShare])).toEqual([
+      ["route", "Native", "/api/route", null, 0.6],
+      ["future.api", "future.api", null, null, 1],
     ]);
   });
 });

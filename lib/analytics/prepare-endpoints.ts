@@ -26,8 +26,9 @@ export interface EndpointGroup {
 
 export interface EndpointRow extends MoneyTotals {
   endpoint: string;
-  /** The reader's name for it, with its path. */
+  /** The reader's name for it, and its path. */
   endpointName: string;
+  endpointPath: string | null;
   cacheWriteTokens: number;
   /** Share of the range's cost; null when nothing cost anything. */
   costShare: number | null;
@@ -38,9 +39,7 @@ export interface EndpointRow extends MoneyTotals {
 
 const finite = (value: number | null) => (value === null || !Number.isFinite(value) ? null : value);
 
-export function endpointName(endpoint: string): string {
-  return ENDPOINTS.find((entry) => entry.key === (endpoint as Endpoint))?.label ?? endpoint;
-}
+const known = (endpoint: string) => ENDPOINTS.find((entry) => entry.key === (endpoint as Endpoint));
 
 /** Rows in the order of the endpoint filter's list (unknown endpoints after, by key). */
 export function prepareEndpoints(groups: readonly EndpointGroup[]): EndpointRow[] {
@@ -54,7 +53,8 @@ export function prepareEndpoints(groups: readonly EndpointGroup[]): EndpointRow[
     .map((group) => ({
       ...moneyTotals(group),
       endpoint: group.endpoint,
-      endpointName: endpointName(group.endpoint),
+      endpointName: known(group.endpoint)?.label ?? group.endpoint,
+      endpointPath: known(group.endpoint)?.path ?? null,
       cacheWriteTokens: group.cacheWriteTokens,
       costShare: totalCost > 0 ? group.costUsd / totalCost : null,
       p50LatencyMs: finite(quantileFromBuckets(group.latencyBuckets, 0.5)),
