@@ -129,7 +129,7 @@ async function main() {
       if (contestant.name === "switchyard") switchyardSent += 1;
       const body = response instanceof Response ? (await response.text()).slice(0, 400) : String(response);
       await sleep(200);
-      const log = file ? freshLog(file).split("\n").filter((line) => /error|exception|at /i.test(line)).slice(0, 6).map((line) => line.replace(/^.*Starting AI Gateway\.\.\./, "").trim()) : [];
+      const log = file ? freshLog(file).split("\n").filter((line) => /error|exception|at /i.test(line)).slice(0, 6).map((line) => line.replace(/^[\s\S]*Starting AI Gateway\.\.\./, "").trim()) : [];
       failures[`${contestant.name} ${kind}`] = { error: shot.error ?? "failed", status: response instanceof Response ? response.status : null, body, log };
       console.log(`probe ${contestant.name} ${kind}: FAILED ${shot.error} — ${body}${log.length ? `\n  its log: ${log.slice(0, 3).join(" | ")}` : ""}`);
     }
