@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { ApiError } from "@/lib/http/api-error";
 import { DecisionJournal } from "@/lib/ledger/journal";
-import { writeDecisionBatch } from "@/lib/ledger/write-batch";
+import { writeDecisionBatchIsolating } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
 import { ensureRetentionSchedule } from "@/lib/ledger/retention-schedule";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
@@ -47,10 +47,16 @@ function createRuntime(): GatewayRuntime {
   // where Switchyard explains itself, so keep the server log for real problems.
   (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
   const journal = new DecisionJournal({ dir: journalDir(), maxRecords: env.JOURNAL_MAX_RECORDS });
-  const ledger = new WriteBehindQueue(writeDecisionBatch, {
+  const setAside = (record: DecisionRecordInput, error: unknown) => {
+    const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).slice(-1)[0] ?? error.name : String(error);
+    console.error(`[switchyard] the database refused decision record ${record.id} for its content; kept in ${journal.stats().dir}/rejected.ndjson.txt`, reason);
+    journal.setAside(record, reason);
+  };
+  const ledger = new WriteBehindQueue((records) => writeDecisionBatchIsolating(records, setAside), {
     // The journal's bound is what refuses traffic; the queue holds what the journal holds.
     capacity: env.JOURNAL_MAX_RECORDS + 1,
     onWriteError: (error, attempt) => {
+      // Refused data is set aside record by record above; what reaches here is the database itself.
       reportDatabaseDown(error, "writing decision records");
       if (attempt === 1 || attempt % 10 === 0) console.error(`[switchyard] decision records not written yet (attempt ${attempt}); retrying`, attempt === 1 ? error : "");
     },

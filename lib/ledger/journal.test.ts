@@ -86,4 +86,17 @@ describe("DecisionJournal", () => {
     journal.drained([record(1)]);
     expect(journal.full).toBe(false);
   });
+
+  it("keeps a record the database refused in a file of its own, never replayed", () => {
+    const dir = tempDir();
+    const journal = new DecisionJournal({ dir, maxRecords: 10 });
+    journal.open();
+    journal.append(record(1));
+    journal.setAside(record(1), "invalid input syntax for type uuid");
+    journal.drained([record(1)]);
+    journal.close();
+    const kept = fs.readFileSync(path.join(dir, "rejected.ndjson.txt"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { reason: string; record: { id: string } });
+    expect(kept).toEqual([{ reason: "invalid input syntax for type uuid", record: expect.objectContaining({ id: record(1).id }) }]);
+    expect(new DecisionJournal({ dir, maxRecords: 10 }).open()).toEqual([]);
+  });
 });

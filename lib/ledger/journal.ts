@@ -17,6 +17,8 @@ const SEGMENT_SUFFIX = ".ndjson";
 /** Records per segment before a new one is started (so drained ones can be deleted). */
 const SEGMENT_RECORDS = 5_000;
 const SYNC_INTERVAL_MS = 1_000;
+/** Not a segment (not replayed): records the database refused for their content. */
+const REJECTED_FILE = "rejected.ndjson.txt";
 
 interface Segment {
   file: string;
@@ -119,6 +121,14 @@ export class DecisionJournal {
       segment.drained += 1;
     }
     this.removeDrainedSegments();
+  }
+
+  /**
+   * A record PostgreSQL refuses for its content (it can never be written as it is): kept in
+   * rejected.ndjson next to the segments, with the reason, for an operator to look at.
+   */
+  setAside(record: DecisionRecordInput, reason: string): void {
+    fs.appendFileSync(path.join(this.options.dir, REJECTED_FILE), `${JSON.stringify({ reason, record })}\n`);
   }
 
   stats(): JournalStats {

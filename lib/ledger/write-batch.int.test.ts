@@ -5,7 +5,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { bucketIndex } from "./histogram";
 import type { DecisionRecordInput } from "./record";
 import { uuidv7 } from "./uuidv7";
-import { writeDecisionBatch } from "./write-batch";
+import { isRefusedData, writeDecisionBatch, writeDecisionBatchIsolating } from "./write-batch";
 
 afterAll(() => disconnectDb());
 
@@ -151,6 +151,24 @@ describe("writeDecisionBatch", () => {
     });
     expect(stored.costUsd?.toString()).toBe("0.00012345");
     expect(stored.baselineCostUsd?.toString()).toBe("0.12345678");
+  });
+
+  it("stores text with unpaired surrogates (as a fuzzed prompt sends them) with U+FFFD in their place", async () => {
+    const input = record({ featureKey: "wb-surrogates", prompt: "half a pair: \ud83d and \ude00 alone, a whole one: \ud83d\ude00", trace: ["model said \udfff"], requestedModel: "gpt-\ud800" });
+    await writeDecisionBatch([input]);
+    const stored = await getDb().decisionRecord.findUniqueOrThrow({ where: { id: input.id } });
+    expect(stored).toMatchObject({ prompt: "half a pair: \ufffd and \ufffd alone, a whole one: \ud83d\ude00", trace: ["model said \ufffd"], requestedModel: "gpt-\ufffd" });
+  });
+
+  it("one record the database refuses does not hold back the others: they are written, it is set aside", async () => {
+    const good = [record({ featureKey: "wb-poison" }), record({ featureKey: "wb-poison" })];
+    const bad = { ...record({ featureKey: "wb-poison" }), id: "not-a-uuid" };
+    await expect(writeDecisionBatch([good[0]!, bad, good[1]!])).rejects.toSatisfy(isRefusedData);
+    const setAside: Array<{ id: string; refused: boolean }> = [];
+    await writeDecisionBatchIsolating([good[0]!, bad, good[1]!], (refused, error) => setAside.push({ id: refused.id, refused: isRefusedData(error) }));
+    expect(setAside).toEqual([{ id: "not-a-uuid", refused: true }]);
+    expect(await getDb().decisionRecord.count({ where: { id: { in: good.map((entry) => entry.id) } } })).toBe(2);
+    expect(isRefusedData(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(false);
   });
 
   it("lets concurrent writers add to the same rows without losing counts", async () => {

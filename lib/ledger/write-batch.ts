@@ -83,8 +83,13 @@ const RECORD_TYPE = Prisma.raw(RECORD_COLUMNS.map(([name, type]) => `"${name}" $
 /** NOT NULL columns an older caller may leave out. */
 const DEFAULT_WHEN_MISSING: Partial<Record<keyof DecisionRecordInput, unknown>> = { synthetic: false, usageEstimated: false, capabilities: [], answerFindings: [] };
 
-/** PostgreSQL text and jsonb cannot hold U+0000; an upstream message carrying one must not block the batch. */
-const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses an unpaired surrogate escape
+ * (`"\ud800"`, which JSON.stringify writes for one): a prompt or upstream message carrying either
+ * must not block the batch. NULs are dropped, unpaired surrogates become U+FFFD.
+ */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (_key: string, value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "").replace(UNPAIRED_SURROGATE, "\uFFFD") : value);
 
 /**
  * Inserts the batch as one JSON parameter unpacked by the database (jsonb_to_recordset): a batch
@@ -97,7 +102,7 @@ async function insertRecords(tx: Prisma.TransactionClient, records: DecisionReco
   );
   return tx.$executeRaw`
     INSERT INTO "DecisionRecord" (${COLUMN_LIST})
-    SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${JSON.stringify(rows, withoutNul)}::jsonb) AS r(${RECORD_TYPE})
+    SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${JSON.stringify(rows, storable)}::jsonb) AS r(${RECORD_TYPE})
     ON CONFLICT (id) DO NOTHING`;
 }
 
@@ -151,4 +156,42 @@ async function upsertRollups(tx: Prisma.TransactionClient, hourly: RollupDelta[]
     INSERT INTO "DailyUsageRollup" AS t (day, ${DIMENSIONS}, ${TOTALS})
     VALUES ${Prisma.join(daily.map((d) => Prisma.sql`(${d.day.toISOString().slice(0, 10)}::date, ${valuesOf(d)})`))}
     ON CONFLICT (day, ${Prisma.raw(CONFLICT_KEY)}) DO UPDATE SET ${ADD_TOTALS}`;
+}
+
+/**
+ * Whether PostgreSQL refused the batch for its data (SQLSTATE class 22, data exception, or 23,
+ * integrity) rather than because it is unreachable: retrying the same records cannot succeed.
+ */
+export function isRefusedData(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (!value || typeof value !== "object" || seen.has(value) || depth > 6) return false;
+    seen.add(value);
+    const { code, originalCode, message } = value as { code?: unknown; originalCode?: unknown; message?: unknown };
+    for (const candidate of [code, originalCode]) if (typeof candidate === "string" && /^2[23][0-9A-Z]{3}$/.test(candidate)) return true;
+    if (typeof message === "string" && /Code: `2[23][0-9A-Z]{3}`/.test(message)) return true;
+    return Object.values(value).some((child) => visit(child, depth + 1));
+  };
+  return visit(error, 0);
+}
+
+/**
+ * Writes the batch; when the database refuses it for its data, writes the records one by one so
+ * one bad record cannot hold back every later one, and hands each refused record to `setAside`
+ * (kept on disk by the journal, never dropped). Any other failure is thrown for the queue to retry.
+ */
+export async function writeDecisionBatchIsolating(records: DecisionRecordInput[], setAside: (record: DecisionRecordInput, error: unknown) => void): Promise<void> {
+  try {
+    await writeDecisionBatch(records);
+  } catch (error) {
+    if (!isRefusedData(error)) throw error;
+    for (const record of records) {
+      try {
+        await writeDecisionBatch([record]);
+      } catch (single) {
+        if (!isRefusedData(single)) throw single;
+        setAside(record, single);
+      }
+    }
+  }
 }
