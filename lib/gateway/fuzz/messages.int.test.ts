@@ -43,13 +43,13 @@ const valid = (path: string, body: unknown) => ({ method: "POST" as const, path,
 
 describe("fuzzing the Anthropic-shaped endpoints", () => {
   it("POST /api/v1/messages: no 5xx, Anthropic's error shape, no stall", { timeout: 120_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "anthropic", requests: postRequests(endpoint("/api/v1/messages", messageBodies)), numRuns: fuzzRuns(1_000) });
+    await fuzz({ origin: gw.origin, shape: "anthropic", requests: postRequests(endpoint("/api/v1/messages", messageBodies)), numRuns: fuzzRuns(2_000) });
     await checkEach(gw.origin, "anthropic", sizeEdgeRequests(endpoint("/api/v1/messages", messageBodies)));
     await expectStillServes(gw.origin, valid("/api/v1/messages", messageBodies[0]));
   });
 
   it("POST /api/v1/messages/count_tokens: no 5xx, Anthropic's error shape, no stall", { timeout: 120_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "anthropic", requests: postRequests(endpoint("/api/v1/messages/count_tokens", countBodies)), numRuns: fuzzRuns(1_000) });
+    await fuzz({ origin: gw.origin, shape: "anthropic", requests: postRequests(endpoint("/api/v1/messages/count_tokens", countBodies)), numRuns: fuzzRuns(2_000) });
     await checkEach(gw.origin, "anthropic", sizeEdgeRequests(endpoint("/api/v1/messages/count_tokens", countBodies)));
     await expectStillServes(gw.origin, valid("/api/v1/messages/count_tokens", countBodies[0]));
   });

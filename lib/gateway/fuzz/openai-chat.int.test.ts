@@ -41,13 +41,13 @@ const endpoint = (path: string, valid: unknown[]) => ({ path, valid, apiKey: gw.
 
 describe("fuzzing the OpenAI-shaped endpoints", () => {
   it("POST /api/v1/chat/completions: no 5xx, OpenAI's error shape, no stall", { timeout: 120_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/v1/chat/completions", chatBodies)), numRuns: fuzzRuns(1_000) });
+    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/v1/chat/completions", chatBodies)), numRuns: fuzzRuns(2_000) });
     await checkEach(gw.origin, "openai", sizeEdgeRequests(endpoint("/api/v1/chat/completions", chatBodies)));
     await expectStillServes(gw.origin, { method: "POST", path: "/api/v1/chat/completions", headers: { authorization: `Bearer ${gw.apiKey}`, "content-type": "application/json" }, body: json(chatBodies[0]) });
   });
 
   it("POST /api/route: no 5xx, OpenAI's error shape, no stall", { timeout: 120_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/route", routeBodies)), numRuns: fuzzRuns(1_000) });
+    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/route", routeBodies)), numRuns: fuzzRuns(2_000) });
     await checkEach(gw.origin, "openai", sizeEdgeRequests(endpoint("/api/route", routeBodies)));
     await expectStillServes(gw.origin, { method: "POST", path: "/api/route", headers: { authorization: `Bearer ${gw.apiKey}`, "content-type": "application/json" }, body: json(routeBodies[0]) });
   });

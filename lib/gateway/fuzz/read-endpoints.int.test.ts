@@ -45,19 +45,19 @@ function getRequests(paths: fc.Arbitrary<string>, keyed: boolean): fc.Arbitrary<
 
 describe("fuzzing the GET endpoints", () => {
   it("GET /api/v1/models: no 5xx, OpenAI's error shape, no stall", { timeout: 60_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "openai", requests: getRequests(fc.constant("/api/v1/models"), true), numRuns: fuzzRuns(500) });
+    await fuzz({ origin: gw.origin, shape: "openai", requests: getRequests(fc.constant("/api/v1/models"), true), numRuns: fuzzRuns(1_000) });
     await expectStillServes(gw.origin, { method: "GET", path: "/api/v1/models", headers: { authorization: `Bearer ${gw.apiKey}` } });
   });
 
   it("GET /api/v1/decisions/{id}: no 5xx, OpenAI's error shape, no stall", { timeout: 60_000 }, async () => {
     const ids = fc.oneof({ weight: 4, arbitrary: segment }, { weight: 1, arbitrary: fc.constant(decisionId) }, { weight: 1, arbitrary: fc.constant(decisionId.toUpperCase()) });
-    await fuzz({ origin: gw.origin, shape: "openai", requests: getRequests(ids.map((id) => `/api/v1/decisions/${id}`), true), numRuns: fuzzRuns(500) });
+    await fuzz({ origin: gw.origin, shape: "openai", requests: getRequests(ids.map((id) => `/api/v1/decisions/${id}`), true), numRuns: fuzzRuns(1_000) });
     await expectStillServes(gw.origin, { method: "GET", path: `/api/v1/decisions/${decisionId}`, headers: { authorization: `Bearer ${gw.apiKey}` } });
   });
 
   it("GET /api/health, /live, /ready: no 5xx but a degraded 503, no stall", { timeout: 60_000 }, async () => {
     const paths = fc.constantFrom("/api/health", "/api/health/live", "/api/health/ready");
-    await fuzz({ origin: gw.origin, shape: "health", requests: getRequests(paths, false), numRuns: fuzzRuns(500) });
+    await fuzz({ origin: gw.origin, shape: "health", requests: getRequests(paths, false), numRuns: fuzzRuns(1_000) });
     for (const path of ["/api/health", "/api/health/live", "/api/health/ready"]) await expectStillServes(gw.origin, { method: "GET", path, headers: {} });
   });
 });

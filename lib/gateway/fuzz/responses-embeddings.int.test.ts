@@ -44,13 +44,13 @@ const valid = (path: string, body: unknown) => ({ method: "POST" as const, path,
 
 describe("fuzzing the Responses and Embeddings endpoints", () => {
   it("POST /api/v1/responses: no 5xx, OpenAI's error shape, no stall", { timeout: 120_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/v1/responses", responseBodies)), numRuns: fuzzRuns(1_000) });
+    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/v1/responses", responseBodies)), numRuns: fuzzRuns(2_000) });
     await checkEach(gw.origin, "openai", sizeEdgeRequests(endpoint("/api/v1/responses", responseBodies)));
     await expectStillServes(gw.origin, valid("/api/v1/responses", responseBodies[0]));
   });
 
   it("POST /api/v1/embeddings: no 5xx, OpenAI's error shape, no stall", { timeout: 120_000 }, async () => {
-    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/v1/embeddings", embeddingBodies)), numRuns: fuzzRuns(1_000) });
+    await fuzz({ origin: gw.origin, shape: "openai", requests: postRequests(endpoint("/api/v1/embeddings", embeddingBodies)), numRuns: fuzzRuns(2_000) });
     await checkEach(gw.origin, "openai", sizeEdgeRequests(endpoint("/api/v1/embeddings", embeddingBodies)));
     await expectStillServes(gw.origin, valid("/api/v1/embeddings", embeddingBodies[0]));
   });
