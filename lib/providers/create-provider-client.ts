@@ -7,7 +7,7 @@ import { readSecret as readEnvSecret } from "@/lib/env";
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { createAiSdkClient } from "./ai-sdk-client";
 import { createOpenAiChatClient } from "./openai-chat-client";
-import { configError, DEFAULT_BASE_URLS, languageModelFor, secretFor, type SecretReader } from "./provider-instances";
+import { languageModelFor, openAiWireEndpoint, type SecretReader } from "./provider-instances";
 import { createSimulatorClient, type SimulatorOptions } from "./simulator";
 import type { ProviderClient } from "./types";
 
@@ -29,23 +29,14 @@ export function createProviderClient(provider: ProviderPolicy, model: ModelPolic
     case "simulator":
       return createSimulatorClient(provider, model, options.simulator);
     case "openai":
-    case "openai-compatible": {
-      const kind = provider.kind;
-      const baseUrl = provider.baseUrl ?? (kind === "openai" ? DEFAULT_BASE_URLS.openai : null);
+    case "openai-compatible":
       return createOpenAiChatClient({
-        kind,
+        ...openAiWireEndpoint({ ...provider, kind: provider.kind }, readSecret),
         providerKey: provider.key,
         modelAlias: model.alias,
         providerModelId: model.providerModelId,
-        baseUrl: baseUrl ?? "",
-        apiKey: () => {
-          if (!baseUrl) throw configError(provider, "unavailable", "has no base URL configured");
-          // Hosted APIs always need a key; self-hosted OpenAI-compatible servers often take none.
-          return secretFor(provider, readSecret, kind === "openai");
-        },
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
-    }
     case "anthropic":
       return createAiSdkClient({
         kind: provider.kind,

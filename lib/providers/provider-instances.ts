@@ -55,6 +55,27 @@ function memoised(make: ModelFactory): ModelFactory {
   };
 }
 
+/** Where an OpenAI-wire provider's calls go, and the key they carry (read per call, so a rotated secret applies at once). */
+export interface OpenAiWireEndpoint {
+  kind: "openai" | "openai-compatible";
+  baseUrl: string;
+  apiKey: () => string | undefined;
+}
+
+export function openAiWireEndpoint(provider: ProviderPolicy & { kind: "openai" | "openai-compatible" }, readSecret: SecretReader): OpenAiWireEndpoint {
+  const kind = provider.kind;
+  const baseUrl = provider.baseUrl ?? (kind === "openai" ? DEFAULT_BASE_URLS.openai : null);
+  return {
+    kind,
+    baseUrl: baseUrl ?? "",
+    apiKey: () => {
+      if (!baseUrl) throw configError(provider, "unavailable", "has no base URL configured");
+      // Hosted APIs always need a key; self-hosted OpenAI-compatible servers often take none.
+      return secretFor(provider, readSecret, kind === "openai");
+    },
+  };
+}
+
 function build(provider: ProviderPolicy, baseURL: string, apiKey: string | undefined): ModelFactory {
   return memoised(buildUncached(provider, baseURL, apiKey));
 }

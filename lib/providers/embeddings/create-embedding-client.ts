@@ -3,7 +3,7 @@
 // configuration error the breaker does not count as an outage.
 import { readSecret as readEnvSecret } from "@/lib/env";
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
-import { configError, DEFAULT_BASE_URLS, secretFor, type SecretReader } from "../provider-instances";
+import { configError, openAiWireEndpoint, type SecretReader } from "../provider-instances";
 import { createOpenAiEmbeddingsClient } from "./openai-embeddings-client";
 import { createSimulatedEmbeddingClient } from "./simulated-embeddings";
 import type { EmbeddingClient } from "./types";
@@ -14,22 +14,14 @@ export function createEmbeddingClient(provider: ProviderPolicy, model: ModelPoli
     case "simulator":
       return createSimulatedEmbeddingClient(provider, model);
     case "openai":
-    case "openai-compatible": {
-      const kind = provider.kind;
-      const baseUrl = provider.baseUrl ?? (kind === "openai" ? DEFAULT_BASE_URLS.openai : null);
+    case "openai-compatible":
       return createOpenAiEmbeddingsClient({
-        kind,
+        ...openAiWireEndpoint({ ...provider, kind: provider.kind }, readSecret),
         providerKey: provider.key,
         modelAlias: model.alias,
         providerModelId: model.providerModelId,
-        baseUrl: baseUrl ?? "",
-        apiKey: () => {
-          if (!baseUrl) throw configError(provider, "unavailable", "has no base URL configured");
-          return secretFor(provider, readSecret, kind === "openai");
-        },
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
-    }
     case "anthropic":
       return {
         kind: provider.kind,
