@@ -47,7 +47,14 @@ export function RoutingSection({
       <div className="grid gap-4 border-b border-slate-100 px-5 py-4 md:grid-cols-3">
         <Rate label="Escalation rate" rate={mix.escalationRate} part={mix.escalated} whole={mix.served} what="served requests above the cheapest tier" testId="escalation-rate" />
         <Rate label="Fallback rate" rate={mix.fallbackRate} part={mix.fellBack} whole={mix.attempted} what="routed requests fell back" testId="fallback-rate" />
-        <Rate label="Refusal rate" rate={mix.refusalRate} part={mix.refused} whole={mix.requests} what="requests refused" testId="refusal-rate" />
+        <div>
+          <Rate label="Refusal rate" rate={mix.refusalRate} part={mix.refused} whole={mix.requests - mix.malformed} what="well-formed requests refused" testId="refusal-rate" />
+          {mix.malformed > 0 ? (
+            <p className="text-xs text-slate-600" data-testid="malformed-count">
+              {formatInteger(mix.malformed)} malformed {mix.malformed === 1 ? "request" : "requests"} (bad JSON or an invalid field, answered 4xx) counted apart.
+            </p>
+          ) : null}
+        </div>
       </div>
       <div className="grid gap-2 px-3 py-4 xl:grid-cols-2">
         <div>

@@ -3,6 +3,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatMs } from "@/lib/analytics/format-report";
+import type { DecisionStage } from "@/lib/analytics/decision-stage";
 import type { DecisionDetail } from "@/lib/analytics/get-decision";
 import { formatUsd } from "@/lib/format";
 
@@ -28,6 +29,37 @@ export function DecisionTrace({ decision }: { decision: DecisionDetail }) {
           ))}
         </ol>
       )}
+    </Card>
+  );
+}
+
+/** In place of Candidates and Rejected models when the router never ran: there is nothing to list. */
+export function DecisionNotRouted({ decision, stage }: { decision: DecisionDetail; stage: Extract<DecisionStage, { kind: "before_routing" }> }) {
+  return (
+    <Card data-testid="not-routed">
+      <CardHeader
+        title={stage.malformed ? "Malformed request: not routed" : "Refused before routing"}
+        description="The gateway answered before the router ran, so no model was a candidate and none was rejected."
+      />
+      <dl className="grid gap-3 px-5 py-4 text-sm md:grid-cols-3">
+        <div>
+          <dt className="text-xs font-medium text-slate-500">Answer</dt>
+          <dd className="mt-0.5">
+            HTTP <span className="tabular-nums">{decision.httpStatus}</span> {decision.errorCode ? <span className="font-mono text-xs">{decision.errorCode}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-medium text-slate-500">Field at fault</dt>
+          <dd className="mt-0.5 font-mono text-xs" data-testid="field-at-fault">
+            {stage.field ?? <span className="font-sans text-slate-500">none named</span>}
+          </dd>
+        </div>
+        <div className="md:col-span-3">
+          <dt className="text-xs font-medium text-slate-500">Reason given to the caller</dt>
+          <dd className="mt-0.5 text-slate-800">{stage.reason ?? <span className="text-slate-500">not recorded (recorded before reasons were kept)</span>}</dd>
+        </div>
+      </dl>
+      {stage.malformed ? <p className="border-t border-slate-100 px-5 py-3 text-xs text-slate-600">Malformed requests are counted apart on Costs, not in the refusal rate.</p> : null}
     </Card>
   );
 }

@@ -57,6 +57,14 @@ describe("prepareRoutingMix", () => {
     expect(mix.refusalConstraints[1]!.label).toMatch(/before routing/i);
   });
 
+  it("counts malformed requests apart: not refusals, not in the refusal rate's base", () => {
+    const withBadInput = prepareRoutingMix(groups, [...reasons, reason({ tierKey: "", status: "refused", escalationReason: "", refusalConstraint: "malformed", requests: 10 })], FEATURES, TIERS);
+    expect(withBadInput).toMatchObject({ requests: 110, refused: 4, malformed: 10 });
+    expect(withBadInput.refusalRate).toBeCloseTo(4 / 100, 10);
+    expect(withBadInput.refusalConstraints.map((row) => row.cause)).not.toContain("malformed");
+    expect(causeLabel("refusal", "malformed")).toMatch(/malformed/i);
+  });
+
   it("labels causes in words, and unknown ones as themselves", () => {
     expect(causeLabel("escalation", "context")).toMatch(/^Context/);
     expect(causeLabel("fallback", "rate_limited")).toBe("Rate limited upstream");

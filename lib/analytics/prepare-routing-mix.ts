@@ -2,6 +2,7 @@
 // served above the cheapest tier and why, how often it fell back and why, and what it refused by
 // constraint. Pure.
 import { NOT_SERVED, featureLabel, tierName, type FeatureLabel } from "./prepare-cost-breakdown";
+import { MALFORMED } from "@/lib/gateway/pre-routing-refusal";
 import { foldGroups, orderedTierKeys, tierRank, type FeatureInfo, type ReasonGroup, type TierInfo, type UsageGroup } from "./usage-groups";
 
 export interface TierMixRow {
@@ -49,6 +50,9 @@ export interface RoutingMix {
   fallbackCauses: CauseRow[];
   requests: number;
   refused: number;
+  /** Requests refused for bad input (unreadable JSON, an invalid field): counted apart, not as refusals. */
+  malformed: number;
+  /** Refused of the well-formed requests (requests − malformed). */
   refusalRate: number | null;
   refusalConstraints: CauseRow[];
 }
@@ -89,6 +93,7 @@ const REFUSAL_WORDS: Record<string, string> = {
   rate_limit: "Every allowed provider rate-limited",
   disabled: "Every allowed model disabled",
   "": "Before routing (e.g. the key's own rate limit)",
+  [MALFORMED]: "Malformed request (bad JSON or an invalid field)",
 };
 
 export function causeLabel(kind: "escalation" | "fallback" | "refusal", cause: string): string {
@@ -145,8 +150,13 @@ export function prepareRoutingMix(groups: readonly UsageGroup[], reasons: readon
   let fellBack = 0;
   let requests = 0;
   let refused = 0;
+  let malformed = 0;
   for (const reason of reasons) {
     requests += reason.requests;
+    if (reason.status === "refused" && reason.refusalConstraint === MALFORMED) {
+      malformed += reason.requests;
+      continue;
+    }
     if (reason.status === "refused") {
       refused += reason.requests;
       bump(refusals, reason.refusalConstraint, reason.requests);
@@ -180,7 +190,8 @@ export function prepareRoutingMix(groups: readonly UsageGroup[], reasons: readon
     fallbackCauses: causes("fallback", fallbackCauses, fellBack),
     requests,
     refused,
-    refusalRate: share(refused, requests),
+    malformed,
+    refusalRate: share(refused, requests - malformed),
     refusalConstraints: causes("refusal", refusals, refused),
   };
 }

@@ -14,6 +14,7 @@ import type { Candidate } from "@/lib/routing/decision-types";
 import { listWords } from "@/lib/routing/wording";
 import { describeFindings } from "@/lib/routing/finding-names";
 import { answerFindings } from "./answer-guard";
+import { preRoutingFacts } from "./pre-routing-refusal";
 import type { DecisionDraft } from "./decision-draft";
 import type { LoadedPolicy } from "./policy-store";
 import { recordDecision, type GatewayRuntime } from "./runtime";
@@ -104,15 +105,16 @@ function failedRecord(draft: DecisionDraft, error: ApiError): DecisionRecordInpu
   const refusal = draft.facts.decision?.outcome.kind === "refused" ? draft.facts.decision.outcome.refusal : null;
   // An error is Switchyard's or an upstream's doing; a refusal is the request's or the policy's.
   const failed = draft.facts.upstreamFailed === true || error.status >= 500 || error.status === 499;
+  const ownRefusal = refusal?.code === error.code;
+  const early = preRoutingFacts(error, draft.facts.decision !== undefined);
+  // Refused before the feature was resolved (scope, unknown feature, rate limit): keep the one the request named.
+  if (draft.facts.featureKey == null && draft.facts.call?.featureKey) draft.learn({ featureKey: draft.facts.call.featureKey });
   return draft.finish({
     status: failed ? "error" : "refused",
     httpStatus: error.status,
     errorCode: error.code,
-    refusalConstraint: refusal?.code === error.code ? refusal.constraint : null,
-    extraTrace: [
-      ...fallbackLines(draft.facts.attempts ?? [], draft.facts.decision?.candidates ?? [], null),
-      ...(refusal?.code === error.code ? [] : [`Answered ${error.status} ${error.code}: ${error.message}`]),
-    ],
+    refusalConstraint: ownRefusal && refusal ? refusal.constraint : failed ? null : early.refusalConstraint,
+    extraTrace: [...fallbackLines(draft.facts.attempts ?? [], draft.facts.decision?.candidates ?? [], null), ...(ownRefusal ? [] : early.traceLines)],
   });
 }
 

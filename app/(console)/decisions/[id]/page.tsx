@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionOutcomeFacts, DecisionRequestFacts } from "@/components/decisions/decision-summary";
-import { DecisionCandidates, DecisionFallbacks, DecisionRejections, DecisionTrace } from "@/components/decisions/decision-routing";
+import { DecisionCandidates, DecisionFallbacks, DecisionNotRouted, DecisionRejections, DecisionTrace } from "@/components/decisions/decision-routing";
 import { StatusBadge } from "@/components/decisions/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { decisionStage } from "@/lib/analytics/decision-stage";
 import { getDecision } from "@/lib/analytics/get-decision";
 import { requireArea } from "@/lib/auth/session";
 
@@ -15,6 +16,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   await requireArea("decisions");
   const decision = await getDecision((await params).id);
   if (!decision) notFound();
+  const stage = decisionStage(decision);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -41,8 +43,14 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         <DecisionRequestFacts decision={decision} />
         <DecisionTrace decision={decision} />
         <DecisionOutcomeFacts decision={decision} />
-        <DecisionCandidates decision={decision} />
-        <DecisionRejections decision={decision} />
+        {stage.kind === "before_routing" ? (
+          <DecisionNotRouted decision={decision} stage={stage} />
+        ) : (
+          <>
+            <DecisionCandidates decision={decision} />
+            {stage.kind === "refused_by_policy" && decision.rejected.length === 0 ? null : <DecisionRejections decision={decision} />}
+          </>
+        )}
         <DecisionFallbacks decision={decision} />
       </div>
     </>
