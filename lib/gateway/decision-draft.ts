@@ -32,6 +32,8 @@ export interface DraftFacts {
   /** Types and counts only — positions and values never reach the record. */
   findings?: Array<{ type: string; count: number }>;
   capabilities?: string[];
+  /** What What-if needs to decide the request again (lib/replay/replay-input.ts). */
+  replayInput?: unknown;
   decision?: Decision;
   attempts?: AttemptRecord[];
   /** Every candidate that was tried failed (the record is an error, whatever the status). */
@@ -109,6 +111,7 @@ export class DecisionDraft {
       reasoningTokens: usage?.reasoningTokens ?? null,
       usageEstimated: usage?.estimated ?? false,
       capabilities: facts.capabilities ?? [],
+      replayInput: facts.replayInput ?? null,
       toolCalls: outcome.toolCalls ?? null,
       answerFindings: outcome.answerFindings ?? [],
       tierKey: outcome.served?.tierKey ?? null,

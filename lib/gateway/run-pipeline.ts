@@ -13,6 +13,7 @@ import { mappingSentence, resolveModelName, unmappedModelError } from "./model-n
 import type { LoadedPolicy } from "./policy-store";
 import { resolveFeature } from "./resolve-feature";
 import type { GatewayRuntime } from "./runtime";
+import { replayInputOf } from "@/lib/replay/replay-input";
 
 /** How long one candidate may take before the gateway moves on (streams: until the first byte). */
 export const ATTEMPT_TIMEOUT_MS = 120_000;
@@ -174,6 +175,7 @@ export async function decideCall(
     estimatedInputTokens: analysed.analysis.estimatedPromptTokens,
     findings: analysed.analysis.findings.map((finding) => ({ type: finding.type, count: finding.count })),
     capabilities: analysed.analysis.requiredCapabilities,
+    replayInput: replayInputOf(shape(analysed.analysis), policy.snapshot.routingRules),
   });
   const refused = refusalError(decision);
   if (refused) throw refused;

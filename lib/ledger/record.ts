@@ -53,6 +53,8 @@ export interface DecisionRecordInput {
   cacheSavingsUsd?: number | null;
   /** Capabilities the request needed (replay input). */
   capabilities?: string[];
+  /** The engine inputs no other field keeps, for What-if (lib/replay/replay-input.ts); null when not decided. */
+  replayInput?: unknown;
   /** Tool calls in the answer. */
   toolCalls?: number | null;
   /** What the detectors found in the answer (types and counts; masked = replaced before the caller saw it). */

@@ -57,6 +57,7 @@ const RECORD_COLUMNS: ReadonlyArray<[keyof DecisionRecordInput, string]> = [
   ["usageEstimated", "boolean"],
   ["cacheSavingsUsd", "numeric"],
   ["capabilities", "text[]"],
+  ["replayInput", "jsonb"],
   ["toolCalls", "int"],
   ["answerFindings", "jsonb"],
   ["tierKey", "text"],
