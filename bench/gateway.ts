@@ -23,7 +23,7 @@
 // BENCH_RATES=500,250,100 (BENCH_RATES_ALL=1 runs every listed rate even after one passes),
 // BENCH_BISECT=2, BENCH_DURATION_S=20, BENCH_DELAY_MS=1500, BENCH_RATE_STREAM=1 (also stream at
 // each rate), BENCH_CPU_PROF=1 (node --cpu-prof on the server; profile and summary under
-// bench/results/), BENCH_PORT, BENCH_DIST_DIR (Next's build folder; .next unless set),
+// bench/results/), BENCH_PORT, BENCH_DIST_DIR (Next's build folder; .next unless set), BENCH_SERVER=next (plain `next start`),
 // TEST_DATABASE_ADMIN_URL.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -79,6 +79,7 @@ async function main() {
     cpuProfileDir: settings.cpuProf ? profileDir : null,
     port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined,
     distDir: process.env.BENCH_DIST_DIR,
+    server: process.env.BENCH_SERVER === "next" ? "next" : "switchyard",
   });
   const { database, port, secret, mockKey, mockPort, mock, mockControl, policyVersion, models, server, exited, stale, ledger, ledgerCounts, recordBreakdown } = sut;
   const tsxCli = TSX_CLI;

@@ -23,7 +23,8 @@
 // Settings (environment): BENCH_SKIP_BUILD=1, BENCH_DIST_DIR (Next's build folder, .next-bench
 // unless set, so a build here never replaces the .next another run is serving),
 // BENCH_SCENARIOS=c1,rate, BENCH_C1_REQUESTS=1000, BENCH_WARMUP=200, BENCH_RATES=300,500,
-// BENCH_DURATION_S=15, BENCH_DELAY_MS=1500, TEST_DATABASE_ADMIN_URL.
+// BENCH_DURATION_S=15, BENCH_DELAY_MS=1500, TEST_DATABASE_ADMIN_URL, BENCH_SERVER=next (Switchyard
+// under plain `next start`, every path through Next: the figure before scripts/serve.ts).
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import type http from "node:http";
 import path from "node:path";
@@ -44,6 +45,7 @@ const STAMP = new Date().toISOString().replace(/[:.]/g, "-");
 const settings = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   distDir: process.env.BENCH_DIST_DIR || ".next-bench",
+  server: process.env.BENCH_SERVER === "next" ? ("next" as const) : ("switchyard" as const),
   scenarios: (process.env.BENCH_SCENARIOS ?? "c1,rate").split(",").map((s) => s.trim()),
   c1Requests: Number(process.env.BENCH_C1_REQUESTS ?? 1_000),
   c1Block: 50,
@@ -89,7 +91,7 @@ async function main() {
 
   const portkeyInstall = installPortkey();
   console.log(`Portkey ${portkeyInstall.version}: ${portkeyInstall.installed ? `installed in ${portkeyInstall.installMs} ms` : "reused"} at ${portkeyInstall.dir}`);
-  const sut = await startSwitchyard({ adminUrl, logFile: path.join(RESULTS, `peer-${STAMP}.switchyard.log`), skipBuild: settings.skipBuild, distDir: settings.distDir });
+  const sut = await startSwitchyard({ adminUrl, logFile: path.join(RESULTS, `peer-${STAMP}.switchyard.log`), skipBuild: settings.skipBuild, distDir: settings.distDir, server: settings.server });
   const portkey = await startPortkey(portkeyInstall, path.join(RESULTS, `peer-${STAMP}.portkey.log`));
   console.log(`Portkey on http://127.0.0.1:${portkey.port} (pid ${portkey.pid}), log ${path.relative(process.cwd(), portkey.logFile)}`);
 

@@ -22,6 +22,7 @@ import { DecisionJournal } from "../lib/ledger/journal";
 import type { DecisionRecordInput } from "../lib/ledger/record";
 import { applyMigrations } from "../lib/testing/database";
 import { createOwnPostgres, type OwnPostgres } from "../lib/testing/own-postgres";
+import { serverArgs } from "../scripts/server-command";
 import { errorsByKind, keepAliveAgent, openLoop, type Shot, type Target } from "./lib/load";
 import { summarise, table } from "./lib/stats";
 
@@ -118,11 +119,11 @@ async function main() {
     let server: ChildProcess | null = null;
     const startServer = async () => {
       const log = openSync(logFile, "a");
-      const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(SERVER_PORT), "-H", "127.0.0.1"], { cwd: ROOT, env: childProcessEnv(serverEnv), stdio: ["ignore", log, log] });
+      const child = spawn(process.execPath, serverArgs(SERVER_PORT, "127.0.0.1"), { cwd: ROOT, env: childProcessEnv(serverEnv), stdio: ["ignore", log, log] });
       server = child;
       const startedAt = Date.now();
       for (;;) {
-        if (child.exitCode !== null) throw new Error(`next start exited; see ${logFile}`);
+        if (child.exitCode !== null) throw new Error(`the server exited; see ${logFile}`);
         const ready = await fetch(`http://127.0.0.1:${SERVER_PORT}/api/health/ready`).then((response) => response.status === 200).catch(() => false);
         if (ready) return Date.now() - startedAt;
         if (Date.now() - startedAt > 90_000) throw new Error(`server not ready after 90 s; see ${logFile}`);

@@ -47,6 +47,8 @@ const schema = z.object({
   /** Seed only: the secret of the seeded app API key (otherwise one is generated and printed once). */
   SEED_API_KEY: optionalString,
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Next's build folder (next.config.mjs reads the same variable): `.next` unless set. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /** Largest request body the gateway accepts, in bytes. */
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** Raw decision records older than this many days are deleted; rollups keep the totals. */
@@ -142,6 +144,14 @@ export function readSecret(variableName: string): string | undefined {
 }
 
 /** A copy of the environment for a child process, with overrides applied. */
+/**
+ * A launcher's settings for its own process (scripts/serve.ts: NODE_ENV, PORT), set before the
+ * built app first reads its environment.
+ */
+export function setProcessEnv(values: Record<string, string>): void {
+  Object.assign(process.env, values);
+}
+
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const next: NodeJS.ProcessEnv = { ...process.env };
   for (const [name, value] of Object.entries(overrides)) {

@@ -10,6 +10,7 @@ import path from "node:path";
 import { haproxyConfig } from "../lib/cluster/haproxy-config";
 import { childProcessEnv, env } from "../lib/env";
 import { localAuthSecret } from "../prisma/tools/auth-secret";
+import { serverArgs } from "./server-command";
 
 const HAPROXY = "/usr/sbin/haproxy";
 
@@ -41,7 +42,7 @@ async function main() {
     TRUST_PROXY: String(env.TRUST_PROXY || 1),
   };
   ensureHaproxy();
-  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) npx(["next", "build"], shared);
+  if (!fs.existsSync(path.join(process.cwd(), env.NEXT_DIST_DIR, "BUILD_ID"))) npx(["next", "build"], shared);
   npx(["prisma", "migrate", "deploy"], shared);
 
   const children: ChildProcess[] = [];
@@ -49,7 +50,7 @@ async function main() {
   for (let index = 1; index <= instances; index++) {
     const instancePort = port + index;
     addresses.push(`127.0.0.1:${instancePort}`);
-    const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(instancePort)], { stdio: "inherit", env: childProcessEnv({ ...shared, PORT: String(instancePort) }) });
+    const child = spawn(process.execPath, serverArgs(instancePort, "127.0.0.1"), { stdio: "inherit", env: childProcessEnv({ ...shared, PORT: String(instancePort) }) });
     children.push(child);
   }
   const dir = path.join(process.cwd(), "data", "cluster");

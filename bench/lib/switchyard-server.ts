@@ -11,6 +11,7 @@ import type pg from "pg";
 import type { MockStats } from "../mock-upstream";
 import { childEnv, freePort, onCleanup, sleep } from "./process";
 import { ROUTINE_PROMPT } from "./prompts";
+import { serverArgs } from "../../scripts/server-command";
 
 const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ROOT = path.resolve(BENCH_DIR, "..");
@@ -69,6 +70,11 @@ export interface SwitchyardOptions {
   port?: number;
   /** Next's build folder under the repository (NEXT_DIST_DIR); `.next` unless set. */
   distDir?: string;
+  /**
+   * "switchyard": the production server (scripts/serve.ts: gateway paths served directly);
+   * "next": plain `next start`, every path through Next — the before of that change.
+   */
+  server?: "switchyard" | "next";
 }
 
 export type SwitchyardUnderTest = Awaited<ReturnType<typeof startSwitchyard>>;
@@ -160,9 +166,10 @@ export async function startSwitchyard(options: SwitchyardOptions) {
   }
   const logFile = options.logFile;
   const log = openSync(logFile, "a");
-  // `next start` serves in this very process (no fork), so node flags here apply to the server.
+  // Both serve in this very process (no fork), so node flags here apply to the server.
   const nodeFlags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const server = spawn(process.execPath, [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args = options.server === "next" ? [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"] : serverArgs(port, "127.0.0.1", nodeFlags);
+  const server = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnv(serverEnv),
     stdio: ["ignore", log, log],
@@ -187,7 +194,7 @@ export async function startSwitchyard(options: SwitchyardOptions) {
   const origin = `http://127.0.0.1:${port}`;
   const readyBy = Date.now() + 90_000;
   for (;;) {
-    if (serverExit) throw new Error(`next start exited early (${JSON.stringify(serverExit)}); see ${logFile}`);
+    if (serverExit) throw new Error(`the server exited early (${JSON.stringify(serverExit)}); see ${logFile}`);
     try {
       const response = await fetch(`${origin}/api/health`);
       if (response.ok) break;
@@ -197,7 +204,7 @@ export async function startSwitchyard(options: SwitchyardOptions) {
     if (Date.now() > readyBy) throw new Error(`server not healthy after 90 s; see ${logFile}`);
     await sleep(250);
   }
-  console.log(`next start on ${origin} (pid ${server.pid}), log ${path.relative(process.cwd(), logFile)}`);
+  console.log(`${options.server === "next" ? "next start" : "scripts/serve.ts"} on ${origin} (pid ${server.pid}), log ${path.relative(process.cwd(), logFile)}`);
 
   // --- ledger checks ----------------------------------------------------------------------------
   const ledger: pg.Client = new pg.Client({ connectionString: database.url });

@@ -7,6 +7,7 @@ import pg from "pg";
 import { childProcessEnv } from "../../lib/env";
 import { DEFAULT_ADMIN_URL, applyMigrations, createScratchDatabase } from "../../lib/testing/database";
 import { E2E_API_KEY, E2E_PASSWORD } from "../users";
+import { serverArgs } from "../../scripts/server-command";
 
 const PREFIX = "switchyard_e2e";
 const outputDir = process.env.E2E_OUTPUT_DIR ?? "test-results";
@@ -71,7 +72,7 @@ async function main() {
       throw new Error(`npx ${args.join(" ")} failed`);
     }
   }
-  server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: childProcessEnv(env) });
+  server = spawn(process.execPath, serverArgs(port), { stdio: "inherit", env: childProcessEnv(env) });
   server.on("exit", (code) => void database.drop().finally(() => process.exit(code ?? 0)));
 }
 

@@ -1,8 +1,7 @@
-// Serves the gateway's handlers over real HTTP on 127.0.0.1 without Next, so integration tests
+// Serves the gateway's handlers (from source, not a build) over real HTTP on 127.0.0.1 without Next, so integration tests
 // and benchmarks can drive them with the official openai SDK, curl-like fetches and load tools.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { handleChatCompletions } from "@/lib/gateway/handle-chat-completions";
 import { handleGetDecision } from "@/lib/gateway/handle-decision";
 import { handleListModels } from "@/lib/gateway/handle-models";
@@ -12,6 +11,7 @@ import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
 import { handleResponses } from "@/lib/gateway/responses/handle-responses";
 import { handleEmbeddings } from "@/lib/gateway/embeddings/handle-embeddings";
 import { getHealth, getLiveness, getReadiness } from "@/lib/http/health";
+import { sendWebResponse, toWebRequest } from "@/lib/http/node-bridge";
 import { handleRoute } from "@/lib/http/route-handler";
 
 const routes: Array<{ method: string; pattern: RegExp; handler: (request: Request, match: RegExpMatchArray) => Promise<Response> }> = [
@@ -28,42 +28,6 @@ const routes: Array<{ method: string; pattern: RegExp; handler: (request: Reques
   { method: "GET", pattern: /^\/api\/v1\/decisions\/([^/]+)$/, handler: handleRoute((request: Request, match: RegExpMatchArray) => handleGetDecision(request, match[1]!)) },
 ];
 
-function toRequest(req: IncomingMessage, origin: string): { request: Request; abort: AbortController } {
-  const abort = new AbortController();
-  req.on("close", () => {
-    if (!req.complete) abort.abort();
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) headers.set(name, value.join(", "));
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(new URL(req.url ?? "/", origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    signal: abort.signal,
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
-  return { request, abort };
-}
-
-async function send(response: Response, res: ServerResponse, abort: AbortController) {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  if (!response.body) return void res.end();
-  res.on("close", () => abort.abort());
-  const reader = response.body.getReader();
-  res.on("close", () => void reader.cancel().catch(() => {}));
-  for (;;) {
-    const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }));
-    if (done) break;
-    res.write(value);
-  }
-  res.end();
-}
-
 /** Listens on 127.0.0.1 at `port` (0: a free one). */
 export async function startGatewayServer(port = 0): Promise<{ origin: string; server: Server; stop(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -75,8 +39,7 @@ export async function startGatewayServer(port = 0): Promise<{ origin: string; se
       res.end(JSON.stringify({ error: { message: "No such route", type: "not_found_error", code: "not_found" } }));
       return;
     }
-    const { request, abort } = toRequest(req, origin);
-    void route.handler(request, path.match(route.pattern)!).then((response) => send(response, res, abort));
+    void route.handler(toWebRequest(req, res, origin), path.match(route.pattern)!).then((response) => sendWebResponse(response, res));
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
