@@ -13,7 +13,8 @@ import { budgetCheck, evaluateBudget } from "./budget";
 import { capabilityCheck, capabilityWords } from "./capability";
 import { contextCheck, fitsContext } from "./context";
 import { dataClassCheck, resolveDataClass } from "./data-class";
-import { resolveDifficulty } from "./difficulty";
+import { estimateKeptLine, resolveDifficulty } from "./difficulty";
+import { estimateDifficulty, estimatorInput } from "./difficulty-estimate";
 import { emptyListRefusal } from "./empty-list";
 import { escalationReason, escalationWords } from "./escalation";
 import { circuitCheck, disabledCheck, rateLimitCheck } from "./health";
@@ -79,7 +80,12 @@ export function decide(analysis: Analysis, fullSnapshot: PolicySnapshot, live: L
   const feature = resolveFeature(analysis.featureKey, index, trace);
   const dataClass = resolveDataClass(analysis, feature, index);
   trace.push(...dataClass.trace);
-  const difficulty = resolveDifficulty(analysis, feature);
+  // Chat requests are always scored (the decision record keeps the score for calibration and
+  // what-if replay); the score changes the difficulty only where the feature's dial is on.
+  const estimate = kind === "chat" ? estimateDifficulty(estimatorInput(analysis)) : null;
+  const difficulty = resolveDifficulty(analysis, feature, estimate);
+  const kept = estimateKeptLine(difficulty, feature);
+  if (kept !== null) trace.push(kept);
   const callerPin = resolveCallerPin(analysis.pin, index, dataClass, analysis);
   if (analysis.requiredCapabilities.length > 0) trace.push(`The request needs a model that can ${capabilityWords(analysis.requiredCapabilities)}.`);
   const budget = evaluateBudget(feature, live);
@@ -94,6 +100,7 @@ export function decide(analysis: Analysis, fullSnapshot: PolicySnapshot, live: L
       allowedRegions: dataClass.allowedRegions,
     },
     difficulty: { level: difficulty.level, source: difficulty.source },
+    ...(difficulty.estimate === null ? {} : { difficultyEstimate: difficulty.estimate }),
     minTier: null,
     maxTier: null,
     matchedRuleKeys: [],

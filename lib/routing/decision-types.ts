@@ -27,6 +27,8 @@ export interface Analysis {
   declaredOutputTokens: number | null;
   /** The kind of model that can serve the request; absent = chat. Models of the other kind are never candidates. */
   modelKind?: ModelKind;
+  /** The conversation's shape for the difficulty estimator; absent = the prompt text is one question. */
+  conversation?: { userTurns: number; lastUserText: string };
 }
 
 export interface RateLimitedProvider {
@@ -94,7 +96,19 @@ export interface DataClassDecision {
   allowedRegions: string[];
 }
 
-export type DifficultySource = "caller" | "feature" | "default";
+export type DifficultySource = "caller" | "feature" | "default" | "estimator";
+
+/** The difficulty estimator's view of a chat request (lib/routing/difficulty-estimate.ts). */
+export interface DifficultyEstimateDecision {
+  /** The estimator's raw score for the request, in [0, 1]. */
+  score: number;
+  /** The task type it read, in words. */
+  task: string;
+  /** The feature's threshold when its dial is on; null = the estimator did not take part. */
+  threshold: number | null;
+  /** True when the estimate raised the difficulty above what the caller or feature said. */
+  raised: boolean;
+}
 
 /**
  * Who set a tier bound. "data_class" only ever sets the maximum (the class's own ceiling, when
@@ -170,6 +184,8 @@ export interface Decision {
   featureKey: string | null;
   dataClass: DataClassDecision;
   difficulty: { level: Difficulty; source: DifficultySource };
+  /** Absent for embeddings (never estimated). */
+  difficultyEstimate?: DifficultyEstimateDecision;
   /** Bounds in force; null when the data class allows no tier at all. */
   minTier: TierBound | null;
   maxTier: TierBound | null;

@@ -146,6 +146,20 @@ export interface FeaturePolicy {
   monthlyActiveUsers: number | null;
   /** Where the feature is served (licence jurisdiction check). */
   jurisdictions: string[];
+  /** The difficulty estimator's dial; absent or null = off (the default difficulty decides). */
+  difficultyEstimator?: DifficultyDial | null;
+}
+
+/**
+ * A feature's dial for the difficulty estimator: requests scoring at or above `threshold` are
+ * hard. The threshold is calibrated when the feature is saved so that about `frontierShare` of
+ * its recent requests reach it (difficulty-calibration.ts).
+ */
+export interface DifficultyDial {
+  /** Target share of requests sent to the frontier, 0–1. */
+  frontierShare: number;
+  /** Score in [0, 1] at or above which a request is hard. */
+  threshold: number;
 }
 
 /** Everything the engine needs, loaded from a published policy version and cached in memory. */

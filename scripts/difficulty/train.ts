@@ -1,0 +1,149 @@
+// scripts/difficulty/train.ts — trains the difficulty estimator's logistic regression and writes
+// lib/routing/difficulty-model.json. Not run by the tests; deterministic (fixed split, fixed
+// folds, file order, no randomness), so the same data gives the same file:
+//
+//   npx tsx scripts/difficulty/train.ts
+//
+// The held-out part (dataset.ts) is never read here; bench/routing.ts reports on it. On the rest,
+// 5-fold cross-validation chooses the settings (label, L2, epochs, step size) by the mean
+// accuracy, relative to the strong model, at frontier shares of 10–50 %. The model written is the
+// average of the five fold models' weights (a linear model, so this is their ensemble), and the
+// percentile table comes from the folds' out-of-fold logits — how unseen prompts score.
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { DENSE_FEATURES, HASH_BITS, difficultyFeatures, type DifficultyFeatures } from "@/lib/routing/difficulty-features";
+import { loadDifficultyModel, rawLogit, type DifficultyModelFile } from "@/lib/routing/difficulty-model";
+import { accuracyAtShare, shareFor, strongAccuracy } from "./curve";
+import { asInput, loadPrompts, partOf, type LabelledPrompt } from "./dataset";
+
+const OUT = path.join(import.meta.dirname, "../../lib/routing/difficulty-model.json");
+const FOLDS = 5;
+
+type Label = (prompt: LabelledPrompt) => number;
+const LABELS: Record<string, { words: string; label: Label }> = {
+  gap: { words: "P(the weak model answers wrong and the strong model right)", label: (p) => (!p.weak_correct && p.strong_correct ? 1 : 0) },
+  weak_wrong: { words: "P(the weak model answers wrong)", label: (p) => (p.weak_correct ? 0 : 1) },
+};
+
+interface Settings {
+  label: string;
+  l2: number;
+  epochs: number;
+  rate: number;
+}
+
+interface Example {
+  prompt: LabelledPrompt;
+  features: DifficultyFeatures;
+}
+
+interface Weights {
+  bias: number;
+  dense: Float64Array;
+  hashed: Float64Array;
+}
+
+/** Adagrad on the log loss with L2, examples in file order. */
+function fit(examples: readonly Example[], settings: Settings): Weights {
+  const label = LABELS[settings.label]!.label;
+  const w: Weights = { bias: 0, dense: new Float64Array(DENSE_FEATURES.length), hashed: new Float64Array(1 << HASH_BITS) };
+  const g2 = { bias: 1e-8, dense: new Float64Array(DENSE_FEATURES.length).fill(1e-8), hashed: new Float64Array(1 << HASH_BITS).fill(1e-8) };
+  const step = (gradient: number, squares: number) => (settings.rate * gradient) / Math.sqrt(squares);
+  for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
+    for (const { prompt, features } of examples) {
+      const scale = features.buckets.length === 0 ? 0 : 1 / Math.sqrt(features.buckets.length);
+      let z = w.bias;
+      features.dense.forEach((value, i) => (z += w.dense[i]! * value));
+      for (const bucket of features.buckets) z += w.hashed[bucket]! * scale;
+      const error = 1 / (1 + Math.exp(-z)) - label(prompt);
+      g2.bias += error * error;
+      w.bias -= step(error, g2.bias);
+      features.dense.forEach((value, i) => {
+        const g = error * value + settings.l2 * w.dense[i]!;
+        g2.dense[i]! += g * g;
+        w.dense[i]! -= step(g, g2.dense[i]!);
+      });
+      for (const bucket of features.buckets) {
+        const g = error * scale + settings.l2 * w.hashed[bucket]!;
+        g2.hashed[bucket]! += g * g;
+        w.hashed[bucket]! -= step(g, g2.hashed[bucket]!);
+      }
+    }
+  }
+  return w;
+}
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+function toFile(w: Weights, words: string, rows: number, percentiles: number[]): DifficultyModelFile {
+  return {
+    format: "switchyard-difficulty-lr/1",
+    hashBits: HASH_BITS,
+    label: words,
+    bias: round(w.bias),
+    dense: [...w.dense].map(round),
+    hashed: [...w.hashed].map((weight, bucket): [number, number] => [bucket, round(weight)]).filter(([, weight]) => weight !== 0),
+    percentiles,
+    trainedOn: { rows, sources: "RouteLLM eval responses: MMLU domains a–l and GSM8K rows with SHA-256 0–7, less the held-out part (data/difficulty/NOTICE)", trainedAt: "see git log" },
+  };
+}
+
+const flat = Array.from({ length: 101 }, (_, i) => i);
+
+function foldOf(prompt: LabelledPrompt): number {
+  return parseInt(createHash("sha256").update(`switchyard-difficulty-fold:${prompt.prompt}`).digest("hex").slice(0, 8), 16) % FOLDS;
+}
+
+/** Five fold models and the out-of-fold logit of every example. */
+function crossValidate(examples: readonly Example[], settings: Settings) {
+  const models: Weights[] = [];
+  const outOfFold = new Map<string, number>();
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const fitted = fit(examples.filter((e) => foldOf(e.prompt) !== fold), settings);
+    const model = loadDifficultyModel(toFile(fitted, "", 0, flat));
+    for (const e of examples) if (foldOf(e.prompt) === fold) outOfFold.set(e.prompt.id, rawLogit(model, e.features));
+    models.push(fitted);
+  }
+  const scored = examples.map((e) => ({ prompt: e.prompt, score: outOfFold.get(e.prompt.id)! }));
+  const prompts = examples.map((e) => e.prompt);
+  const strong = strongAccuracy(prompts);
+  const shares = [0.1, 0.2, 0.3, 0.4, 0.5];
+  const merit = shares.reduce((sum, share) => sum + accuracyAtShare(scored, share) / strong, 0) / shares.length;
+  const share95 = shareFor(0.95 * strong, (share) => accuracyAtShare(scored, share));
+  return { models, outOfFold, merit, share95 };
+}
+
+function average(models: readonly Weights[]): Weights {
+  const mean: Weights = { bias: 0, dense: new Float64Array(DENSE_FEATURES.length), hashed: new Float64Array(1 << HASH_BITS) };
+  for (const m of models) {
+    mean.bias += m.bias / models.length;
+    m.dense.forEach((value, i) => (mean.dense[i]! += value / models.length));
+    m.hashed.forEach((value, i) => (mean.hashed[i]! += value / models.length));
+  }
+  return mean;
+}
+
+function main() {
+  const prompts = loadPrompts().filter((prompt) => partOf(prompt) !== "held-out");
+  const examples: Example[] = prompts.map((prompt) => ({ prompt, features: difficultyFeatures(asInput(prompt)) }));
+  let best: { settings: Settings; result: ReturnType<typeof crossValidate> } | null = null;
+  for (const label of Object.keys(LABELS))
+    for (const l2 of [0, 1e-3])
+      for (const epochs of [3, 5])
+        for (const rate of [0.05, 0.1]) {
+          const settings = { label, l2, epochs, rate };
+          const result = crossValidate(examples, settings);
+          console.log(`${JSON.stringify(settings)}: mean accuracy/strong at 10–50 % = ${(100 * result.merit).toFixed(2)} %, share for 95 % = ${result.share95 === null ? "—" : `${Math.round(100 * result.share95)} %`}`);
+          if (best === null || result.merit > best.result.merit) best = { settings, result };
+        }
+  if (best === null) throw new Error("nothing trained");
+  const ensemble = average(best.result.models);
+  const logits = [...best.result.outOfFold.values()].sort((a, b) => a - b);
+  const percentiles = flat.map((i) => round(logits[Math.round((i / 100) * (logits.length - 1))]!));
+  const file = toFile(ensemble, LABELS[best.settings.label]!.words, prompts.length, percentiles);
+  writeFileSync(OUT, `${JSON.stringify(file)}\n`);
+  console.log(`chose ${JSON.stringify(best.settings)}; ${prompts.length} prompts, ${file.hashed.length} weighted buckets → ${path.relative(process.cwd(), OUT)}`);
+}
+
+main();
