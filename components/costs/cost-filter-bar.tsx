@@ -2,8 +2,9 @@
 // bookmarked and exported with the same filters, and it works before any JavaScript loads.
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { PRESETS, costSearch, isoDay, rangeWords, type CostFilters } from "@/lib/analytics/cost-filters";
+import { RangePresets, TimeRangeFields } from "@/components/ui/time-range-picker";
+import { PRESETS, costSearch, rangeWords, type CostFilters } from "@/lib/analytics/cost-filters";
+import { rangeInputs } from "@/lib/console/time-range";
 import { NO_FEATURE_FILTER, type KeyOption } from "@/lib/analytics/cost-queries";
 import { ENDPOINTS } from "@/lib/analytics/decision-filters";
 import type { FeatureInfo } from "@/lib/analytics/usage-groups";
@@ -35,8 +36,11 @@ export function CostFilterBar({
   teams,
   models,
   keys,
+  zoneInUrl,
 }: {
   filters: CostFilters;
+  /** The URL named the time zone (then the viewer's own is not asked for). */
+  zoneInUrl: boolean;
   features: FeatureInfo[];
   teams: string[];
   models: string[];
@@ -44,36 +48,18 @@ export function CostFilterBar({
 }) {
   return (
     <div className="mb-6 space-y-3 rounded-lg border border-slate-200 bg-white px-5 py-4 shadow-sm">
-      <nav aria-label="Date range presets" className="flex flex-wrap items-center gap-2">
-        {PRESETS.map((preset) => {
-          const active = filters.preset === preset.key;
-          return (
-            <Link
-              key={preset.key}
-              href={`/costs?${costSearch(filters, { preset: preset.key })}`}
-              aria-current={active ? "page" : undefined}
-              className={cn("rounded-full px-3 py-1 text-sm font-medium", active ? "bg-slate-900 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200")}
-            >
-              {preset.label}
-            </Link>
-          );
-        })}
-        <span className="ml-auto text-sm text-slate-600" data-testid="cost-range">
-          {rangeWords(filters)} <span className="text-slate-400">(UTC)</span>
-        </span>
-      </nav>
-      {/* Keyed by the filters: the fields are uncontrolled (defaultValue), so a client-side
-          navigation (Reset, a preset) must remount them or they keep showing the old choice. */}
+      <RangePresets
+        testId="cost-range"
+        presets={PRESETS.map((preset) => ({ key: preset.key, label: preset.label, href: `/costs?${costSearch(filters, { preset: preset.key })}` }))}
+        active={filters.preset}
+        words={rangeWords(filters.range)}
+        timeZone={filters.range.timeZone}
+      />
+      {/* Keyed by the filters: the selects are uncontrolled (defaultValue), so a client-side
+          navigation (Reset, a preset) must remount them; the range fields follow the URL themselves. */}
       <form key={costSearch(filters)} method="get" action="/costs" className="flex flex-wrap items-end gap-3 [&>*]:w-40">
         {filters.grain !== "day" ? <input type="hidden" name="grain" value={filters.grain} /> : null}
-        <label className={labelClass}>
-          From
-          <input type="date" name="from" defaultValue={isoDay(filters.from)} className={selectClass} />
-        </label>
-        <label className={labelClass}>
-          To
-          <input type="date" name="to" defaultValue={isoDay(filters.to)} className={selectClass} />
-        </label>
+        <TimeRangeFields values={rangeInputs(filters.range)} timeZone={filters.range.timeZone} zoneInUrl={zoneInUrl} />
         <Select name="feature" label="Feature" value={filters.feature} options={[...features.map((feature) => ({ value: feature.key, label: feature.name })), { value: NO_FEATURE_FILTER, label: "No feature" }]} />
         <Select name="team" label="Team" value={filters.team} options={teams.map((team) => ({ value: team, label: team }))} />
         <Select name="endpoint" label="Endpoint" value={filters.endpoint} options={ENDPOINTS.map((endpoint) => ({ value: endpoint.key, label: endpoint.label }))} />

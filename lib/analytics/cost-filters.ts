@@ -1,6 +1,9 @@
 // The Costs page's filters, kept in the URL so a view can be shared: parsed from searchParams,
-// written back to query strings (page links, CSV links). Pure; dates are whole UTC days.
+// written back to query strings (page links, CSV links). Pure; the range is the shared one
+// (lib/console/time-range.ts): presets, days or hours, in the viewer's time zone.
 import type { Endpoint } from "@/lib/ledger/record";
+import { RANGE_PRESETS, presetTimeRange, rangeLengthDays, rangeParams, resolveTimeRange, type RangePreset, type TimeRange } from "@/lib/console/time-range";
+import { zonedDay } from "@/lib/console/zoned-time";
 import { ENDPOINTS } from "./decision-filters";
 
 export const GRAINS = ["day", "week", "month"] as const;
@@ -9,19 +12,16 @@ export type Grain = (typeof GRAINS)[number];
 export const TRAFFIC = ["all", "real", "synthetic"] as const;
 export type Traffic = (typeof TRAFFIC)[number];
 
-export const PRESETS = [
-  { key: "mtd", label: "Month to date" },
-  { key: "last-month", label: "Last month" },
-  { key: "last-7", label: "Last 7 days" },
-  { key: "last-30", label: "Last 30 days" },
-  { key: "last-90", label: "Last 90 days" },
-] as const;
-export type PresetKey = (typeof PRESETS)[number]["key"];
+/** The presets Costs offers (the shared picker's, with 90 days for quarter-long views). */
+export const PRESETS = RANGE_PRESETS;
+export type PresetKey = RangePreset;
 
 export interface CostFilters {
-  /** First day (UTC midnight). */
+  /** The instants covered, [start, end), read in the viewer's time zone. */
+  range: TimeRange;
+  /** First calendar day the range touches in its zone (as that day's UTC midnight, for labels and periods). */
   from: Date;
-  /** Last day, inclusive (UTC midnight). */
+  /** Last calendar day the range touches, inclusive (same encoding). */
   to: Date;
   /** The preset that produced from/to, when one did. */
   preset: PresetKey | null;
@@ -38,23 +38,13 @@ export interface CostFilters {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const DAY_MS = 86_400_000;
 /** The longest range one view may cover (rollups are kept longer; this bounds a page's work). */
 export const MAX_RANGE_DAYS = 400;
 const DEFAULT_PRESET: PresetKey = "last-30";
 
-const utcDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
-
 /** "2026-11-21" (UTC). */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-function parseDay(value: string | undefined): Date | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || isoDay(date) !== value ? null : date;
 }
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -63,50 +53,32 @@ function single(value: string | string[] | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** The days a preset covers, as of `now`. */
-export function presetRange(preset: PresetKey, now: Date): { from: Date; to: Date } {
-  const today = utcDay(now);
-  switch (preset) {
-    case "mtd":
-      return { from: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)), to: today };
-    case "last-month": {
-      const firstOfThisMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-      return { from: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)), to: addDays(firstOfThisMonth, -1) };
-    }
-    case "last-7":
-      return { from: addDays(today, -6), to: today };
-    case "last-30":
-      return { from: addDays(today, -29), to: today };
-    case "last-90":
-      return { from: addDays(today, -89), to: today };
-  }
+/** The calendar day an instant falls on in the zone, encoded as that day's UTC midnight. */
+function calendarDay(at: Date, timeZone: string): Date {
+  const { year, month, day } = zonedDay(at, timeZone);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
-const isPreset = (value: string | undefined): value is PresetKey => PRESETS.some((preset) => preset.key === value);
+/** The days a preset covers, as of `now` (UTC). */
+export function presetRange(preset: PresetKey, now: Date): { from: Date; to: Date } {
+  const range = presetTimeRange(preset, now);
+  return { from: calendarDay(range.start, range.timeZone), to: calendarDay(new Date(range.end.getTime() - 1), range.timeZone) };
+}
 
 /**
- * Filters from the URL. A preset wins over from/to; a missing or invalid range falls back to the
- * last 30 days; a reversed range is swapped; a range longer than MAX_RANGE_DAYS is cut to its end.
+ * Filters from the URL. A preset wins over from/to (days, or hours as 2026-12-01T13), read in the
+ * zone `tz` names; a missing or invalid range falls back to the last 30 days; a reversed range is
+ * swapped; a range longer than MAX_RANGE_DAYS is cut to its end.
  */
 export function resolveCostFilters(params: SearchParams, now: Date): CostFilters {
-  const presetParam = single(params.preset);
-  let preset: PresetKey | null = isPreset(presetParam) ? presetParam : null;
-  let from = parseDay(single(params.from));
-  let to = parseDay(single(params.to));
-  if (preset === null && (from === null || to === null)) preset = from === null && to === null ? DEFAULT_PRESET : null;
-  if (preset !== null) ({ from, to } = presetRange(preset, now));
-  else {
-    to ??= utcDay(now);
-    from ??= addDays(to, -29);
-  }
-  if (from! > to!) [from, to] = [to, from];
-  if ((to!.getTime() - from!.getTime()) / DAY_MS + 1 > MAX_RANGE_DAYS) from = addDays(to!, -(MAX_RANGE_DAYS - 1));
+  const range = resolveTimeRange(params, now, { fallback: DEFAULT_PRESET, maxDays: MAX_RANGE_DAYS })!;
   const grainParam = single(params.grain);
   const trafficParam = single(params.traffic);
   return {
-    from: from!,
-    to: to!,
-    preset,
+    range,
+    from: calendarDay(range.start, range.timeZone),
+    to: calendarDay(new Date(range.end.getTime() - 1), range.timeZone),
+    preset: range.preset,
     grain: (GRAINS as readonly string[]).includes(grainParam ?? "") ? (grainParam as Grain) : "day",
     feature: single(params.feature) ?? null,
     team: single(params.team) ?? null,
@@ -118,13 +90,8 @@ export function resolveCostFilters(params: SearchParams, now: Date): CostFilters
 }
 
 /** Number of days in the range, both ends included. */
-export function rangeDays(filters: Pick<CostFilters, "from" | "to">): number {
-  return Math.round((filters.to.getTime() - filters.from.getTime()) / DAY_MS) + 1;
-}
-
-/** The exclusive end of the range: midnight after `to`. */
-export function rangeEnd(filters: Pick<CostFilters, "to">): Date {
-  return addDays(filters.to, 1);
+export function rangeDays(filters: Pick<CostFilters, "range">): number {
+  return rangeLengthDays(filters.range);
 }
 
 export type CostSearchChanges = Partial<Record<"preset" | "from" | "to" | "grain" | "feature" | "team" | "model" | "key" | "endpoint" | "traffic", string | null>>;
@@ -137,17 +104,23 @@ export type CostSearchChanges = Partial<Record<"preset" | "from" | "to" | "grain
 export function costSearch(filters: CostFilters, changes: CostSearchChanges = {}): string {
   const params = new URLSearchParams();
   const rangeChanged = "from" in changes || "to" in changes || "preset" in changes;
-  const preset = rangeChanged ? (changes.preset ?? null) : filters.preset;
-  if (preset) params.set("preset", preset);
-  else {
-    params.set("from", (rangeChanged ? changes.from : null) ?? isoDay(filters.from));
-    params.set("to", (rangeChanged ? changes.to : null) ?? isoDay(filters.to));
+  const current = rangeParams(filters.range);
+  if (rangeChanged) {
+    if (changes.preset) params.set("preset", changes.preset);
+    else {
+      params.set("from", changes.from ?? current.from ?? isoDay(filters.from));
+      params.set("to", changes.to ?? current.to ?? isoDay(filters.to));
+    }
+  } else {
+    for (const name of ["preset", "from", "to"] as const) if (current[name]) params.set(name, current[name]);
   }
-  const current: Record<string, string | null> = { grain: filters.grain, feature: filters.feature, team: filters.team, model: filters.model, key: filters.key, endpoint: filters.endpoint, traffic: filters.traffic };
+  const dimensions: Record<string, string | null> = { grain: filters.grain, feature: filters.feature, team: filters.team, model: filters.model, key: filters.key, endpoint: filters.endpoint, traffic: filters.traffic };
   for (const name of ["grain", "feature", "team", "model", "key", "endpoint", "traffic"] as const) {
-    const value = name in changes ? (changes[name] ?? null) : current[name];
+    const value = name in changes ? (changes[name] ?? null) : dimensions[name];
     if (value && !(name === "grain" && value === "day") && !(name === "traffic" && value === "all")) params.set(name, value);
   }
+  // The zone last: it qualifies every range the link could carry.
+  if (current.tz) params.set("tz", current.tz);
   return params.toString();
 }
 
@@ -156,10 +129,4 @@ export function rangeSlug(filters: Pick<CostFilters, "from" | "to">): string {
   return `${isoDay(filters.from)}_to_${isoDay(filters.to)}`;
 }
 
-/** "Oct 1 – Oct 31, 2026" (UTC). */
-export function rangeWords(filters: Pick<CostFilters, "from" | "to">): string {
-  const format = (date: Date, year: boolean) =>
-    new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", ...(year ? { year: "numeric" } : {}), timeZone: "UTC" }).format(date);
-  const sameYear = filters.from.getUTCFullYear() === filters.to.getUTCFullYear();
-  return `${format(filters.from, !sameYear)} – ${format(filters.to, true)}`;
-}
+export { rangeWords } from "@/lib/console/time-range";

@@ -1,8 +1,9 @@
 import "server-only";
-// The Costs page's database reads. Every figure comes from DailyUsageRollup (one row per UTC day ×
-// feature × endpoint × tier × model × key × data class × outcome), never from raw decision records: a
-// quarter of traffic at ten million requests is some tens of thousands of rows, so each query
-// answers in milliseconds. Sums are cast to float8 (money to the cent, tokens exactly up to 2^53).
+// The Costs page's database reads. Every figure comes from the rollups — DailyUsageRollup (one row
+// per UTC day × feature × endpoint × tier × model × key × data class × outcome), or UsageRollup (per
+// hour) for ranges that do not fall on UTC days — never from raw decision records: a quarter of
+// traffic at ten million requests is some tens of thousands of daily rows, so each query answers in
+// milliseconds. Sums are cast to float8 (money to the cent, tokens exactly up to 2^53).
 import { getDb, Prisma } from "@/lib/db";
 import { BUCKET_COUNT } from "@/lib/ledger/histogram";
 import { isoDay, type CostFilters } from "./cost-filters";
@@ -14,9 +15,39 @@ export const NO_FEATURE_FILTER = "(none)";
 
 type DimensionFilters = Pick<CostFilters, "feature" | "team" | "model" | "key" | "endpoint" | "traffic">;
 
-/** WHERE for the daily rollups: the day range plus the dimension filters. */
-function conditions(filters: DimensionFilters & { from: Date; to: Date }, { dimensions = true }: { dimensions?: boolean } = {}): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`day >= ${isoDay(filters.from)}::date`, Prisma.sql`day <= ${isoDay(filters.to)}::date`];
+/**
+ * Where a range's figures come from: the daily rollups when it is whole UTC days (every preset
+ * and day range a UTC viewer picks), the hourly ones when it starts or ends inside a UTC day (an
+ * hour range, or days in another time zone). Both tables have the same columns.
+ */
+interface RollupSource {
+  table: Prisma.Sql;
+  /** The row's time as a timestamp in the range's zone, for grouping by period. */
+  localTime: Prisma.Sql;
+  range: Prisma.Sql;
+}
+
+const isUtcMidnight = (date: Date) => date.getTime() % 86_400_000 === 0;
+
+function rollupSource(range: { start: Date; end: Date; timeZone: string }): RollupSource {
+  if (isUtcMidnight(range.start) && isUtcMidnight(range.end)) {
+    const lastDay = new Date(range.end.getTime() - 86_400_000);
+    return {
+      table: Prisma.raw(`"DailyUsageRollup"`),
+      localTime: Prisma.sql`day::timestamp`,
+      range: Prisma.sql`day >= ${isoDay(range.start)}::date AND day <= ${isoDay(lastDay)}::date`,
+    };
+  }
+  return {
+    table: Prisma.raw(`"UsageRollup"`),
+    localTime: Prisma.sql`(hour AT TIME ZONE ${range.timeZone})`,
+    range: Prisma.sql`hour >= ${range.start} AND hour < ${range.end}`,
+  };
+}
+
+/** WHERE for the rollups: the time range plus the dimension filters. */
+function conditions(source: RollupSource, filters: DimensionFilters, { dimensions = true }: { dimensions?: boolean } = {}): Prisma.Sql {
+  const parts: Prisma.Sql[] = [source.range];
   if (dimensions) {
     if (filters.feature) parts.push(Prisma.sql`"featureKey" = ${filters.feature === NO_FEATURE_FILTER ? "" : filters.feature}`);
     if (filters.team) parts.push(Prisma.sql`team = ${filters.team}`);
@@ -34,11 +65,12 @@ const bucketSums = (column: string) =>
 
 /** Spend per period (day / week / month, weeks from Monday) and tier. */
 export async function querySpend(filters: CostFilters): Promise<SpendGroup[]> {
+  const source = rollupSource(filters.range);
   const rows = await getDb().$queryRaw<Array<{ period: Date; tierKey: string; requests: number; unpricedRequests: number; costUsd: number; baselineCostUsd: number }>>`
-    SELECT date_trunc(${filters.grain}, day::timestamp)::date AS period, "tierKey",
+    SELECT date_trunc(${filters.grain}, ${source.localTime})::date AS period, "tierKey",
       SUM(requests)::float8 AS requests, SUM("unpricedRequests")::float8 AS "unpricedRequests",
       SUM("costUsd")::float8 AS "costUsd", SUM("baselineCostUsd")::float8 AS "baselineCostUsd"
-    FROM "DailyUsageRollup" WHERE ${conditions(filters)}
+    FROM ${source.table} WHERE ${conditions(source, filters)}
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return rows.map((row) => ({ ...row, period: isoDay(row.period) }));
 }
@@ -57,7 +89,7 @@ export async function queryUsage(filters: CostFilters): Promise<UsageGroup[]> {
       SUM("costUsd")::float8 AS "costUsd", SUM("baselineCostUsd")::float8 AS "baselineCostUsd", SUM("cacheSavingsUsd")::float8 AS "cacheSavingsUsd",
       SUM("latencyMsSum")::float8 AS "latencyMsSum",
       ${bucketSums("latencyBuckets")} AS "latencyBuckets", ${bucketSums("ttftBuckets")} AS "ttftBuckets"
-    FROM "DailyUsageRollup" WHERE ${conditions(filters)}
+    FROM ${rollupSource(filters.range).table} WHERE ${conditions(rollupSource(filters.range), filters)}
     GROUP BY "featureKey", "tierKey", "modelAlias"`;
   return rows;
 }
@@ -72,7 +104,7 @@ export async function queryEndpoints(filters: CostFilters): Promise<EndpointGrou
       SUM("cachedInputTokens")::float8 AS "cachedInputTokens", SUM("cacheWriteTokens")::float8 AS "cacheWriteTokens",
       SUM("costUsd")::float8 AS "costUsd", SUM("baselineCostUsd")::float8 AS "baselineCostUsd", SUM("cacheSavingsUsd")::float8 AS "cacheSavingsUsd",
       ${bucketSums("latencyBuckets")} AS "latencyBuckets", ${bucketSums("ttftBuckets")} AS "ttftBuckets"
-    FROM "DailyUsageRollup" WHERE ${conditions(filters)}
+    FROM ${rollupSource(filters.range).table} WHERE ${conditions(rollupSource(filters.range), filters)}
     GROUP BY endpoint`;
 }
 
@@ -81,7 +113,7 @@ export async function queryReasons(filters: CostFilters): Promise<ReasonGroup[]>
   return getDb().$queryRaw<ReasonGroup[]>`
     SELECT status::text AS status, "tierKey", "escalationReason", "refusalConstraint", "fallbackCause",
       SUM(requests)::float8 AS requests, SUM(fallbacks)::float8 AS fallbacks
-    FROM "DailyUsageRollup" WHERE ${conditions(filters)}
+    FROM ${rollupSource(filters.range).table} WHERE ${conditions(rollupSource(filters.range), filters)}
     GROUP BY 1, 2, 3, 4, 5`;
 }
 
@@ -90,10 +122,13 @@ export async function queryReasons(filters: CostFilters): Promise<ReasonGroup[]>
  * and traffic filters apply (a model, key or endpoint filter would understate a feature's spend).
  */
 export async function queryMonthToDate(filters: DimensionFilters, now: Date): Promise<Map<string, number>> {
+  // Budgets are per UTC calendar month (as the gateway counts them), whatever zone the viewer reads in.
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  const source = rollupSource({ start: monthStart, end: tomorrow, timeZone: "UTC" });
   const rows = await getDb().$queryRaw<Array<{ featureKey: string; costUsd: number }>>`
     SELECT "featureKey", SUM("costUsd")::float8 AS "costUsd"
-    FROM "DailyUsageRollup" WHERE ${conditions({ ...filters, model: null, key: null, endpoint: null, from: monthStart, to: now })}
+    FROM ${source.table} WHERE ${conditions(source, { ...filters, model: null, key: null, endpoint: null })}
     GROUP BY 1`;
   return new Map(rows.map((row) => [row.featureKey, row.costUsd]));
 }

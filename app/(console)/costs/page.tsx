@@ -13,6 +13,7 @@ import { SpendSection } from "@/components/costs/spend-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { costSearch, rangeDays, resolveCostFilters, type SearchParams } from "@/lib/analytics/cost-filters";
 import { loadCostReport } from "@/lib/analytics/load-cost-report";
+import { foldHourFields } from "@/lib/console/time-range";
 import { requireArea } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Costs" };
@@ -31,10 +32,10 @@ const SECTIONS = [
 export default async function CostsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea("costs");
   const now = new Date();
-  const params = await searchParams;
+  const { params, folded } = foldHourFields(await searchParams);
   const filters = resolveCostFilters(params, now);
-  // The filter form sends every field, empty ones too: answer with the clean, shareable URL.
-  if (Object.values(params).some((value) => value === "")) redirect(`/costs?${costSearch(filters)}`);
+  // The filter form sends every field, empty ones and hours too: answer with the clean, shareable URL.
+  if (folded || Object.values(params).some((value) => value === "")) redirect(`/costs?${costSearch(filters)}`);
   const report = await loadCostReport(filters, now);
   const { spend, breakdown, mix, latency, budgets, breakEven, tables } = report;
   const tierNames = Object.fromEntries([...report.tiers.map((tier) => [tier.key, tier.name]), ["", "Not served"]]);
@@ -42,9 +43,9 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Costs"
-        description="Spend, savings against the all-frontier baseline and the routing behind them, from the hourly ledger rolled up by day (UTC). Every table exports as CSV with the filters below."
+        description="Spend, savings against the all-frontier baseline and the routing behind them, from the hourly ledger rolled up by hour and day, in your time zone. Every table exports as CSV with the filters below."
       />
-      <CostFilterBar filters={filters} features={report.features} teams={report.teams} models={report.modelOptions} keys={report.keys} />
+      <CostFilterBar zoneInUrl={typeof params.tz === "string"} filters={filters} features={report.features} teams={report.teams} models={report.modelOptions} keys={report.keys} />
       <nav aria-label="Sections" className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {SECTIONS.map(([href, label]) => (
           <a key={href} href={href} className="text-sky-700 hover:underline">
