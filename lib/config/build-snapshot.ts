@@ -102,6 +102,10 @@ export async function buildSnapshot(version: number, db: Prisma.TransactionClien
       commercial: feature.commercial,
       monthlyActiveUsers: feature.monthlyActiveUsers,
       jurisdictions: feature.jurisdictions,
+      // Only set when the dial is on, so versions published before the estimator compare equal.
+      ...(feature.estimatorFrontierShare !== null && feature.estimatorThreshold !== null
+        ? { difficultyEstimator: { frontierShare: feature.estimatorFrontierShare, threshold: feature.estimatorThreshold } }
+        : {}),
     })),
     difficultyMinTier,
     baselineModelAlias: models.find((model) => model.isBaseline)?.alias ?? null,

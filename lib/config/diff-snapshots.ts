@@ -133,6 +133,10 @@ const features: ChangeSection<Snap["features"][number]> = {
     { label: "monthly budget", read: (feature) => feature.monthlyBudgetUsd, format: (value) => (value === null ? "no budget" : usd(value)) },
     { label: "over budget", read: (feature) => feature.budgetAction },
     { label: "default difficulty", read: (feature) => feature.defaultDifficulty },
+    {
+      label: "difficulty estimator",
+      read: (feature) => (feature.difficultyEstimator ? `${Math.round(100 * feature.difficultyEstimator.frontierShare)} % to frontier (threshold ${feature.difficultyEstimator.threshold.toFixed(2)})` : "off"),
+    },
     { label: "default data class", read: (feature) => feature.defaultDataClass },
     { label: "prompt logging", read: (feature) => feature.allowPromptLogging, format: yesNo },
     { label: "commercial", read: (feature) => feature.commercial, format: yesNo },

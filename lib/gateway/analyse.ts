@@ -40,6 +40,18 @@ export function parsePin(model: string): CallerPin {
   return { kind: "model", alias: value };
 }
 
+/** The conversation's depth and its last question, for the difficulty estimator (lib/routing/difficulty-estimate.ts). */
+function conversationOf(request: CanonicalRequest): { userTurns: number; lastUserText: string } {
+  let userTurns = 0;
+  let lastUserText = "";
+  for (const message of request.messages) {
+    if (message.role !== "user") continue;
+    userTurns += 1;
+    lastUserText = message.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+  }
+  return { userTurns, lastUserText };
+}
+
 export function analyseRequest(input: AnalysisInput, detectors: CompiledRules, unscannableDataClass: DataClassKey): AnalysedRequest {
   const scanned = scannedRequest(input.request);
   const findings: Finding[] = detect(scanned.text, detectors);
@@ -62,6 +74,7 @@ export function analyseRequest(input: AnalysisInput, detectors: CompiledRules, u
       requiredCapabilities: requiredCapabilities(input.request),
       openaiOnlyFields: openaiOnlyFields(input.request),
       declaredOutputTokens,
+      conversation: conversationOf(input.request),
     },
   };
 }

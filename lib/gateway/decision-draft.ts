@@ -100,6 +100,7 @@ export class DecisionDraft {
       promptSha256: facts.promptSha256 ?? "",
       prompt: facts.prompt ?? null,
       difficulty: decision?.difficulty.level ?? call?.difficulty ?? null,
+      difficultyScore: decision?.difficultyEstimate?.score ?? null,
       stream: call?.stream ?? false,
       dryRun: call?.dryRun ?? false,
       estimatedInputTokens: facts.estimatedInputTokens ?? 0,

@@ -35,6 +35,8 @@ export interface DecisionRecordInput {
   /** Only when the feature allows prompt logging. */
   prompt: string | null;
   difficulty: string | null;
+  /** The difficulty estimator's raw score (0–1); null/absent when not computed. */
+  difficultyScore?: number | null;
   stream: boolean;
   /** Decided without calling a model: audited, but not part of cost and traffic rollups. */
   dryRun: boolean;

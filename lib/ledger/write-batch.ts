@@ -45,6 +45,7 @@ const RECORD_COLUMNS: ReadonlyArray<[keyof DecisionRecordInput, string]> = [
   ["promptSha256", "text"],
   ["prompt", "text"],
   ["difficulty", "text"],
+  ["difficultyScore", "float8"],
   ["stream", "boolean"],
   ["dryRun", "boolean"],
   ["estimatedInputTokens", "int"],
