@@ -3,6 +3,9 @@
 //   npm run config -- check FILE             say what applying FILE would change; change nothing
 //   npm run config -- apply FILE [--note T]  apply FILE and publish it as a new policy version
 //   npm run config -- schema                 print the document's JSON Schema
+//   npm run config -- what-if FILE [--days N] [--json]
+//                                            replay FILE's policy on the last N days of decision records
+//                                            (default 7, at most the retention); change nothing
 import { readFile, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { z } from "zod";
@@ -12,8 +15,29 @@ import { configDocumentSchema } from "./config-document-schema";
 import { loadConfigDocument } from "./load-config-document";
 import type { ConfigPlan } from "./plan-config-changes";
 import { ConfigRuleError, StaleEditError } from "./stale-edit";
+import { describeResult, resultJson } from "@/lib/replay/describe-result";
+import { maxWhatIfDays, runWhatIf } from "@/lib/replay/run-what-if";
 
-const USAGE = "Usage: npm run config -- export FILE | check FILE | apply FILE [--note TEXT] | schema";
+const USAGE = "Usage: npm run config -- export FILE | check FILE | apply FILE [--note TEXT] | what-if FILE [--days N] [--json] | schema";
+
+/** `what-if FILE [--days N] [--json]`: the document's policy replayed on past decisions. */
+async function whatIf(file: string, rest: string[]): Promise<number> {
+  const daysAt = rest.indexOf("--days");
+  const days = daysAt >= 0 ? Number(rest[daysAt + 1]) : 7;
+  if (!Number.isInteger(days) || days < 1 || days > maxWhatIfDays()) {
+    console.error(`--days must be a whole number from 1 to ${maxWhatIfDays()} (the retention), got ${rest[daysAt + 1] ?? "nothing"}.`);
+    return 2;
+  }
+  const json = rest.includes("--json");
+  const text = await readFile(file, "utf8");
+  const result = await runWhatIf({ source: { kind: "document", text }, days }, ({ done, total }) => {
+    if (!json && process.stderr.isTTY) process.stderr.write(`\rReplaying… ${done} / ${total}`);
+  });
+  if (!json && process.stderr.isTTY) process.stderr.write("\n");
+  if (json) console.log(JSON.stringify(resultJson(result), null, 2));
+  else for (const line of describeResult(result)) console.log(line);
+  return 0;
+}
 
 function printPlan(plan: ConfigPlan) {
   if (plan.total === 0) return console.log("No changes: the working configuration already matches the document.");
@@ -27,7 +51,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(JSON.stringify(z.toJSONSchema(configDocumentSchema, { io: "input", unrepresentable: "any" }), null, 2));
     return 0;
   }
-  if (!file || !["export", "check", "apply"].includes(command ?? "")) {
+  if (!file || !["export", "check", "apply", "what-if"].includes(command ?? "")) {
     console.error(USAGE);
     return 2;
   }
@@ -40,6 +64,7 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === "what-if") return whatIf(file, rest);
   const text = await readFile(file, "utf8");
   if (command === "check") {
     printPlan((await previewConfigDocument(text)).plan);

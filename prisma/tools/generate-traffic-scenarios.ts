@@ -8,6 +8,7 @@ import { decide, fallbackTraceLine, tierOrder } from "../../lib/routing";
 import { fallbackKindOf } from "../../lib/routing/trace";
 import type { Analysis, CallerPin, Decision, Difficulty, Finding, LiveState, ModelPolicy, PolicySnapshot } from "../../lib/routing/types";
 import type { DecisionStatus, FallbackAttempt, FindingCount } from "../../lib/ledger/record";
+import { replayInputOf, type ReplayInput } from "../../lib/replay/replay-input";
 
 export interface TrafficScenario {
   /** Share of all requests, 0..1; the list sums to 1. */
@@ -18,6 +19,8 @@ export interface TrafficScenario {
   policyVersion: number | null;
   dataClass: string;
   findings: FindingCount[];
+  /** What What-if replays (lib/replay/replay-input.ts), as the gateway stores it. */
+  replayInput: ReplayInput | null;
   difficulty: string | null;
   stream: boolean;
   dryRun: boolean;
@@ -422,6 +425,7 @@ export function buildTrafficScenarios(snapshot: PolicySnapshot, now: Date, optio
       policyVersion: decision.policyVersion,
       dataClass: decision.dataClass.key,
       findings,
+      replayInput: replayInputOf(shape.analysis, shape.snapshot.routingRules),
       difficulty: decision.difficulty.level,
       estimatedInputTokens: shape.analysis.estimatedPromptTokens,
       outputMedian: shape.profile.outputMedian,
@@ -493,6 +497,7 @@ export function buildTrafficScenarios(snapshot: PolicySnapshot, now: Date, optio
     policyVersion: null,
     dataClass: "unclassified",
     findings: [],
+    replayInput: null,
     difficulty: null,
     stream: false,
     dryRun: false,

@@ -143,6 +143,7 @@ const SCENARIO_COLUMNS = [
   "policy_version int",
   "data_class text NOT NULL",
   "findings jsonb NOT NULL",
+  "replay_input jsonb",
   "difficulty text",
   "stream boolean NOT NULL",
   "dry_run boolean NOT NULL",
@@ -180,6 +181,7 @@ function scenarioRow(scenario: TrafficScenario, id: number, hi: number, key: Syn
     scenario.policyVersion,
     scenario.dataClass,
     JSON.stringify(scenario.findings),
+    scenario.replayInput === null ? null : JSON.stringify(scenario.replayInput),
     scenario.difficulty,
     scenario.stream,
     scenario.dryRun,
@@ -312,13 +314,13 @@ ins AS (
   INSERT INTO "DecisionRecord" (id, "createdAt", "apiKeyId", "apiKeyPrefix", "featureKey", team, endpoint, "requestedModel", "policyVersion", "dataClass",
     findings, "promptSha256", prompt, difficulty, stream, "dryRun", "estimatedInputTokens", "requestedOutputTokens", "inputTokens", "outputTokens",
     "tierKey", "modelAlias", "providerKey", "escalationReason", candidates, rejected, trace, fallbacks, status, "httpStatus", "errorCode",
-    "refusalConstraint", "latencyMs", "ttftMs", "costUsd", "baselineCostUsd", synthetic)
+    "refusalConstraint", "latencyMs", "ttftMs", "costUsd", "baselineCostUsd", synthetic, "replayInput")
   SELECT record_id, created_at, api_key_id, api_key_prefix, feature_key, team, ${ENDPOINT_PICK}, requested_model,
     policy_version, data_class, findings, encode(sha256(g::bytea), 'hex'), NULL, difficulty, stream, dry_run, est_tokens, NULL, in_tok, out_tok,
     tier_key, model_alias, provider_key, escalation_reason, candidates, rejected, trace, fallbacks, status, http_status, error_code,
     refusal_constraint, latency,
     CASE WHEN first_ms IS NULL OR dry_run THEN NULL WHEN stream THEN attempt_latency + first_ms ELSE latency END,
-    cost, baseline, true
+    cost, baseline, true, replay_input
   FROM rows ORDER BY created_at
   RETURNING "createdAt", "featureKey", team, endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint",
     fallbacks, "dryRun", "costUsd", "baselineCostUsd", "inputTokens", "outputTokens", "latencyMs", "ttftMs"
