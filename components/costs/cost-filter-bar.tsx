@@ -1,7 +1,7 @@
 // The Costs filters as a plain GET form and preset links: every view is a URL, so it can be shared,
 // bookmarked and exported with the same filters, and it works before any JavaScript loads.
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ResetLink } from "@/components/ui/reset-link";
 import { RangePresets, TimeRangeFields } from "@/components/ui/time-range-picker";
 import { PRESETS, costSearch, rangeWords, type CostFilters } from "@/lib/analytics/cost-filters";
 import { rangeInputs } from "@/lib/console/time-range";
@@ -77,9 +77,9 @@ export function CostFilterBar({
           <Button type="submit" className="flex-1 py-1.5">
             Apply
           </Button>
-          <Link href="/costs" className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+          <ResetLink href={filters.range.timeZone !== "UTC" ? `/costs?tz=${encodeURIComponent(filters.range.timeZone)}` : "/costs"} className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
             Reset
-          </Link>
+          </ResetLink>
         </div>
       </form>
     </div>

@@ -45,7 +45,8 @@ function Cost({ decision }: { decision: DecisionTableRow }) {
   return <span className="text-amber-800">unpriced</span>;
 }
 
-export function DecisionsTable({ decisions, caption }: { decisions: DecisionTableRow[]; caption?: string }) {
+/** `search`: the log's query string, carried to each decision page so its back link returns to this search. */
+export function DecisionsTable({ decisions, caption, search = "" }: { decisions: DecisionTableRow[]; caption?: string; search?: string }) {
   return (
     <Card>
       <Table data-testid="decisions-table" className="[&_td]:px-3! [&_th]:px-3!">
@@ -66,7 +67,7 @@ export function DecisionsTable({ decisions, caption }: { decisions: DecisionTabl
           {decisions.map((decision) => (
             <tr key={decision.id} data-testid={`decision-${decision.id}`} className="hover:bg-slate-50">
               <Td className="whitespace-nowrap">
-                <Link href={`/decisions/${decision.id}`} className="text-sky-700 tabular-nums hover:underline" title={new Date(decision.createdAt).toISOString()} aria-label={`Decision ${decision.id}`}>
+                <Link href={`/decisions/${decision.id}${search ? `?${search}` : ""}`} className="text-sky-700 tabular-nums hover:underline" title={new Date(decision.createdAt).toISOString()} aria-label={`Decision ${decision.id}`}>
                   {formatLogTime(new Date(decision.createdAt))}
                 </Link>
                 <div className="flex gap-1 pt-0.5">

@@ -5,7 +5,7 @@
 // Clear they show the range the page shows — never a stale one that the next submit would send.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { cn } from "./cn";
 
 export interface RangeFieldValues {
@@ -49,6 +49,15 @@ export function TimeRangeFields({ values, timeZone, zoneInUrl }: { values: Range
   const sync = JSON.stringify(values);
   // The URL changed (a preset, Reset, Clear, Back): show its range, not what was typed before.
   useEffect(() => setFields(values ?? empty), [sync]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The form's Reset/Clear resets it in place too (controlled fields ignore a DOM reset otherwise).
+  const anchor = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const form = anchor.current?.form;
+    if (!form) return;
+    const onReset = () => setFields(values ?? empty);
+    form.addEventListener("reset", onReset);
+    return () => form.removeEventListener("reset", onReset);
+  }, [sync]); // eslint-disable-line react-hooks/exhaustive-deps
   useViewerZone(timeZone, zoneInUrl);
   const zone = zoneName(timeZone);
   const set = (change: Partial<RangeFieldValues>) => setFields((current) => ({ ...current, ...change }));
@@ -58,7 +67,7 @@ export function TimeRangeFields({ values, timeZone, zoneInUrl }: { values: Range
       <div className="flex gap-1 !w-auto" data-testid="range-from">
         <label className={cn(labelClass, "w-36")}>
           From ({zone} day)
-          <input type="date" name="from" value={fields.fromDay} onChange={(event) => set({ fromDay: event.target.value })} className={inputClass} />
+          <input ref={anchor} type="date" name="from" value={fields.fromDay} onChange={(event) => set({ fromDay: event.target.value })} className={inputClass} />
         </label>
         <label className={cn(labelClass, "w-20")}>
           From hour

@@ -1,5 +1,6 @@
 // The decision log's filters and keyset cursor, kept in the URL. Pure: shared by the page, the
 // live tail's route handler and the tests.
+import { rangeParams, resolveTimeRange, type TimeRange } from "@/lib/console/time-range";
 import type { Endpoint } from "@/lib/ledger/record";
 import type { SearchParams } from "./cost-filters";
 
@@ -20,10 +21,10 @@ export const ENDPOINTS: ReadonlyArray<{ key: Endpoint; label: string; path: stri
 ];
 
 export interface DecisionFilters {
-  /** First UTC day, inclusive. */
-  from: Date | null;
-  /** Last UTC day, inclusive. */
-  to: Date | null;
+  /** The shared time range (a preset, or days / hours in the viewer's zone); null = any time. */
+  range: TimeRange | null;
+  /** The start of a decision id (hex, dashes optional), at least 4 characters: ids seen in logs are often cut. */
+  idPrefix: string | null;
   feature: string | null;
   endpoint: Endpoint | null;
   key: string | null;
@@ -60,10 +61,17 @@ function single(value: string | string[] | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-function day(value: string | null): Date | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+/** A partial decision id, normalised to lower-case hex without dashes; null when it cannot be one. */
+export function idPrefixOf(value: string | null): string | null {
+  if (!value) return null;
+  const hex = value.trim().toLowerCase().replaceAll("-", "");
+  return /^[0-9a-f]{4,32}$/.test(hex) ? hex : null;
+}
+
+/** The smallest and largest UUIDs starting with the prefix, so the search is a range scan of the primary key. */
+export function idPrefixBounds(prefix: string): { low: string; high: string } {
+  const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return { low: uuid(prefix.padEnd(32, "0")), high: uuid(prefix.padEnd(32, "f")) };
 }
 
 function nonNegative(value: string | null): number | null {
@@ -72,10 +80,7 @@ function nonNegative(value: string | null): number | null {
   return Number.isFinite(number) && number >= 0 ? number : null;
 }
 
-export function resolveDecisionFilters(params: SearchParams): DecisionFilters {
-  let from = day(single(params.from));
-  let to = day(single(params.to));
-  if (from && to && from > to) [from, to] = [to, from];
+export function resolveDecisionFilters(params: SearchParams, now: Date = new Date()): DecisionFilters {
   const status = single(params.status);
   const fallback = single(params.fallback);
   const endpoint = ENDPOINTS.find((entry) => entry.key === single(params.endpoint))?.key ?? null;
@@ -83,8 +88,8 @@ export function resolveDecisionFilters(params: SearchParams): DecisionFilters {
   let maxCostUsd = nonNegative(single(params.maxCost));
   if (minCostUsd !== null && maxCostUsd !== null && minCostUsd > maxCostUsd) [minCostUsd, maxCostUsd] = [maxCostUsd, minCostUsd];
   return {
-    from,
-    to,
+    range: resolveTimeRange(params, now, { fallback: null }),
+    idPrefix: idPrefixOf(single(params.idPrefix)),
     feature: single(params.feature),
     endpoint,
     key: single(params.key),
@@ -105,8 +110,11 @@ export function decisionSearch(filters: DecisionFilters, page?: { direction: Pag
   const set = (name: string, value: string | number | null) => {
     if (value !== null && value !== "") params.set(name, String(value));
   };
-  set("from", filters.from?.toISOString().slice(0, 10) ?? null);
-  set("to", filters.to?.toISOString().slice(0, 10) ?? null);
+  const range = rangeParams(filters.range);
+  set("preset", range.preset ?? null);
+  set("from", range.from ?? null);
+  set("to", range.to ?? null);
+  set("idPrefix", filters.idPrefix);
   set("feature", filters.feature);
   set("endpoint", filters.endpoint);
   set("key", filters.key);
@@ -118,6 +126,7 @@ export function decisionSearch(filters: DecisionFilters, page?: { direction: Pag
   set("minLatency", filters.minLatencyMs);
   set("minCost", filters.minCostUsd);
   set("maxCost", filters.maxCostUsd);
+  set("tz", range.tz ?? null);
   if (page) params.set(page.direction === "older" ? "after" : "before", encodeCursor(page.cursor));
   return params.toString();
 }

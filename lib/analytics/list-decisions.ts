@@ -5,7 +5,7 @@ import "server-only";
 // Filters without an index of their own are checked on the rows the scan visits; a search so
 // narrow that it would visit millions of rows stops at a statement timeout and says so.
 import { getDb, Prisma } from "@/lib/db";
-import { NO_FEATURE, encodeCursor, type DecisionCursor, type DecisionFilters, type PageDirection } from "./decision-filters";
+import { NO_FEATURE, encodeCursor, idPrefixBounds, type DecisionCursor, type DecisionFilters, type PageDirection } from "./decision-filters";
 
 export type DecisionStatus = "success" | "fallback_success" | "refused" | "error";
 
@@ -51,8 +51,7 @@ export interface DecisionPage {
 
 export const PAGE_SIZE = 50;
 /** A list query that runs longer than this is stopped: the page asks for a narrower search instead. */
-const STATEMENT_TIMEOUT_MS = 5_000;
-const DAY_MS = 86_400_000;
+export const STATEMENT_TIMEOUT_MS = 5_000;
 
 /** Keeps only type and count from the stored findings, whatever else the JSON holds. */
 export function readFindings(value: unknown): DecisionRow["findings"] {
@@ -64,10 +63,14 @@ export function readFindings(value: unknown): DecisionRow["findings"] {
   });
 }
 
-function conditions(filters: DecisionFilters): Prisma.Sql[] {
+/** The search as SQL conditions on "DecisionRecord" (shared by the list, its count, groups and exports). */
+export function decisionConditions(filters: DecisionFilters): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (filters.from) parts.push(Prisma.sql`"createdAt" >= ${filters.from}`);
-  if (filters.to) parts.push(Prisma.sql`"createdAt" < ${new Date(filters.to.getTime() + DAY_MS)}`);
+  if (filters.range) parts.push(Prisma.sql`"createdAt" >= ${filters.range.start} AND "createdAt" < ${filters.range.end}`);
+  if (filters.idPrefix) {
+    const { low, high } = idPrefixBounds(filters.idPrefix);
+    parts.push(Prisma.sql`id BETWEEN ${low}::uuid AND ${high}::uuid`);
+  }
   if (filters.feature) parts.push(filters.feature === NO_FEATURE ? Prisma.sql`"featureKey" IS NULL` : Prisma.sql`"featureKey" = ${filters.feature}`);
   if (filters.endpoint) parts.push(Prisma.sql`endpoint = ${filters.endpoint}`);
   if (filters.key) parts.push(Prisma.sql`"apiKeyId" = ${filters.key}`);
@@ -83,7 +86,7 @@ function conditions(filters: DecisionFilters): Prisma.Sql[] {
   return parts;
 }
 
-interface RawRow extends Omit<DecisionRow, "simulated" | "costUsd" | "baselineCostUsd" | "findings" | "createdAt"> {
+export interface RawRow extends Omit<DecisionRow, "simulated" | "costUsd" | "baselineCostUsd" | "findings" | "createdAt"> {
   createdAt: Date;
   providerKey: string | null;
   costUsd: Prisma.Decimal | null;
@@ -91,16 +94,16 @@ interface RawRow extends Omit<DecisionRow, "simulated" | "costUsd" | "baselineCo
   findings: unknown;
 }
 
-const COLUMNS = Prisma.sql`id::text AS id, "createdAt", "featureKey", "apiKeyPrefix", endpoint, "requestedModel", "dataClass", "tierKey", "modelAlias", "providerKey",
+export const COLUMNS = Prisma.sql`id::text AS id, "createdAt", "featureKey", "apiKeyPrefix", endpoint, "requestedModel", "dataClass", "tierKey", "modelAlias", "providerKey",
   status::text AS status, "httpStatus", "refusalConstraint", "errorCode", "escalationReason", jsonb_array_length(fallbacks) AS "fallbackCount",
   "latencyMs", "ttftMs", "costUsd", "baselineCostUsd", findings, "dryRun", synthetic`;
 
-async function simulatorKeys(): Promise<Set<string>> {
+export async function simulatorKeys(): Promise<Set<string>> {
   const providers = await getDb().provider.findMany({ where: { kind: "simulator" }, select: { key: true } });
   return new Set(providers.map((provider) => provider.key));
 }
 
-function toRow(raw: RawRow, simulators: ReadonlySet<string>): DecisionRow {
+export function toRow(raw: RawRow, simulators: ReadonlySet<string>): DecisionRow {
   const { providerKey, costUsd, baselineCostUsd, findings, ...rest } = raw;
   return {
     ...rest,
@@ -111,7 +114,7 @@ function toRow(raw: RawRow, simulators: ReadonlySet<string>): DecisionRow {
   };
 }
 
-function isStatementTimeout(error: unknown): boolean {
+export function isStatementTimeout(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
   return /57014|statement timeout|canceling statement/i.test(text);
 }
@@ -122,7 +125,7 @@ export async function listDecisions(
   page: { direction: PageDirection; cursor: DecisionCursor | null },
   pageSize = PAGE_SIZE,
 ): Promise<DecisionPage> {
-  const where = conditions(filters);
+  const where = decisionConditions(filters);
   const { cursor, direction } = page;
   if (cursor) {
     where.push(direction === "older" ? Prisma.sql`("createdAt", id) < (${cursor.createdAt}, ${cursor.id}::uuid)` : Prisma.sql`("createdAt", id) > (${cursor.createdAt}, ${cursor.id}::uuid)`);

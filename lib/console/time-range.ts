@@ -122,16 +122,20 @@ export function resolveTimeRange(params: RangeParams, now: Date, { fallback, max
   const timeZone = resolveTimeZone(params);
   const named = single(params.range) ?? single(params.preset);
   if (isRangePreset(named)) return presetTimeRange(named, now, timeZone);
-  const from = parseWallTime(single(params.from), "start");
-  const to = parseWallTime(single(params.to), "end");
+  let fromText = single(params.from);
+  let toText = single(params.to);
+  let from = parseWallTime(fromText, "start");
+  let to = parseWallTime(toText, "end");
   if (!from && !to) return fallback ? presetTimeRange(fallback, now, timeZone) : null;
-  const defaults = presetTimeRange(fallback ?? "last-30", now, timeZone);
-  let end = to ? new Date(instant(to.wall, timeZone).getTime() + HOUR_MS) : fallback ? defaults.end : new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
-  let start = from ? instant(from.wall, timeZone) : fallback ? defaults.start : new Date(0);
-  if (start >= end) {
-    // Reversed ends: the later one becomes the inclusive end.
-    [start, end] = [new Date(end.getTime() - HOUR_MS), new Date(start.getTime() + HOUR_MS)];
+  if (from && to && instant(from.wall, timeZone) > instant(to.wall, timeZone)) {
+    // Reversed ends: read each as the other edge (a day From becomes that day's start).
+    [fromText, toText] = [toText, fromText];
+    [from, to] = [parseWallTime(fromText, "start"), parseWallTime(toText, "end")];
   }
+  const defaults = presetTimeRange(fallback ?? "last-30", now, timeZone);
+  const end = to ? new Date(instant(to.wall, timeZone).getTime() + HOUR_MS) : fallback ? defaults.end : new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+  let start = from ? instant(from.wall, timeZone) : fallback ? defaults.start : new Date(0);
+  if (start >= end) start = new Date(end.getTime() - HOUR_MS);
   if (maxDays && end.getTime() - start.getTime() > maxDays * DAY_MS) start = new Date(end.getTime() - maxDays * DAY_MS);
   return { start, end, preset: null, timeZone };
 }

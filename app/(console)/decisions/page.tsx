@@ -2,33 +2,58 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DecisionFilterForm } from "@/components/decisions/decision-filter-form";
+import { DecisionGroupsTable } from "@/components/decisions/decision-groups";
 import { DecisionPager } from "@/components/decisions/decision-pager";
 import { DecisionsTable } from "@/components/decisions/decisions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParams } from "@/lib/analytics/cost-filters";
-import { decisionSearch, hasDecisionFilters, isUuid, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decision-filters";
+import { decisionSearch, hasDecisionFilters, idPrefixOf, isUuid, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decision-filters";
 import { loadDecisionFilterOptions } from "@/lib/analytics/decision-options";
 import { listDecisions } from "@/lib/analytics/list-decisions";
+import { DECISION_GROUPS, countDecisions, groupDecisions, isDecisionGroup } from "@/lib/analytics/summarise-decisions";
 import { requireArea } from "@/lib/auth/session";
+import { foldHourFields, resolveTimeZone } from "@/lib/console/time-range";
+import { formatInteger } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Decisions" };
 
+const pill = (on: boolean) => `rounded-full px-3 py-1 text-sm font-medium ${on ? "bg-slate-900 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`;
+
 export default async function DecisionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea("decisions");
-  const params = await searchParams;
-  // "Find by id": a decision id (from an x-switchyard-decision header) opens that decision.
+  const { params, folded } = foldHourFields(await searchParams);
+  // "Find by id": a whole decision id (from an x-switchyard-decision header) opens that decision;
+  // a partial one searches for the ids that start with it.
   const id = typeof params.id === "string" ? params.id.trim() : "";
   if (id && isUuid(id)) redirect(`/decisions/${id.toLowerCase()}`);
+  if (id && idPrefixOf(id)) redirect(`/decisions?idPrefix=${idPrefixOf(id)}`);
   const filters = resolveDecisionFilters(params);
+  const timeZone = resolveTimeZone(params);
+  const group = isDecisionGroup(params.group) ? params.group : null;
   const requested = resolvePage(params);
-  // A submitted search form sends every field, empty ones too: answer with the clean, shareable URL.
-  if (Object.values(params).some((value) => value === "")) {
-    const clean = decisionSearch(filters, requested.cursor ? { direction: requested.direction, cursor: requested.cursor } : undefined);
+  const zoneParam = !filters.range && params.tz ? `tz=${encodeURIComponent(timeZone)}` : "";
+  const extra = [group ? `group=${group}` : "", zoneParam].filter(Boolean).join("&");
+  // A submitted search form sends every field, empty ones and hours too: answer with the clean, shareable URL.
+  if (folded || Object.values(params).some((value) => value === "")) {
+    const clean = [decisionSearch(filters, requested.cursor ? { direction: requested.direction, cursor: requested.cursor } : undefined), extra].filter(Boolean).join("&");
     redirect(`/decisions${clean ? `?${clean}` : ""}`);
   }
-  const [options, page] = await Promise.all([loadDecisionFilterOptions(), listDecisions(filters, requested)]);
+  const [options, page, count, groups] = await Promise.all([
+    loadDecisionFilterOptions(),
+    listDecisions(filters, requested),
+    countDecisions(filters),
+    group ? groupDecisions(filters, group) : Promise.resolve(null),
+  ]);
   const search = decisionSearch(filters);
+  const withExtra = (query: string) => [query, extra].filter(Boolean).join("&");
+  // The decision pages link back to exactly this view: search, grouping and page.
+  const here = [decisionSearch(filters, requested.cursor ? { direction: requested.direction, cursor: requested.cursor } : undefined), extra].filter(Boolean).join("&");
+  const groupHref = (key: string | null) => {
+    const query = [search, key ? `group=${key}` : "", zoneParam].filter(Boolean).join("&");
+    return `/decisions${query ? `?${query}` : ""}`;
+  };
+  const exportHref = (format: "csv" | "json") => `/api/console/decisions/export?${[`format=${format}`, search].filter(Boolean).join("&")}`;
   return (
     <>
       <PageHeader
@@ -40,7 +65,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
               <label htmlFor="decision-id" className="sr-only">
                 Decision id
               </label>
-              <input id="decision-id" name="id" placeholder="Decision id (UUID)" defaultValue={id} className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-xs shadow-sm focus:outline-2 focus:outline-sky-500" />
+              <input id="decision-id" name="id" placeholder="Decision id (or its start)" defaultValue={id} className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-xs shadow-sm focus:outline-2 focus:outline-sky-500" />
             </form>
             <Link href={`/decisions/live${search ? `?${search}` : ""}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
               Live tail
@@ -48,8 +73,34 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
           </div>
         }
       />
-      {id && !isUuid(id) ? <p className="mb-3 text-sm text-red-700">“{id}” is not a decision id: ids are UUIDs like 0194f2c1-7b3a-7c4e-9a2b-1f2e3d4c5b6a.</p> : null}
-      <DecisionFilterForm filters={filters} options={options} />
+      {id && !isUuid(id) && !idPrefixOf(id) ? <p className="mb-3 text-sm text-red-700">“{id}” is not a decision id: ids are UUIDs like 0194f2c1-7b3a-7c4e-9a2b-1f2e3d4c5b6a (the first 4 or more characters will do).</p> : null}
+      <DecisionFilterForm filters={filters} options={options} timeZone={timeZone} zoneInUrl={typeof params.tz === "string"} group={group} />
+      <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <p className="text-sm font-medium text-slate-800" data-testid="result-count">
+          {count.timedOut ? "Too many records to count quickly" : `${formatInteger(count.count)}${count.atLeast ? "+" : ""} ${count.count === 1 && !count.atLeast ? "decision" : "decisions"}${hasDecisionFilters(filters) ? " match" : " recorded"}`}
+        </p>
+        <nav aria-label="Group by" className="flex flex-wrap items-center gap-1.5">
+          <span className="text-xs font-medium text-slate-600">Group by</span>
+          <Link href={groupHref(null)} aria-current={group === null ? "page" : undefined} className={pill(group === null)}>
+            None
+          </Link>
+          {DECISION_GROUPS.map((entry) => (
+            <Link key={entry.key} href={groupHref(entry.key)} aria-current={group === entry.key ? "page" : undefined} className={pill(group === entry.key)}>
+              {entry.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="ml-auto flex items-center gap-2 text-sm">
+          <span className="text-xs font-medium text-slate-600">Export this search</span>
+          <a href={exportHref("csv")} className="text-sky-700 hover:underline" download>
+            CSV
+          </a>
+          <a href={exportHref("json")} className="text-sky-700 hover:underline" download>
+            JSON
+          </a>
+        </span>
+      </div>
+      {groups ? <DecisionGroupsTable groups={groups} search={withExtra(search).replace(/(^|&)group=[^&]*/g, "")} /> : null}
       {page.timedOut ? (
         <EmptyState title="This search visits too many records to answer quickly">Narrow the time range, or add a feature, key or status filter (those are indexed).</EmptyState>
       ) : page.rows.length === 0 ? (
@@ -58,8 +109,8 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <>
-          <DecisionsTable decisions={page.rows} caption="Decisions, newest first" />
-          <DecisionPager filters={filters} newer={page.newer} older={page.older} />
+          <DecisionsTable decisions={page.rows} caption="Decisions, newest first" search={here} />
+          <DecisionPager filters={filters} newer={page.newer} older={page.older} extra={extra} />
         </>
       )}
     </>

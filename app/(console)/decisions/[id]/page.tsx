@@ -7,21 +7,35 @@ import { StatusBadge } from "@/components/decisions/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { decisionStage } from "@/lib/analytics/decision-stage";
+import type { SearchParams } from "@/lib/analytics/cost-filters";
+import { decisionSearch, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decision-filters";
 import { getDecision } from "@/lib/analytics/get-decision";
+import { isDecisionGroup } from "@/lib/analytics/summarise-decisions";
+import { resolveTimeZone } from "@/lib/console/time-range";
 import { requireArea } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Decision" };
 
-export default async function DecisionPage({ params }: { params: Promise<{ id: string }> }) {
+/** The log's view this page was opened from (its search, grouping and page), rebuilt from known parameters only. */
+function backToSearch(query: SearchParams): string {
+  const filters = resolveDecisionFilters(query);
+  const page = resolvePage(query);
+  const group = isDecisionGroup(query.group) ? `group=${query.group}` : "";
+  const tz = !filters.range && typeof query.tz === "string" ? `tz=${encodeURIComponent(resolveTimeZone(query))}` : "";
+  return [decisionSearch(filters, page.cursor ? { direction: page.direction, cursor: page.cursor } : undefined), group, tz].filter(Boolean).join("&");
+}
+
+export default async function DecisionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requireArea("decisions");
   const decision = await getDecision((await params).id);
+  const back = backToSearch(await searchParams);
   if (!decision) notFound();
   const stage = decisionStage(decision);
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/decisions" className="text-sky-700 hover:underline">
-          ← Decisions
+        <Link href={back ? `/decisions?${back}` : "/decisions"} className="text-sky-700 hover:underline">
+          ← {back ? "Back to the search" : "Decisions"}
         </Link>
       </p>
       <PageHeader
