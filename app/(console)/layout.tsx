@@ -36,7 +36,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <Sidebar user={user} />
       <main className="min-w-0 flex-1 px-8 py-7">
         {status.reachable ? null : <DatabaseBanner downSince={status.downSince?.toISOString() ?? null} recordsWaiting={gatewayState().recordsWaiting} />}
-        {draft ? <PublishBar publishedVersion={draft.publishedVersion} unpublishedChanges={draft.unpublishedChanges} /> : null}
+        {draft ? <PublishBar publishedVersion={draft.publishedVersion} unpublishedChanges={draft.unpublishedChanges} sample={draft.sample} canDiscard={draft.canDiscard} /> : null}
         {children}
       </main>
     </div>

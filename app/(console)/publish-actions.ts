@@ -1,9 +1,11 @@
 "use server";
 // Publish: the working configuration becomes the next immutable policy version; the gateway
-// picks it up within a second (lib/gateway/policy-store.ts).
+// picks it up within a second (lib/gateway/policy-store.ts). Discard draft: the working
+// configuration goes back to the live version; nothing is published.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { configAction } from "@/lib/config/config-action";
+import { discardDraft } from "@/lib/config/discard-draft";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { policyPublished } from "@/lib/gateway/runtime";
 
@@ -15,4 +17,10 @@ export const publishAction = configAction(publishSchema, async ({ note }, user) 
   await policyPublished();
   revalidatePath("/", "layout");
   return { version };
+});
+
+export const discardDraftAction = configAction(z.object({}), async (_input, user) => {
+  const result = await discardDraft({ actor: { id: user.id, email: user.email }, role: user.role });
+  revalidatePath("/", "layout");
+  return result;
 });

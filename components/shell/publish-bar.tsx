@@ -1,13 +1,23 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { publishAction } from "@/app/(console)/publish-actions";
+import { discardDraftAction, publishAction } from "@/app/(console)/publish-actions";
 import { Button } from "@/components/ui/button";
 
-/** Shown to config editors: what is live, what is waiting, and the one button that publishes it. */
-export function PublishBar({ publishedVersion, unpublishedChanges }: { publishedVersion: number | null; unpublishedChanges: number }) {
+export interface PublishBarProps {
+  publishedVersion: number | null;
+  /** Differences between the working configuration and the live version. */
+  unpublishedChanges: number;
+  /** A few of them in words. */
+  sample?: string[];
+  canDiscard?: boolean;
+}
+
+/** Shown to config editors: what is live, how the working configuration differs from it, and the buttons that publish or discard that. */
+export function PublishBar({ publishedVersion, unpublishedChanges, sample = [], canDiscard = false }: PublishBarProps) {
   const router = useRouter();
   const [note, setNote] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -25,16 +35,34 @@ export function PublishBar({ publishedVersion, unpublishedChanges }: { published
     });
   }
 
+  function onDiscard() {
+    startTransition(async () => {
+      const result = await discardDraftAction({});
+      setConfirming(false);
+      if (!result.ok) {
+        setMessage({ tone: "error", text: result.error });
+        return;
+      }
+      setMessage({ tone: "ok", text: `Discarded the draft: the working configuration is live version ${result.data.version} again (${result.data.changed} ${result.data.changed === 1 ? "row" : "rows"} restored).` });
+      router.refresh();
+    });
+  }
+
+  const waiting = unpublishedChanges > 0;
   return (
     <div className="mb-6 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2.5 text-sm" data-testid="publish-bar">
       <span className="text-slate-600">
         Live: <span className="font-semibold text-slate-900">{publishedVersion ? `policy v${publishedVersion}` : "no policy"}</span>
       </span>
-      <span className={unpublishedChanges > 0 ? "font-medium text-amber-700" : "text-slate-500"} data-testid="unpublished-count">
-        {unpublishedChanges === 0 ? "No unpublished changes" : `${unpublishedChanges} unpublished change${unpublishedChanges === 1 ? "" : "s"}`}
+      <span className={waiting ? "font-medium text-amber-700" : "text-slate-600"} data-testid="unpublished-count" title={sample.length > 0 ? sample.join("\n") : undefined}>
+        {waiting
+          ? `${unpublishedChanges} unpublished change${unpublishedChanges === 1 ? "" : "s"}${publishedVersion ? ` against v${publishedVersion}` : ""}`
+          : publishedVersion
+            ? `No unpublished changes: the working configuration is v${publishedVersion}`
+            : "No unpublished changes"}
       </span>
-      {unpublishedChanges > 0 ? (
-        <form onSubmit={onSubmit} className="ml-auto flex items-center gap-2">
+      {waiting ? (
+        <form onSubmit={onSubmit} className="ml-auto flex flex-wrap items-center gap-2">
           <label htmlFor="publish-note" className="sr-only">
             Publish note
           </label>
@@ -47,8 +75,25 @@ export function PublishBar({ publishedVersion, unpublishedChanges }: { published
             maxLength={500}
           />
           <Button type="submit" disabled={pending}>
-            {pending ? "Publishing…" : "Publish"}
+            {pending && !confirming ? "Publishing…" : "Publish"}
           </Button>
+          {canDiscard && publishedVersion ? (
+            confirming ? (
+              <span className="flex items-center gap-2" role="group" aria-label="Confirm discarding the draft">
+                <span className="text-slate-700">Undo all {unpublishedChanges} and return to v{publishedVersion}?</span>
+                <Button type="button" variant="danger" disabled={pending} onClick={onDiscard}>
+                  {pending ? "Discarding…" : "Discard draft"}
+                </Button>
+                <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+                  Keep
+                </Button>
+              </span>
+            ) : (
+              <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>
+                Discard draft…
+              </Button>
+            )
+          ) : null}
         </form>
       ) : null}
       {message ? (

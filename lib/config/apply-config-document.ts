@@ -30,7 +30,7 @@ async function newestChangeId(db: Prisma.TransactionClient): Promise<string | nu
 }
 
 /** Problems only the database can see: removing a feature that API keys are scoped to. */
-async function checkAgainstDatabase(db: Prisma.TransactionClient, plan: ConfigPlan): Promise<ConfigIssue[]> {
+export async function checkAgainstDatabase(db: Prisma.TransactionClient, plan: ConfigPlan): Promise<ConfigIssue[]> {
   const removed = plan.features.removed.map((feature) => feature.key);
   if (removed.length === 0) return [];
   const keys = await db.apiKey.findMany({

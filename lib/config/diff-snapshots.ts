@@ -163,6 +163,21 @@ const baseline: ChangeSection<BaselineEntry> = {
   fields: [{ label: "model", read: (entry) => entry.alias, format: (value) => plain(value) }],
 };
 
+type MappingEntry = NonNullable<Snap["modelNameMappings"]>[number];
+// Mappings are tried in order, so a mapping's position matters as much as its target.
+const modelNameMappings: ChangeSection<MappingEntry & { position: number }> = {
+  title: "Model names",
+  noun: "model-name mapping",
+  keyOf: (mapping) => mapping.pattern,
+  subject: (key) => `model-name mapping ${key}`,
+  fields: [
+    { label: "target", read: (mapping) => mapping.target },
+    { label: "difficulty", read: (mapping) => mapping.difficulty },
+    { label: "position", read: (mapping) => mapping.position },
+  ],
+};
+const mappingEntries = (snapshot: Snap) => (snapshot.modelNameMappings ?? []).map((mapping, position) => ({ ...mapping, position: position + 1 }));
+
 interface SettingEntry { key: string; value: string }
 const SETTING_SUBJECTS: Record<string, string> = { unscannable: "unscannable content", "max-logged": "prompts stored up to", masked: "masked in answers" };
 const dataRuleSettings: ChangeSection<SettingEntry> = {
@@ -199,5 +214,6 @@ export function diffSnapshots(before: Snap, after: Snap): DescribedChange[] {
     ...describeSection(classificationRules, of(before, "classificationRules"), of(after, "classificationRules")),
     ...describeSection(dataRuleSettings, settingEntries(before), settingEntries(after)),
     ...describeSection(features, of(before, "features"), of(after, "features")),
+    ...describeSection(modelNameMappings, mappingEntries(before), mappingEntries(after)),
   ];
 }

@@ -1,19 +1,35 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { IMMEDIATE_ENTITIES } from "./change-entities";
+import type { DescribedChange } from "./describe-changes";
+import { compareWorkingWithLive } from "./load-policy-comparison";
 
 export interface DraftStatus {
   publishedVersion: number | null;
-  /** Configuration changes made since the last publish: what Publish would put live. */
+  /**
+   * How the working configuration differs from the live version, field by field: what Publish
+   * would put live. Compared, not counted from the change log — after a roll back the later edits
+   * still differ from the live version, and an edit undone by hand differs in nothing.
+   */
   unpublishedChanges: number;
+  /** The first few differences, in words, for the bar's tooltip. */
+  sample: string[];
+  /** The live version kept its configuration document, so the draft can be discarded. */
+  canDiscard: boolean;
+}
+
+const SAMPLE = 5;
+
+export function draftSample(changes: readonly DescribedChange[]): string[] {
+  return changes.slice(0, SAMPLE).map((change) => change.text);
 }
 
 export async function loadDraftStatus(): Promise<DraftStatus> {
-  const db = getDb();
-  const latest = await db.policyVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, publishedAt: true } });
-  const unpublishedChanges = await db.configChange.count({
-    // App keys and users act at once; only what Publish puts live counts as waiting.
-    where: { entity: { notIn: ["policy", ...IMMEDIATE_ENTITIES] }, ...(latest ? { at: { gt: latest.publishedAt } } : {}) },
-  });
-  return { publishedVersion: latest?.number ?? null, unpublishedChanges };
+  const comparison = await compareWorkingWithLive();
+  if (!comparison) {
+    // Nothing published yet: everything configured is waiting for the first Publish.
+    const changes = await getDb().configChange.count({ where: { entity: { notIn: ["policy"] } } });
+    return { publishedVersion: null, unpublishedChanges: changes, sample: [], canDiscard: false };
+  }
+  const live = await getDb().policyVersion.findUnique({ where: { number: comparison.live }, select: { document: true } });
+  return { publishedVersion: comparison.live, unpublishedChanges: comparison.changes.length, sample: draftSample(comparison.changes), canDiscard: live?.document != null };
 }

@@ -4,6 +4,7 @@ import type { PolicySnapshot } from "@/lib/routing/types";
 import { buildSnapshot } from "./build-snapshot";
 import type { DescribedChange } from "./describe-changes";
 import { diffSnapshots } from "./diff-snapshots";
+import { sameSnapshot } from "./snapshot-equality";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 
 export interface PolicyComparison {
@@ -32,5 +33,11 @@ export async function compareWorkingWithLive(): Promise<{ live: number; changes:
   const latest = await getDb().policyVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, snapshot: true } });
   if (!latest) return null;
   const working = await buildSnapshot(latest.number);
-  return { live: latest.number, changes: diffSnapshots(latest.snapshot as unknown as PolicySnapshot, working) };
+  const live = readStoredSnapshot(latest.snapshot, latest.number);
+  const changes = diffSnapshots(live, working);
+  if (changes.length === 0 && !sameSnapshot(live, working)) {
+    // A difference the words do not describe yet: still a difference Publish would put live.
+    changes.push({ section: "Other", key: "other", kind: "changed", field: null, before: null, after: null, text: "Other policy settings differ from the live version." });
+  }
+  return { live: latest.number, changes };
 }

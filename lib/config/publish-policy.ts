@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, Prisma } from "@/lib/db";
 import { buildSnapshot } from "./build-snapshot";
+import { loadConfigDocument } from "./load-config-document";
 import { recordChange, type Actor } from "./record-change";
 
 export interface PublishInput {
@@ -22,8 +23,10 @@ export async function lockNextPolicyVersion(tx: Prisma.TransactionClient): Promi
 export async function publishPolicyIn(tx: Prisma.TransactionClient, { note, actor }: PublishInput): Promise<number> {
   const { number, previous } = await lockNextPolicyVersion(tx);
   const snapshot = await buildSnapshot(number, tx);
+  // The document beside the snapshot: "Discard draft" writes it back to the working tables.
+  const document = await loadConfigDocument(tx);
   await tx.policyVersion.create({
-    data: { number, note, snapshot: snapshot as unknown as Prisma.InputJsonValue, publishedById: actor.id },
+    data: { number, note, snapshot: snapshot as unknown as Prisma.InputJsonValue, document: document as unknown as Prisma.InputJsonValue, publishedById: actor.id },
   });
   await recordChange(tx, actor, {
     entity: "policy",
