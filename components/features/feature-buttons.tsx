@@ -19,7 +19,7 @@ export function NewFeatureButton({ classes }: { classes: DataClassOption[] }) {
   );
 }
 
-export function EditFeatureButton({ feature, classes }: { feature: FeatureRow; classes: DataClassOption[] }) {
+export function EditFeatureButton({ feature, classes, scores }: { feature: FeatureRow; classes: DataClassOption[]; scores: readonly number[] }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -27,7 +27,7 @@ export function EditFeatureButton({ feature, classes }: { feature: FeatureRow; c
         Edit
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={`Edit feature: ${feature.name}`} description={SAVED_NOTE} wide>
-        <FeatureForm feature={feature} classes={classes} onDone={() => setOpen(false)} />
+        <FeatureForm feature={feature} classes={classes} scores={scores} onDone={() => setOpen(false)} />
       </Dialog>
     </>
   );

@@ -11,6 +11,7 @@ import type { FeatureRow } from "@/lib/config/list-features";
 import { createFeatureSchema, updateFeatureSchema } from "@/lib/config/schemas/feature";
 import { suggestKey } from "@/lib/config/schemas/fields";
 import { DIFFICULTIES } from "@/lib/routing/types";
+import { EstimatorPreview } from "./estimator-preview";
 
 export interface DataClassOption {
   key: string;
@@ -30,10 +31,12 @@ const initialValues = (feature: FeatureRow | null) => ({
   commercial: feature?.commercial ?? true,
   monthlyActiveUsers: feature?.monthlyActiveUsers?.toString() ?? "",
   jurisdictions: feature?.jurisdictions.join(", ") ?? "",
+  estimatorFrontierSharePercent: feature?.estimator ? String(Math.round(100 * feature.estimator.frontierShare)) : "",
 });
 
 /** Create (feature = null) or edit a feature; the key is fixed once created. */
-export function FeatureForm({ feature, classes, onDone }: { feature: FeatureRow | null; classes: DataClassOption[]; onDone: () => void }) {
+/** `scores`: the difficulty estimator's scores of the feature's recent requests, ascending. */
+export function FeatureForm({ feature, classes, scores = [], onDone }: { feature: FeatureRow | null; classes: DataClassOption[]; scores?: readonly number[]; onDone: () => void }) {
   const [values, setValues] = useState(() => initialValues(feature));
   const [keyTouched, setKeyTouched] = useState(feature !== null);
   const form = useActionForm(feature ? updateFeatureSchema : createFeatureSchema, feature ? updateFeatureAction : createFeatureAction, onDone);
@@ -100,6 +103,19 @@ export function FeatureForm({ feature, classes, onDone }: { feature: FeatureRow 
         </SelectField>
         <Field id="feature-mau" label="Monthly active users" inputMode="numeric" placeholder="unknown" value={values.monthlyActiveUsers} onChange={set("monthlyActiveUsers")} error={errors.monthlyActiveUsers} />
         <Field id="feature-jurisdictions" label="Served in (jurisdictions)" placeholder="e.g. US, EU" value={values.jurisdictions} onChange={set("jurisdictions")} error={errors.jurisdictions} />
+      </div>
+      <div className="space-y-1.5 rounded-md border border-slate-200 bg-slate-50 p-3">
+        <Field
+          id="feature-estimator-share"
+          label="Difficulty estimator: frontier share (%)"
+          inputMode="numeric"
+          placeholder="off"
+          value={values.estimatorFrontierSharePercent}
+          onChange={set("estimatorFrontierSharePercent")}
+          error={errors.estimatorFrontierSharePercent}
+        />
+        <p className="text-xs text-slate-500">The requests the estimator scores hardest, up to this share, are raised to hard. Blank = off.</p>
+        <EstimatorPreview scores={scores} percent={values.estimatorFrontierSharePercent} defaultDifficulty={values.defaultDifficulty} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <CheckboxField

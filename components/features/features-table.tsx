@@ -15,8 +15,11 @@ export function FeaturesTable({
   spend,
   monthLabel,
   classes,
+  scores,
 }: {
   features: FeatureRow[];
+  /** The difficulty estimator's recent scores per feature key, ascending. */
+  scores: Record<string, number[]>;
   spend: Record<string, FeatureSpend>;
   monthLabel: string;
   classes: DataClassOption[];
@@ -63,6 +66,11 @@ export function FeaturesTable({
               <Td>
                 <div>difficulty {feature.defaultDifficulty}</div>
                 <div className="text-xs text-slate-500">at least {feature.defaultDataClass.name.toLowerCase()}</div>
+                <div className="text-xs text-slate-500">
+                  {feature.estimator === null
+                    ? "estimator off"
+                    : `estimator: ${Math.round(100 * feature.estimator.frontierShare)} % to frontier (score ≥ ${feature.estimator.threshold.toFixed(2)})`}
+                </div>
               </Td>
               <Td>
                 <div className="flex flex-wrap items-center gap-1.5">
@@ -75,7 +83,7 @@ export function FeaturesTable({
               </Td>
               <Td>{feature.allowPromptLogging ? <Badge tone="warning">raw prompts kept</Badge> : <Badge tone="success">hashes only</Badge>}</Td>
               <Td className="text-right">
-                <EditFeatureButton feature={feature} classes={classes} />
+                <EditFeatureButton feature={feature} classes={classes} scores={scores[feature.key] ?? []} />
               </Td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import type { PlaygroundDryRun } from "@/lib/config/playground/dry-run";
 import { formatInteger } from "@/lib/format";
 import { DecisionDetails } from "./decision-details";
+import { DifficultyScore } from "./difficulty-score";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -43,6 +44,7 @@ export function DryRunResult({ result }: { result: PlaygroundDryRun }) {
           <Fact label="Difficulty">
             {decision.difficulty.level}
             <span className="block text-xs text-slate-500">from the {decision.difficulty.source}</span>
+            <DifficultyScore estimate={decision.difficultyEstimate} />
           </Fact>
           <Fact label="Tiers allowed">
             {decision.minTier ? decision.minTier.tierKey : "—"} → {decision.maxTier ? decision.maxTier.tierKey : "—"}

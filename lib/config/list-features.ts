@@ -16,6 +16,8 @@ export interface FeatureRow {
   commercial: boolean;
   monthlyActiveUsers: number | null;
   jurisdictions: string[];
+  /** The difficulty estimator's dial (target share of frontier calls, 0–1) and its calibrated threshold; null = off. */
+  estimator: { frontierShare: number; threshold: number } | null;
   /** Row version, for optimistic concurrency when the feature is edited. */
   version: number;
 }
@@ -38,6 +40,10 @@ export async function listFeatures(): Promise<FeatureRow[]> {
     commercial: feature.commercial,
     monthlyActiveUsers: feature.monthlyActiveUsers,
     jurisdictions: feature.jurisdictions,
+    estimator:
+      feature.estimatorFrontierShare === null || feature.estimatorThreshold === null
+        ? null
+        : { frontierShare: feature.estimatorFrontierShare, threshold: feature.estimatorThreshold },
     version: feature.version,
   }));
 }

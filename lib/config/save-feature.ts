@@ -1,5 +1,7 @@
 import "server-only";
+import { recentDifficultyScores } from "@/lib/analytics/recent-difficulty-scores";
 import { getDb, type Feature, type Prisma } from "@/lib/db";
+import { calibrate } from "@/lib/routing/difficulty-calibration";
 import { ENTITY } from "./change-entities";
 import { claimVersion } from "./claim-version";
 import { recordChange, type Actor } from "./record-change";
@@ -19,7 +21,21 @@ function featureView(feature: Feature) {
     commercial: feature.commercial,
     monthlyActiveUsers: feature.monthlyActiveUsers,
     jurisdictions: feature.jurisdictions,
+    difficultyEstimator:
+      feature.estimatorFrontierShare === null ? "off" : { frontierShare: feature.estimatorFrontierShare, threshold: feature.estimatorThreshold },
   };
+}
+
+/**
+ * The dial as stored: the share, and the threshold calibrated for it on the feature's recent
+ * scored requests (the benchmark mix when there are too few). Saved with the feature, so the
+ * published policy holds a fixed threshold; saving again recalibrates.
+ */
+async function estimatorData(key: string, percent: number | null) {
+  if (percent === null) return { estimatorFrontierShare: null, estimatorThreshold: null };
+  const share = percent / 100;
+  const scores = (await recentDifficultyScores([key]))[key] ?? [];
+  return { estimatorFrontierShare: share, estimatorThreshold: calibrate(scores, share).threshold };
 }
 
 function featureData(input: CreateFeatureInput | UpdateFeatureInput) {
@@ -46,12 +62,13 @@ async function assertDataClassExists(tx: Prisma.TransactionClient, key: string) 
 
 /** Adds a feature (budgets, defaults and licence checks hang off it); live after Publish. */
 export async function createFeature(input: CreateFeatureInput, actor: Actor): Promise<{ key: string }> {
+  const estimator = await estimatorData(input.key, input.estimatorFrontierSharePercent);
   return getDb().$transaction(async (tx) => {
     if (await tx.feature.findUnique({ where: { key: input.key }, select: { key: true } })) {
       throw new ConfigRuleError(`A feature with the key "${input.key}" already exists. Choose another key.`, "key");
     }
     await assertDataClassExists(tx, input.defaultDataClassKey);
-    const feature = await tx.feature.create({ data: { key: input.key, ...featureData(input) } });
+    const feature = await tx.feature.create({ data: { key: input.key, ...featureData(input), ...estimator } });
     await recordChange(tx, actor, { entity: ENTITY.feature, entityKey: feature.key, action: "create", after: featureView(feature) });
     return { key: feature.key };
   });
@@ -59,11 +76,12 @@ export async function createFeature(input: CreateFeatureInput, actor: Actor): Pr
 
 /** Edits everything about a feature but its key. */
 export async function updateFeature(input: UpdateFeatureInput, actor: Actor): Promise<void> {
+  const estimator = await estimatorData(input.key, input.estimatorFrontierSharePercent);
   await getDb().$transaction(async (tx) => {
     await assertDataClassExists(tx, input.defaultDataClassKey);
     const before = await tx.feature.findUnique({ where: { key: input.key } });
     await claimVersion(tx, ENTITY.feature, input.key, input.version, () =>
-      tx.feature.updateMany({ where: { key: input.key, version: input.version }, data: { ...featureData(input), version: { increment: 1 } } }),
+      tx.feature.updateMany({ where: { key: input.key, version: input.version }, data: { ...featureData(input), ...estimator, version: { increment: 1 } } }),
     );
     const after = await tx.feature.findUniqueOrThrow({ where: { key: input.key } });
     await recordChange(tx, actor, { entity: ENTITY.feature, entityKey: input.key, action: "update", before: before ? featureView(before) : null, after: featureView(after) });

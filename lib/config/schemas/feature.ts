@@ -16,6 +16,8 @@ const featureFields = {
   commercial: z.boolean(),
   monthlyActiveUsers: optionalWholeNumber(0, 10_000_000_000, "Monthly active users"),
   jurisdictions: jurisdictionList,
+  /** The difficulty estimator's dial as a percentage of requests to send to the frontier; "" = off. */
+  estimatorFrontierSharePercent: optionalWholeNumber(1, 100, "The frontier share"),
 };
 
 export const createFeatureSchema = z.object({ ...featureFields, key: keyField });
