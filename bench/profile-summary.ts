@@ -34,13 +34,16 @@ interface CpuProfile {
 }
 
 function newestProfile(dir: string): string | null {
-  let best: { file: string; at: number } | null = null;
+  // The newest folder's main-thread profile: the largest file in it (tsx's loader runs a worker
+  // thread that writes a small profile of its own).
+  let best: { file: string; at: number; size: number } | null = null;
   const visit = (folder: string) => {
     for (const entry of readdirSync(folder)) {
       const file = path.join(folder, entry);
       const info = statSync(file);
       if (info.isDirectory()) visit(file);
-      else if (entry.endsWith(".cpuprofile") && (!best || info.mtimeMs > best.at)) best = { file, at: info.mtimeMs };
+      else if (!entry.endsWith(".cpuprofile")) continue;
+      else if (!best || info.mtimeMs > best.at + 60_000 || (Math.abs(info.mtimeMs - best.at) <= 60_000 && info.size > best.size)) best = { file, at: info.mtimeMs, size: info.size };
     }
   };
   visit(dir);
@@ -90,7 +93,7 @@ function ownerOf(where: string): string {
     if (where.startsWith("lib/db/generated/")) return "Prisma";
     return "Switchyard";
   }
-  if (where.startsWith(".next/")) return "Next build output (unmapped)";
+  if (/^\.next[^/]*\//.test(where)) return "Next build output (unmapped)";
   return "other";
 }
 
@@ -119,7 +122,7 @@ function locate(node: ProfileNode): Location {
     const file = url.startsWith("file://") ? fileURLToPath(url) : url;
     let where = path.relative(ROOT, file);
     let fn = functionName || "(anonymous)";
-    if (where.startsWith(".next/")) {
+    if (/^\.next[^/]*\//.test(where)) {
       const mapped = mapFor(file);
       const entry = mapped?.map.findEntry(lineNumber, columnNumber) as { originalSource?: string; originalLine?: number; name?: string } | undefined;
       if (mapped && entry?.originalSource) {

@@ -34,6 +34,9 @@ async function main() {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`Not a port: ${option(argv, "-p", "--port")}`);
   // What `next start` sets: the built app reads PORT (journal folder, sign-in URLs) and NODE_ENV.
   setProcessEnv({ PORT: String(port), NODE_ENV: "production" });
+  // tsx turns source maps on for this file; left on, Node would read the build's maps as it
+  // loads each chunk and map every error's stack, costs `next start` does not have.
+  process.setSourceMapsEnabled(false);
 
   const app = next({ dev: false, dir: ROOT, hostname: host ?? "localhost", port });
   await app.prepare();

@@ -16,8 +16,6 @@ export interface ProviderClientOptions {
   readSecret?: SecretReader;
   /** Randomness, sleep and clock for the simulator (tests make them deterministic). */
   simulator?: SimulatorOptions;
-  /** The HTTP client for OpenAI-wire upstreams (tests and benchmarks may pass their own). */
-  fetch?: typeof fetch;
 }
 
 export function createProviderClient(provider: ProviderPolicy, model: ModelPolicy, options: ProviderClientOptions = {}): ProviderClient {
@@ -35,7 +33,6 @@ export function createProviderClient(provider: ProviderPolicy, model: ModelPolic
         providerKey: provider.key,
         modelAlias: model.alias,
         providerModelId: model.providerModelId,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
       });
     case "anthropic":
       return createAiSdkClient({

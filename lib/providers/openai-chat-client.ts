@@ -2,17 +2,17 @@
 // `openai-compatible` kinds: the canonical request is serialised straight into the body the
 // upstream receives (tools, response_format and unknown OpenAI fields included), and the answer
 // or stream is read straight back — no translation through a model abstraction on the hot path.
-import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { CanonicalRequest, CanonicalResult, StreamPart } from "@/lib/canonical/types";
 import type { ProviderKind } from "@/lib/routing/types";
 import { canonicalToChatBody } from "@/lib/wire/openai-chat/from-canonical";
 import { readAssistantMessage, readFinishReason } from "@/lib/wire/openai-chat/completion";
 import { chunkReader } from "@/lib/wire/openai-chat/chunks";
 import { readWireUsage } from "@/lib/wire/openai-chat/usage";
-import { kindForStatus, networkCodeOf, toProviderError } from "./map-error";
+import { kindForStatus, toProviderError } from "./map-error";
 import { ProviderError } from "./provider-error";
-import { readStream } from "./read-stream";
-import { retryAfterSeconds } from "./retry-after";
+import { sseEvents } from "./sse-events";
+import { postOpenAiWire, readUpstreamJson } from "./openai-wire-post";
+import type { UpstreamResponse } from "./upstream-http";
 import { normaliseUsage } from "./token-count";
 import type { AssistantPart, ProviderClient } from "./types";
 import { upstreamErrorMessage } from "./upstream-error-message";
@@ -27,56 +27,17 @@ export interface OpenAiChatClientConfig {
   baseUrl: string;
   /** Read per call so a rotated secret takes effect at once; may throw a ProviderError. */
   apiKey: () => string | undefined;
-  fetch?: typeof fetch;
   now?: () => number;
-}
-
-async function failureFrom(response: Response, providerKey: string): Promise<ProviderError> {
-  const text = await response.text().catch(() => "");
-  const headers = Object.fromEntries(response.headers.entries());
-  const retryAfter = retryAfterSeconds(headers);
-  const message = upstreamErrorMessage(providerKey, response.status, text);
-  return new ProviderError({
-    kind: kindForStatus(response.status, text),
-    status: response.status,
-    message,
-    ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
-    // The model or route does not exist at this provider: no outage; a 409 may pass on retry.
-    ...(response.status === 404 ? { retryable: false } : response.status === 409 ? { retryable: true } : {}),
-  });
 }
 
 export function createOpenAiChatClient(config: OpenAiChatClientConfig): ProviderClient {
   const now = config.now ?? (() => performance.now());
-  const doFetch = config.fetch ?? fetch;
   const url = `${config.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   const maxTokensField = config.kind === "openai" ? "max_completion_tokens" : "max_tokens";
 
-  async function post(request: CanonicalRequest, stream: boolean, signal: AbortSignal | undefined): Promise<Response> {
-    const apiKey = config.apiKey();
+  function post(request: CanonicalRequest, stream: boolean, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
     const body = canonicalToChatBody(request, { modelId: config.providerModelId, stream, maxTokensField });
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: stream ? "text/event-stream" : "application/json",
-          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-        },
-        body: JSON.stringify(body),
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      // fetch says only "fetch failed"; the cause's code (ECONNREFUSED, ETIMEDOUT) is what helps.
-      const code = networkCodeOf(error);
-      const normalised = toProviderError(error);
-      if (!(normalised instanceof ProviderError) || code === undefined) throw normalised;
-      throw new ProviderError({ kind: normalised.kind, message: `Provider "${config.providerKey}" could not be reached (${code})`, retryable: true, cause: error });
-    }
-    if (!response.ok) throw await failureFrom(response, config.providerKey);
-    return response;
+    return postOpenAiWire({ providerKey: config.providerKey, url, apiKey: config.apiKey(), accept: stream ? "text/event-stream" : "application/json", body, signal });
   }
 
   async function generate(request: CanonicalRequest, signal?: AbortSignal): Promise<CanonicalResult> {
@@ -84,12 +45,7 @@ export function createOpenAiChatClient(config: OpenAiChatClientConfig): Provider
     try {
       if (signal?.aborted) throw signal.reason;
       const response = await post(request, false, signal);
-      let json: { choices?: Array<{ message?: unknown; finish_reason?: unknown }>; usage?: unknown };
-      try {
-        json = (await response.json()) as typeof json;
-      } catch (error) {
-        throw new ProviderError({ kind: "unknown", message: `Provider "${config.providerKey}" answered with invalid JSON`, retryable: true, cause: error });
-      }
+      const json = await readUpstreamJson<{ choices?: Array<{ message?: unknown; finish_reason?: unknown }>; usage?: unknown }>(response, config.providerKey);
       const choice = json.choices?.[0];
       if (!choice) throw new ProviderError({ kind: "unknown", message: `Provider "${config.providerKey}" answered without a choice`, retryable: true });
       const content = readAssistantMessage(choice.message);
@@ -117,11 +73,9 @@ export function createOpenAiChatClient(config: OpenAiChatClientConfig): Provider
     try {
       if (signal?.aborted) throw signal.reason;
       const response = await post(request, true, upstream.signal);
-      if (!response.body) throw new ProviderError({ kind: "unavailable", message: `Provider "${config.providerKey}" sent an empty stream` });
       const reader = chunkReader();
-      const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
       let done = false;
-      for await (const event of readStream(events)) {
+      for await (const event of sseEvents(response.chunks())) {
         if (event.data === "[DONE]") {
           done = true;
           break;

@@ -8,7 +8,7 @@ import { createOpenAiEmbeddingsClient } from "./openai-embeddings-client";
 import { createSimulatedEmbeddingClient } from "./simulated-embeddings";
 import type { EmbeddingClient } from "./types";
 
-export function createEmbeddingClient(provider: ProviderPolicy, model: ModelPolicy, options: { readSecret?: SecretReader; fetch?: typeof fetch } = {}): EmbeddingClient {
+export function createEmbeddingClient(provider: ProviderPolicy, model: ModelPolicy, options: { readSecret?: SecretReader } = {}): EmbeddingClient {
   const readSecret = options.readSecret ?? readEnvSecret;
   switch (provider.kind) {
     case "simulator":
@@ -20,7 +20,6 @@ export function createEmbeddingClient(provider: ProviderPolicy, model: ModelPoli
         providerKey: provider.key,
         modelAlias: model.alias,
         providerModelId: model.providerModelId,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
       });
     case "anthropic":
       return {

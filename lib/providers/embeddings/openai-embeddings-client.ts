@@ -1,13 +1,12 @@
 // OpenAI's `/embeddings` wire, for the `openai` and `openai-compatible` kinds (Ollama, vLLM,
-// llama.cpp, Together, …), spoken with fetch directly like the chat client: the body sent is the
+// llama.cpp, Together, …), spoken over node:http directly like the chat client: the body sent is the
 // scanned input and nothing else, usage is read exactly as reported, and errors go through the
 // same mapping. Vectors are always asked for as floats — not every server speaks base64 (Ollama
 // does not) — and encoded for the caller by the gateway when it asked for base64.
-import { kindForStatus, networkCodeOf, toProviderError } from "../map-error";
+import { toProviderError } from "../map-error";
+import { postOpenAiWire, readUpstreamJson } from "../openai-wire-post";
 import { ProviderError } from "../provider-error";
-import { retryAfterSeconds } from "../retry-after";
 import { countTextTokens } from "../token-count";
-import { upstreamErrorMessage } from "../upstream-error-message";
 import type { ProviderKind } from "@/lib/routing/types";
 import type { EmbeddingClient, EmbeddingRequest, EmbeddingResult } from "./types";
 
@@ -19,20 +18,7 @@ export interface OpenAiEmbeddingsClientConfig {
   /** e.g. https://api.openai.com/v1 — `/embeddings` is appended. */
   baseUrl: string;
   apiKey: () => string | undefined;
-  fetch?: typeof fetch;
   now?: () => number;
-}
-
-async function failureFrom(response: Response, providerKey: string): Promise<ProviderError> {
-  const text = await response.text().catch(() => "");
-  const retryAfter = retryAfterSeconds(Object.fromEntries(response.headers.entries()));
-  return new ProviderError({
-    kind: kindForStatus(response.status, text),
-    status: response.status,
-    message: upstreamErrorMessage(providerKey, response.status, text),
-    ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
-    ...(response.status === 404 ? { retryable: false } : {}),
-  });
 }
 
 /** The vectors of an upstream answer, in input order; throws when the answer does not hold one per input. */
@@ -52,14 +38,12 @@ export function readEmbeddings(json: unknown, count: number, providerKey: string
 
 export function createOpenAiEmbeddingsClient(config: OpenAiEmbeddingsClientConfig): EmbeddingClient {
   const now = config.now ?? (() => performance.now());
-  const doFetch = config.fetch ?? fetch;
   const url = `${config.baseUrl.replace(/\/+$/, "")}/embeddings`;
 
   async function embed(request: EmbeddingRequest, signal?: AbortSignal): Promise<EmbeddingResult> {
     const started = now();
     try {
       if (signal?.aborted) throw signal.reason;
-      const apiKey = config.apiKey();
       const body = {
         model: config.providerModelId,
         input: request.inputs,
@@ -67,26 +51,8 @@ export function createOpenAiEmbeddingsClient(config: OpenAiEmbeddingsClientConfi
         ...(request.dimensions !== undefined ? { dimensions: request.dimensions } : {}),
         ...(request.user !== undefined ? { user: request.user } : {}),
       };
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-          body: JSON.stringify(body),
-          ...(signal ? { signal } : {}),
-        });
-      } catch (error) {
-        const code = networkCodeOf(error);
-        if (signal?.aborted || code === undefined) throw error;
-        throw new ProviderError({ kind: "unavailable", message: `Provider "${config.providerKey}" could not be reached (${code})`, retryable: true, cause: error });
-      }
-      if (!response.ok) throw await failureFrom(response, config.providerKey);
-      let json: { usage?: { prompt_tokens?: unknown } };
-      try {
-        json = (await response.json()) as typeof json;
-      } catch (error) {
-        throw new ProviderError({ kind: "unknown", message: `Provider "${config.providerKey}" answered with invalid JSON`, retryable: true, cause: error });
-      }
+      const response = await postOpenAiWire({ providerKey: config.providerKey, url, apiKey: config.apiKey(), accept: "application/json", body, signal });
+      const json = await readUpstreamJson<{ usage?: { prompt_tokens?: unknown } }>(response, config.providerKey);
       const vectors = readEmbeddings(json, request.inputs.length, config.providerKey);
       const reported = json.usage?.prompt_tokens;
       const counted = typeof reported === "number" && Number.isFinite(reported) && reported >= 0;
