@@ -16,7 +16,7 @@ export function ChangesTable({ changes }: { changes: ConfigChangeRow[] }) {
             <Th>What</Th>
             <Th>Action</Th>
             <Th>Note</Th>
-            <Th className="w-1/3">Change</Th>
+            <Th className="w-2/5">What changed</Th>
           </tr>
         </thead>
         <tbody>
@@ -28,9 +28,9 @@ export function ChangesTable({ changes }: { changes: ConfigChangeRow[] }) {
                 {change.entity} <span className="font-mono text-xs text-slate-900">{change.entityKey}</span>
               </Td>
               <Td>
-                <Badge tone={change.action === "publish" ? "info" : "neutral"}>{change.action}</Badge>
+                <Badge tone={change.action === "publish" || change.action === "rollback" ? "info" : change.action === "delete" || change.action === "discard" ? "warning" : "neutral"}>{change.action}</Badge>
               </Td>
-              <Td>{change.note ?? <span className="text-slate-400">—</span>}</Td>
+              <Td className="max-w-56 text-xs">{change.note ?? <span className="text-slate-500">—</span>}</Td>
               <Td>
                 <ChangeDiff before={change.before} after={change.after} />
               </Td>

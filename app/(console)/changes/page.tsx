@@ -1,27 +1,66 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ChangeFilterForm } from "@/components/changes/change-filter-form";
 import { ChangesTable } from "@/components/changes/changes-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { listConfigChanges } from "@/lib/config/list-config-changes";
+import { changeSearch, resolveChangeFilters, resolveChangePage, type ChangeParams } from "@/lib/config/change-filters";
+import { CHANGE_PAGE_SIZE, listChangeFacets, listConfigChangePage } from "@/lib/config/list-config-changes";
 
 export const metadata: Metadata = { title: "Changes" };
 
-const LATEST = 100;
+const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100";
 
-export default async function ChangesPage() {
+export default async function ChangesPage({ searchParams }: { searchParams: Promise<ChangeParams> }) {
   await requireArea("changes");
-  const changes = await listConfigChanges({ take: LATEST });
+  const params = await searchParams;
+  const filters = resolveChangeFilters(params);
+  // The filter form sends empty fields too: answer with the clean, shareable URL.
+  if (Object.values(params).some((value) => value === "")) {
+    const clean = changeSearch(filters);
+    redirect(`/changes${clean ? `?${clean}` : ""}`);
+  }
+  const [facets, page] = await Promise.all([listChangeFacets(), listConfigChangePage(filters, resolveChangePage(params))]);
+  const filtered = filters.entity !== null || filters.actor !== null;
+  const base = changeSearch(filters);
   return (
     <>
       <PageHeader
         title="Changes"
-        description={`The latest ${LATEST} configuration changes, newest first: who changed what, before and after. The log is append-only; nobody edits it.`}
+        description={`Every configuration change, newest first, ${CHANGE_PAGE_SIZE} a page: who changed what, and only the fields that changed. The log is append-only; nobody edits it.`}
       />
-      {changes.length === 0 ? (
-        <EmptyState title="No changes recorded yet">Publishing a policy or editing tiers, models, rules, features or keys adds an entry here. Run npm run db:seed to publish the initial policy.</EmptyState>
+      <ChangeFilterForm filters={filters} entities={facets.entities} actors={facets.actors} />
+      {page.rows.length === 0 ? (
+        <EmptyState title={filtered ? "No changes match these filters" : "No changes recorded yet"}>
+          {filtered ? "Clear a filter to see more." : "Publishing a policy or editing tiers, models, rules, features or keys adds an entry here. Run npm run db:seed to publish the initial policy."}
+        </EmptyState>
       ) : (
-        <ChangesTable changes={changes} />
+        <>
+          <ChangesTable changes={page.rows} />
+          <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
+            <div className="flex gap-2">
+              {page.newer ? (
+                <>
+                  <Link href={`/changes${base ? `?${base}` : ""}`} className={linkClass}>
+                    ⇤ Newest
+                  </Link>
+                  <Link href={`/changes?${changeSearch(filters, { direction: "newer", cursor: page.newer })}`} className={linkClass}>
+                    ← Newer
+                  </Link>
+                </>
+              ) : null}
+            </div>
+            {page.older ? (
+              <Link href={`/changes?${changeSearch(filters, { direction: "older", cursor: page.older })}`} className={linkClass}>
+                Older →
+              </Link>
+            ) : (
+              <span className="text-sm text-slate-600">End of the log{filtered ? " for these filters" : ""}.</span>
+            )}
+          </nav>
+        </>
       )}
     </>
   );
