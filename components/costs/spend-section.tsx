@@ -28,7 +28,7 @@ export function SpendSection({ spend, filters }: { spend: SpendSeries; filters: 
   );
   return (
     <Card id="spend">
-      <CardHeader title="Spend over time" description={`Cost per ${filters.grain}, stacked by the tier that served it (UTC${filters.grain === "week" ? ", weeks from Monday" : ""}).`} actions={grains} />
+      <CardHeader title="Spend over time" description={`Cost per ${filters.grain}, stacked by the tier that served it (${filters.range.timeZone}${filters.grain === "week" ? ", weeks from Monday" : ""}).`} actions={grains} />
       <div className="px-3 py-4">
         {spend.series.length === 0 ? (
           <p className="px-2 py-10 text-center text-sm text-slate-500">No spend in this range.</p>
