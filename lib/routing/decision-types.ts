@@ -104,6 +104,8 @@ export interface DifficultyEstimateDecision {
   score: number;
   /** The task type it read, in words. */
   task: string;
+  /** "model": scored by the learned model; "rules": a task type without labelled data, scored by hand-built rules. */
+  basis: "model" | "rules";
   /** The feature's threshold when its dial is on; null = the estimator did not take part. */
   threshold: number | null;
   /** True when the estimate raised the difficulty above what the caller or feature said. */

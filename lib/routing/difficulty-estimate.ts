@@ -5,12 +5,15 @@
 import { difficultyFeatures, type DifficultyInput, type TaskCue } from "./difficulty-features";
 import { loadDifficultyModel, percentileOf, rawLogit, type DifficultyModel, type DifficultyModelFile } from "./difficulty-model";
 import modelFile from "./difficulty-model.json";
+import { learnedCovers, ruleScore } from "./difficulty-rules";
 import type { Analysis } from "./types";
 
 export interface DifficultyEstimate {
   /** 0 = easiest, 1 = hardest, as a percentile of the training mix. */
   score: number;
   cues: TaskCue[];
+  /** "model": the learned model (task types with labelled data); "rules": hand-built scores for the rest. */
+  basis: "model" | "rules";
   /** "multi-step arithmetic word problem", "code", "short request", … */
   task: string;
 }
@@ -34,6 +37,7 @@ export function taskWords(cues: readonly TaskCue[], userTurns: number): string {
   else if (has("arithmetic")) parts.push(`${has("multi_step") ? "multi-step " : ""}arithmetic`);
   if (has("mathematics")) parts.push("mathematics");
   if (has("formal_reasoning")) parts.push("formal reasoning");
+  if (has("technical_design")) parts.push("technical design");
   if (has("code")) parts.push("code");
   if (has("multiple_choice")) parts.push("multiple-choice knowledge question");
   if (has("open_writing")) parts.push("open writing");
@@ -45,6 +49,8 @@ export function taskWords(cues: readonly TaskCue[], userTurns: number): string {
 
 export function estimateDifficulty(input: DifficultyInput, model: DifficultyModel = MODEL): DifficultyEstimate {
   const features = difficultyFeatures(input);
+  const task = taskWords(features.cues, input.userTurns);
+  if (!learnedCovers(features.cues)) return { score: ruleScore(features.cues, input), cues: features.cues, basis: "rules", task };
   const score = Math.round(percentileOf(model.file.percentiles, rawLogit(model, features)) * 1000) / 1000;
-  return { score, cues: features.cues, task: taskWords(features.cues, input.userTurns) };
+  return { score, cues: features.cues, basis: "model", task };
 }

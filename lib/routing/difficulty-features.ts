@@ -14,7 +14,17 @@ export interface DifficultyInput {
 }
 
 /** The task types the reason names; several can hold at once. */
-export type TaskCue = "arithmetic" | "word_problem" | "multi_step" | "code" | "formal_reasoning" | "mathematics" | "multiple_choice" | "open_writing" | "long_context";
+export type TaskCue =
+  | "arithmetic"
+  | "word_problem"
+  | "multi_step"
+  | "code"
+  | "formal_reasoning"
+  | "mathematics"
+  | "technical_design"
+  | "multiple_choice"
+  | "open_writing"
+  | "long_context";
 
 export const HASH_BITS = 14;
 const HASH_MASK = (1 << HASH_BITS) - 1;
@@ -67,7 +77,9 @@ const NEGATION = /\b(NOT|EXCEPT|LEAST|FALSE)\b/;
 const STATEMENTS = /\bStatement 1\b|\bI+\.\s|\bI and II\b/;
 const OPTION_START = /(^|\n)\s*A[.)]\s/;
 const MATH_SYMBOL = /[=+\-*/^%√∑∫<>]/g;
-const NUMBER = /\d+(?:[.,]\d+)?/g;
+const NUMBER = /\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|twice|double|triple|third|quarter)\b/gi;
+const HAS_NUMBER = new RegExp(NUMBER.source, "i");
+const TECHNICAL_DESIGN = /\b(design|architect\w*|protocol|algorithm|distributed|consensus|fault[- ]tolerant|scalab\w+|concurren\w+|trade-?offs?|optimi[sz]e)\b/;
 
 /** FNV-1a over a string, 32-bit. */
 function fnv(text: string, seed = 0x811c9dc5): number {
@@ -111,7 +123,7 @@ export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
   const lower = window.toLowerCase();
   const numbers = count(window, NUMBER);
   const sentences = window.split(/[.!?]\s|\n/);
-  const sentencesWithNumbers = sentences.filter((sentence) => /\d/.test(sentence)).length;
+  const sentencesWithNumbers = sentences.filter((sentence) => HAS_NUMBER.test(sentence)).length;
   const multipleChoice = MULTIPLE_CHOICE.test(window);
   const arithmetic = numbers >= 2 && !multipleChoice;
   const wordProblem = arithmetic && WORD_PROBLEM.test(lower);
@@ -119,6 +131,7 @@ export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
   const formal = FORMAL.test(lower);
   const mathematics = MATHEMATICS.test(lower);
   const writing = OPEN_WRITING.test(lower) && !multipleChoice;
+  const design = TECHNICAL_DESIGN.test(lower) && !multipleChoice;
   const mathSymbols = count(window, MATH_SYMBOL);
   // A multiple-choice question's stem and its options say different things: long options are
   // reasoning, short ones recall; numbers in the options are computation.
@@ -137,6 +150,7 @@ export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
   if (code) cues.push("code");
   if (formal) cues.push("formal_reasoning");
   if (mathematics && !arithmetic) cues.push("mathematics");
+  if (design) cues.push("technical_design");
   if (multipleChoice) cues.push("multiple_choice");
   if (writing) cues.push("open_writing");
   if (input.totalChars > 24_000) cues.push("long_context");

@@ -28,20 +28,26 @@ export function resolveDifficulty(analysis: Analysis, feature: FeaturePolicy | n
   const base = stated(analysis, feature);
   if (estimate === null) return { ...base, estimate: null };
   const dial = feature?.difficultyEstimator ?? null;
-  if (dial === null) return { ...base, estimate: { score: estimate.score, task: estimate.task, threshold: null, raised: false } };
+  const seen = { score: estimate.score, task: estimate.task, basis: estimate.basis };
+  if (dial === null) return { ...base, estimate: { ...seen, threshold: null, raised: false } };
   const raised = estimate.score >= dial.threshold && rank(base.level) < rank("hard");
   return {
     level: raised ? "hard" : base.level,
     source: raised ? "estimator" : base.source,
-    estimate: { score: estimate.score, task: estimate.task, threshold: dial.threshold, raised },
+    estimate: { ...seen, threshold: dial.threshold, raised },
   };
 }
 
 const score = (value: number) => value.toFixed(2);
 
+/** "multi-step arithmetic word problem" / "open writing (hand-built rules)". */
+function taskOf(estimate: DifficultyEstimateDecision): string {
+  return estimate.basis === "rules" ? `${estimate.task} (hand-built rules)` : estimate.task;
+}
+
 /** "multi-step arithmetic word problem, score 0.81 → hard". */
 export function estimateWords(estimate: DifficultyEstimateDecision): string {
-  return `${estimate.task}, score ${score(estimate.score)} → hard`;
+  return `${taskOf(estimate)}, score ${score(estimate.score)} → hard`;
 }
 
 export function difficultySourceWords(difficulty: ResolvedDifficulty, feature: FeaturePolicy | null): string {
@@ -72,5 +78,5 @@ export function estimateKeptLine(difficulty: ResolvedDifficulty, feature: Featur
     estimate.score >= estimate.threshold
       ? `at or above feature ${feature?.name ?? "?"}'s threshold ${score(estimate.threshold)}, but the difficulty is already ${difficulty.level}`
       : `below feature ${feature?.name ?? "?"}'s threshold ${score(estimate.threshold)}, so the difficulty stays ${difficulty.level}`;
-  return `Difficulty estimator: ${estimate.task}, score ${score(estimate.score)} — ${why}.`;
+  return `Difficulty estimator: ${taskOf(estimate)}, score ${score(estimate.score)} — ${why}.`;
 }
