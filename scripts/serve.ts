@@ -41,7 +41,7 @@ async function main() {
   const app = next({ dev: false, dir: ROOT, hostname: host ?? "localhost", port });
   await app.prepare();
   const routes = await loadGatewayRoutes(path.resolve(ROOT, env.NEXT_DIST_DIR));
-  const server = createAppServer({ routes, next: app.getRequestHandler(), origin: `http://${host ?? "localhost"}:${port}` });
+  const server = createAppServer({ routes, next: app.getRequestHandler(), origin: `http://${host ?? "localhost"}:${port}`, maxBodyBytes: env.GATEWAY_MAX_BODY_BYTES });
   closeOnSignal(() => server.close());
   server.listen(port, host, () => {
     console.log(`Switchyard ready on http://${host ?? "localhost"}:${port} (gateway: ${routes.length} routes served directly; console: Next.js)`);

@@ -274,9 +274,36 @@ export async function startSwitchyard(options: SwitchyardOptions) {
     }
   }
 
+  /**
+   * Another instance of the same build on the same database (its own port, so its own journal
+   * folder), for the cluster benchmark; stopped with the rest at the end.
+   */
+  const startInstance = async (instancePort: number, instanceLog: string) => {
+    const out = openSync(instanceLog, "a");
+    const child = spawn(process.execPath, options.server === "next" ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(instancePort), "-H", "127.0.0.1"] : serverArgs(instancePort, "127.0.0.1"), {
+      cwd: ROOT,
+      env: childEnv({ ...serverEnv, PORT: String(instancePort), NEXTAUTH_URL: `http://127.0.0.1:${instancePort}` }),
+      stdio: ["ignore", out, out],
+    });
+    const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    onCleanup(`stop instance ${instancePort}`, async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      if (await Promise.race([gone.then(() => false), sleep(30_000).then(() => true)])) child.kill("SIGKILL");
+    });
+    for (const readyBy = Date.now() + 90_000; ; ) {
+      if (child.exitCode !== null) throw new Error(`instance on ${instancePort} exited early; see ${instanceLog}`);
+      if (await fetch(`http://127.0.0.1:${instancePort}/api/health/ready`).then((response) => response.ok).catch(() => false)) break;
+      if (Date.now() > readyBy) throw new Error(`instance on ${instancePort} not ready after 90 s; see ${instanceLog}`);
+      await sleep(250);
+    }
+    return { pid: child.pid!, port: instancePort, child, exited: gone };
+  };
+
   return {
     database,
     distDir,
+    startInstance,
     port,
     origin,
     secret,

@@ -57,9 +57,11 @@ export interface AppServerOptions {
   next: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Used as the Requests' origin; the handlers read paths and headers, never the host. */
   origin: string;
+  /** Bodies up to this size are read before the handler runs (GATEWAY_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
 }
 
-export function createAppServer({ routes, next, origin }: AppServerOptions): Server {
+export function createAppServer({ routes, next, origin, maxBodyBytes }: AppServerOptions): Server {
   return createServer((req, res) => {
     const target = req.url ?? "/";
     const query = target.indexOf("?");
@@ -73,14 +75,12 @@ export function createAppServer({ routes, next, origin }: AppServerOptions): Ser
       });
       return;
     }
-    let request: Request;
-    try {
-      request = toWebRequest(req, res, origin);
-    } catch {
-      return answerJson(res, 400, BAD_TARGET);
-    }
-    handler(request, { params: Promise.resolve(match.params) })
-      .then((response) => sendWebResponse(response, res))
+    toWebRequest(req, res, origin, maxBodyBytes)
+      .catch(() => null)
+      .then((request) => {
+        if (!request) return answerJson(res, 400, BAD_TARGET);
+        return handler(request, { params: Promise.resolve(match.params) }).then((response) => sendWebResponse(response, res));
+      })
       .catch((error: unknown) => {
         console.error("[switchyard] gateway route failed outside its error handling", error);
         answerJson(res, 500, UNEXPECTED);

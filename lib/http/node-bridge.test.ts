@@ -5,12 +5,15 @@ import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
+const LIMIT = 1_000;
 let server: Server | null = null;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 async function serve(handler: (request: Request) => Promise<Response>): Promise<string> {
   server = createServer((req, res) => {
-    void handler(toWebRequest(req, res, "http://gateway.test")).then((response) => sendWebResponse(response, res));
+    void toWebRequest(req, res, "http://gateway.test", LIMIT)
+      .then(handler)
+      .then((response) => sendWebResponse(response, res));
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -28,6 +31,55 @@ describe("toWebRequest", () => {
     headers.append("x-repeated", "b");
     await fetch(`${origin}/api/v1/chat/completions?x=1`, { method: "POST", headers, body: JSON.stringify({ model: "auto" }) });
     expect(seen).toEqual({ method: "POST", url: "http://gateway.test/api/v1/chat/completions?x=1", auth: "Bearer sk-test", repeated: "a, b", body: '{"model":"auto"}' });
+  });
+
+  it("cuts an undeclared body just past the limit, so the handler sees it is too large", async () => {
+    let size = 0;
+    const origin = await serve(async (request) => {
+      size = (await request.arrayBuffer()).byteLength;
+      return new Response(null, { status: 413, headers: { connection: "close" } });
+    });
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new Uint8Array(400));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${origin}/`, { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(size).toBeGreaterThan(LIMIT);
+    expect(size).toBeLessThan(2_000);
+  });
+
+  it("leaves a body whose declared length is over the limit unread, for the handler to refuse by its header", async () => {
+    let seen: { declared: string | null; streamed: boolean } | null = null;
+    const origin = await serve(async (request) => {
+      seen = { declared: request.headers.get("content-length"), streamed: request.body !== null };
+      return new Response(null, { status: 413, headers: { connection: "close" } });
+    });
+    const response = await fetch(`${origin}/`, { method: "POST", body: "x".repeat(5_000) });
+    expect(response.status).toBe(413);
+    expect(seen).toEqual({ declared: "5000", streamed: true });
+  });
+
+  it("a client gone mid-body leaves the handler a body that fails to read", async () => {
+    let failed: Promise<boolean> = Promise.resolve(false);
+    let handled: () => void = () => {};
+    const wasHandled = new Promise<void>((resolve) => (handled = resolve));
+    const origin = await serve(async (request) => {
+      failed = request.text().then(
+        () => false,
+        () => true,
+      );
+      handled();
+      return new Response(null, { status: 499 });
+    });
+    const socket = net.connect(Number(new URL(origin).port), "127.0.0.1");
+    socket.write("POST /x HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"a\":");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await wasHandled;
+    expect(await failed).toBe(true);
   });
 
   it("has no body on GET", async () => {

@@ -6,11 +6,42 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
 /**
+ * The body, read here when it is small enough to be read at all: a Buffer body makes a Request
+ * about half as dear as a stream body (~25 µs of CPU less). What the handler must refuse keeps
+ * its stream form or its size, so it refuses it as before: a declared length over the limit is
+ * not read; an undeclared body that passes the limit is cut just past it (the handler answers
+ * 413 and closes); a client gone mid-body becomes a stream that fails (the handler's 499).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | ReadableStream<Uint8Array>> {
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(Readable.toWeb(req) as ReadableStream<Uint8Array>);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (result: Buffer | ReadableStream<Uint8Array>) => {
+      req.off("data", onData).off("end", onEnd).off("error", onFail).off("aborted", onFail);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.pause();
+        done(Buffer.concat(chunks));
+      }
+    };
+    const onEnd = () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    const onFail = () => done(new ReadableStream({ start: (controller) => controller.error(new Error("The client closed the connection while sending the body")) }));
+    req.on("data", onData).on("end", onEnd).on("error", onFail).on("aborted", onFail);
+  });
+}
+
+/**
  * The request as the handlers see it. Its signal aborts when the connection closes before the
  * answer is complete — while the handler waits on an upstream, or mid-stream — so the upstream
  * call is cancelled and the record says the client went away.
  */
-export function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: string): Request {
+export async function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: string, maxBodyBytes: number): Promise<Request> {
   const abort = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) abort.abort();
@@ -18,13 +49,12 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: 
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: abort.signal };
-  if (hasBody) {
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-    init.duplex = "half";
-  }
-  return new Request(origin + (req.url ?? "/"), init);
+  const url = origin + (req.url ?? "/");
+  if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers, signal: abort.signal });
+  const body = await readBody(req, maxBodyBytes);
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: abort.signal, body: body as BodyInit };
+  if (!Buffer.isBuffer(body)) init.duplex = "half";
+  return new Request(url, init);
 }
 
 const isStream = (response: Response) => (response.headers.get("content-type") ?? "").startsWith("text/event-stream");

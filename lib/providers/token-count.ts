@@ -1,6 +1,7 @@
 // Token counts for when a provider reports none (and for the simulator and the context check).
 // gpt-tokenizer's o200k_base is exact for current OpenAI models and a fair estimate for the rest.
 import { countTokens, decode, encode } from "gpt-tokenizer";
+import { LRUCache } from "lru-cache";
 import type { AssistantPart, CanonicalRequest, Usage } from "@/lib/canonical/types";
 
 // By default gpt-tokenizer throws on text like "<|endoftext|>"; user text may contain it.
@@ -43,10 +44,24 @@ export function* tokenizerPieces(text: string): Generator<string> {
   if (from < text.length) yield text.slice(from);
 }
 
+/**
+ * Counts of long texts seen recently. Agents and chat apps send the same system prompt, tool
+ * definitions and earlier turns with every call of a conversation; looking a text up costs a
+ * hash of it (~1 ns a character), counting it ~45 ns a character (0.7 ms for 4k tokens).
+ * Bounded by the characters held (~16 MB).
+ */
+const MEMO_FROM_LENGTH = 256;
+const counted = new LRUCache<string, number>({ maxSize: 8_000_000, sizeCalculation: (_count, text) => text.length });
+
 export function countTextTokens(text: string): number {
   if (text === "") return 0;
+  if (text.length >= MEMO_FROM_LENGTH) {
+    const known = counted.get(text);
+    if (known !== undefined) return known;
+  }
   let total = 0;
   for (const piece of tokenizerPieces(text)) total += countTokens(piece, AS_PLAIN_TEXT);
+  if (text.length >= MEMO_FROM_LENGTH) counted.set(text, total);
   return total;
 }
 

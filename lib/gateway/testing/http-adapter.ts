@@ -11,6 +11,7 @@ import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
 import { handleResponses } from "@/lib/gateway/responses/handle-responses";
 import { handleEmbeddings } from "@/lib/gateway/embeddings/handle-embeddings";
 import { getHealth, getLiveness, getReadiness } from "@/lib/http/health";
+import { env } from "@/lib/env";
 import { sendWebResponse, toWebRequest } from "@/lib/http/node-bridge";
 import { handleRoute } from "@/lib/http/route-handler";
 
@@ -39,7 +40,9 @@ export async function startGatewayServer(port = 0): Promise<{ origin: string; se
       res.end(JSON.stringify({ error: { message: "No such route", type: "not_found_error", code: "not_found" } }));
       return;
     }
-    void route.handler(toWebRequest(req, res, origin), path.match(route.pattern)!).then((response) => sendWebResponse(response, res));
+    void toWebRequest(req, res, origin, env.GATEWAY_MAX_BODY_BYTES)
+      .then((request) => route.handler(request, path.match(route.pattern)!))
+      .then((response) => sendWebResponse(response, res));
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
