@@ -79,6 +79,7 @@ const OPTION_START = /(^|\n)\s*A[.)]\s/;
 const MATH_SYMBOL = /[=+\-*/^%√∑∫<>]/g;
 const NUMBER = /\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|twice|double|triple|third|quarter)\b/gi;
 const HAS_NUMBER = new RegExp(NUMBER.source, "i");
+const DIGITS = /\d+(?:[.,]\d+)?/g;
 const TECHNICAL_DESIGN = /\b(design|architect\w*|protocol|algorithm|distributed|consensus|fault[- ]tolerant|scalab\w+|concurren\w+|trade-?offs?|optimi[sz]e)\b/;
 
 /** FNV-1a over a string, 32-bit. */
@@ -125,8 +126,11 @@ export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
   const sentences = window.split(/[.!?]\s|\n/);
   const sentencesWithNumbers = sentences.filter((sentence) => HAS_NUMBER.test(sentence)).length;
   const multipleChoice = MULTIPLE_CHOICE.test(window);
-  const arithmetic = numbers >= 2 && !multipleChoice;
-  const wordProblem = arithmetic && WORD_PROBLEM.test(lower);
+  // Number words alone ("premise one … two") are not arithmetic unless the text asks for a quantity.
+  const digits = count(window, DIGITS);
+  const asksQuantity = WORD_PROBLEM.test(lower);
+  const arithmetic = !multipleChoice && numbers >= 2 && (digits >= 2 || asksQuantity);
+  const wordProblem = arithmetic && asksQuantity;
   const code = CODE.test(window);
   const formal = FORMAL.test(lower);
   const mathematics = MATHEMATICS.test(lower);
