@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { haproxyConfig } from "../lib/cluster/haproxy-config";
+import { ensureDebianPackage } from "../scripts/ensure-debian-package";
 import { env } from "../lib/env";
 import { keepAliveAgent, openLoop, type Target } from "./lib/load";
 import { loadLine, machineInfo } from "./lib/machine";
@@ -44,6 +45,7 @@ async function main() {
   const source = sourceState();
   console.log(`Cluster benchmark — ${loadLine()}, Node ${process.version}, PostgreSQL ${pgVersion}, source ${source.commit} + ${source.uncommittedFiles} uncommitted file(s)`);
 
+  ensureDebianPackage(HAPROXY, "haproxy", "for the cluster benchmark");
   const sut = await startSwitchyard({ adminUrl, logFile: path.join(RESULTS, `cluster-${STAMP}.a.log`), skipBuild: settings.skipBuild, distDir: settings.distDir, server: settings.server });
   const second = await sut.startInstance(await freePort(), path.join(RESULTS, `cluster-${STAMP}.b.log`));
   const balancerPort = await freePort();

@@ -10,17 +10,10 @@ import path from "node:path";
 import { haproxyConfig } from "../lib/cluster/haproxy-config";
 import { childProcessEnv, env } from "../lib/env";
 import { localAuthSecret } from "../prisma/tools/auth-secret";
+import { ensureDebianPackage } from "./ensure-debian-package";
 import { serverArgs } from "./server-command";
 
 const HAPROXY = "/usr/sbin/haproxy";
-
-function ensureHaproxy() {
-  if (fs.existsSync(HAPROXY)) return;
-  if (process.getuid?.() !== 0) throw new Error("HAProxy is not installed. Install it with: sudo apt-get install -y haproxy");
-  console.log("Installing Debian's haproxy…");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "haproxy"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-}
 
 function npx(args: string[], overrides: Record<string, string>) {
   execFileSync("npx", args, { stdio: "inherit", env: childProcessEnv(overrides) });
@@ -41,7 +34,7 @@ async function main() {
     // One hop appends to X-Forwarded-For: HAProxy. Failed-authentication limits count real clients.
     TRUST_PROXY: String(env.TRUST_PROXY || 1),
   };
-  ensureHaproxy();
+  ensureDebianPackage(HAPROXY, "haproxy", "for the load balancer");
   if (!fs.existsSync(path.join(process.cwd(), env.NEXT_DIST_DIR, "BUILD_ID"))) npx(["next", "build"], shared);
   npx(["prisma", "migrate", "deploy"], shared);
 

@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { ensureDebianPackage } from "../../scripts/ensure-debian-package";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PG_HOST = "127.0.0.1";
@@ -26,23 +27,6 @@ async function ensurePostgres() {
   for (let i = 0; i < 50 && !(await portOpen(PG_PORT)); i++) await new Promise((r) => setTimeout(r, 200));
 }
 
-function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
-  console.log("Installing Debian's Chromium for the browser tests…");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-}
-
-/** The cluster test runs real HAProxy in front of two gateways. */
-function ensureHaproxy() {
-  if (fs.existsSync("/usr/sbin/haproxy")) return;
-  if (process.getuid?.() !== 0) throw new Error("HAProxy not found at /usr/sbin/haproxy. Install it with: sudo apt-get install -y haproxy");
-  console.log("Installing Debian's haproxy for the cluster test…");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "haproxy"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-}
-
 const STEPS: Array<[string, string[]]> = [
   ["Type check", ["tsc", "--noEmit"]],
   ["Unit tests", ["vitest", "run", "--project", "unit"]],
@@ -52,8 +36,9 @@ const STEPS: Array<[string, string[]]> = [
 
 async function main() {
   await ensurePostgres();
-  ensureChromium();
-  ensureHaproxy();
+  ensureDebianPackage(CHROMIUM, "chromium", "for the browser tests");
+  // The cluster test runs real HAProxy in front of two gateways.
+  ensureDebianPackage("/usr/sbin/haproxy", "haproxy", "for the cluster test");
   for (const [title, args] of STEPS) {
     console.log(`\n=== ${title}: npx ${args.join(" ")}`);
     const result = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
