@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { discardDraftAction, publishAction } from "@/app/(console)/publish-actions";
@@ -61,6 +62,11 @@ export function PublishBar({ publishedVersion, unpublishedChanges, sample = [], 
             ? `No unpublished changes: the working configuration is v${publishedVersion}`
             : "No unpublished changes"}
       </span>
+      {waiting ? (
+        <Link href="/what-if?policy=draft" className="text-sky-700 hover:underline">
+          What if? Replay the draft on past traffic
+        </Link>
+      ) : null}
       {waiting ? (
         <form onSubmit={onSubmit} className="ml-auto flex flex-wrap items-center gap-2">
           <label htmlFor="publish-note" className="sr-only">

@@ -14,6 +14,7 @@ export const AREAS = {
   features: { label: "Features & budgets", href: "/features", read: ["admin", "engineer"] },
   apiKeys: { label: "API keys", href: "/api-keys", read: ["admin", "engineer"] },
   playground: { label: "Playground", href: "/playground", read: ["admin", "engineer"] },
+  whatIf: { label: "What-if", href: "/what-if", read: ["admin", "engineer", "finance"] },
   costs: { label: "Costs", href: "/costs", read: ["admin", "engineer", "finance"] },
   decisions: { label: "Decisions", href: "/decisions", read: ["admin", "engineer", "auditor"] },
   changes: { label: "Changes", href: "/changes", read: ["admin", "engineer", "auditor"] },

@@ -13,55 +13,129 @@ export interface RecordWindow {
   every: number;
 }
 
-/** Records the window holds: replayable (a stored replay input) and not (decided before inputs were kept). */
-export async function countRecords(window: Omit<RecordWindow, "every">): Promise<{ replayable: number; withoutInput: number }> {
-  const [row] = await getDb().$queryRaw<Array<{ replayable: bigint; without_input: bigint }>>`
-    SELECT count(*) FILTER (WHERE "replayInput" IS NOT NULL) AS replayable, count(*) FILTER (WHERE "replayInput" IS NULL) AS without_input
-    FROM "DecisionRecord"
-    WHERE "createdAt" >= ${window.from} AND "createdAt" < ${window.to} AND NOT "dryRun" AND "dataClass" <> 'unclassified'`;
-  return { replayable: Number(row?.replayable ?? 0), withoutInput: Number(row?.without_input ?? 0) };
+/**
+ * About how many records the window holds, from the hourly rollups (no scan of the raw records):
+ * the denominator of the progress, and what decides whether to sample.
+ */
+export async function estimateRecords(window: Omit<RecordWindow, "every">): Promise<number> {
+  const [row] = await getDb().$queryRaw<Array<{ requests: number | null }>>`
+    SELECT sum(requests)::float8 AS requests FROM "UsageRollup"
+    WHERE hour >= date_trunc('hour', ${window.from}::timestamptz) AND hour < ${window.to} AND "dataClass" <> 'unclassified'`;
+  return row?.requests ?? 0;
 }
 
-/** Month-to-date spend per feature before `from`, for the replay's budgets. */
+/** Month-to-date spend per feature before `from` (from the hourly rollups), for the replay's budgets. */
 export async function spendBefore(from: Date): Promise<Record<string, number>> {
   const monthStart = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
   const rows = await getDb().$queryRaw<Array<{ featureKey: string; spent: number }>>`
-    SELECT "featureKey", COALESCE(sum("costUsd"), 0)::float8 AS spent FROM "DecisionRecord"
-    WHERE "createdAt" >= ${monthStart} AND "createdAt" < ${from} AND NOT "dryRun" AND "featureKey" IS NOT NULL
+    SELECT "featureKey", COALESCE(sum("costUsd"), 0)::float8 AS spent FROM "UsageRollup"
+    WHERE hour >= ${monthStart} AND hour < date_trunc('hour', ${from}::timestamptz) AND "featureKey" <> ''
     GROUP BY "featureKey"`;
   return Object.fromEntries(rows.map((row) => [row.featureKey, row.spent]));
 }
 
-interface Cursor {
-  createdAt: Date;
+const HOUR_MS = 3_600_000;
+
+interface GroupedRow {
   id: string;
+  hour: Date;
+  count: number;
+  featureKey: string | null;
+  estimatedInputTokens: number;
+  prompt: string | null;
+  policyVersion: number | null;
+  refused: boolean;
+  firstAlias: string | null;
+  firstTierKey: string | null;
+  served: boolean;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cachedInputTokens: number | null;
+  cacheWriteTokens: number | null;
+  costUsd: number;
+  pricedCount: number;
+  baselineCostUsd: number;
+  replayInput: unknown;
+}
+
+function toRecord(row: GroupedRow): ReplayRecord {
+  return {
+    id: row.id,
+    createdAt: row.hour,
+    count: row.count,
+    featureKey: row.featureKey,
+    estimatedInputTokens: row.estimatedInputTokens,
+    prompt: row.prompt,
+    policyVersion: row.policyVersion,
+    refused: row.refused,
+    firstAlias: row.firstAlias,
+    firstTierKey: row.firstTierKey,
+    tokens: row.served
+      ? { inputTokens: row.inputTokens ?? 0, outputTokens: row.outputTokens ?? 0, cachedInputTokens: row.cachedInputTokens ?? 0, cacheWriteTokens: row.cacheWriteTokens ?? 0 }
+      : null,
+    costUsd: row.costUsd,
+    pricedCount: row.pricedCount,
+    baselineCostUsd: row.baselineCostUsd,
+    replayInput: row.replayInput,
+  };
+}
+
+export interface SliceOptions {
+  /** Read the stored prompts (only when the replayed policy has routing keywords). */
+  withPrompt: boolean;
+  /** Long-context thresholds of the replayed policy: rows are split where a price changes. */
+  priceThresholds: readonly number[];
+  /** Hours per query: progress is reported after each. */
+  sliceHours: number;
 }
 
 /**
- * Pages of replayable records in (createdAt, id) order. The next page is asked for before the
- * caller works through the current one, so the database reads while the replay decides.
+ * The window in time slices, oldest first. Records without replay inputs come too (as rows the
+ * replay counts as skipped). The database groups each slice's records with
+ * identical replay inputs, recorded choice and pricing class per hour, so a slice of 100,000
+ * records arrives as a few hundred rows; hours stay in order, so budgets accumulate in time.
+ * The next slice is asked for before the caller replays the current one.
  */
-export async function* recordPages(window: RecordWindow, { pageSize, withPrompt }: { pageSize: number; withPrompt: boolean }): AsyncGenerator<ReplayRecord[]> {
-  const query = (cursor: Cursor | null) => getDb().$queryRaw<ReplayRecord[]>`
-    SELECT id::text AS id, "createdAt", "featureKey", "estimatedInputTokens", ${withPrompt ? Prisma.sql`prompt` : Prisma.sql`NULL::text`} AS prompt,
-      "policyVersion", status::text AS status, candidates->0->>'alias' AS "firstAlias", candidates->0->>'tierKey' AS "firstTierKey",
-      "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costUsd"::float8 AS "costUsd",
-      "baselineCostUsd"::float8 AS "baselineCostUsd", "replayInput"
+export async function* recordSlices(window: RecordWindow, options: SliceOptions): AsyncGenerator<ReplayRecord[]> {
+  // width_bucket counts the bounds at or below a value: bounds of threshold + 1 count "above".
+  const bounds = [...new Set(options.priceThresholds)].sort((a, b) => a - b).map((threshold) => threshold + 1);
+  const priceClass = bounds.length === 0 ? Prisma.empty : Prisma.sql`, width_bucket(COALESCE("inputTokens", 0), ${bounds}::int[])`;
+  const select = (db: Prisma.TransactionClient, from: Date, to: Date) => db.$queryRaw<GroupedRow[]>`
+    SELECT min(id::text) AS id, date_trunc('hour', "createdAt") AS hour, count(*)::int AS count, "featureKey", "estimatedInputTokens",
+      ${options.withPrompt ? Prisma.sql`prompt` : Prisma.sql`NULL::text`} AS prompt, "policyVersion",
+      (status = 'refused' OR candidates->0 IS NULL) AS refused, candidates->0->>'alias' AS "firstAlias", candidates->0->>'tierKey' AS "firstTierKey",
+      ("inputTokens" IS NOT NULL AND "outputTokens" IS NOT NULL) AS served,
+      sum("inputTokens")::float8 AS "inputTokens", sum("outputTokens")::float8 AS "outputTokens",
+      sum("cachedInputTokens")::float8 AS "cachedInputTokens", sum("cacheWriteTokens")::float8 AS "cacheWriteTokens",
+      COALESCE(sum("costUsd"), 0)::float8 AS "costUsd", count("costUsd")::int AS "pricedCount",
+      COALESCE(sum("baselineCostUsd"), 0)::float8 AS "baselineCostUsd", "replayInput"
     FROM "DecisionRecord"
-    WHERE "createdAt" >= ${window.from} AND "createdAt" < ${window.to} AND NOT "dryRun" AND "dataClass" <> 'unclassified'
-      AND "replayInput" IS NOT NULL
+    WHERE "createdAt" >= ${from} AND "createdAt" < ${to} AND NOT "dryRun" AND "dataClass" <> 'unclassified'
       ${window.every > 1 ? Prisma.sql`AND abs(hashtext(id::text)) % ${window.every} = 0` : Prisma.empty}
-      ${cursor ? Prisma.sql`AND ("createdAt", id) > (${cursor.createdAt}, ${cursor.id}::uuid)` : Prisma.empty}
-    ORDER BY "createdAt", id
-    LIMIT ${pageSize}`;
-  // A Prisma query starts only when then() is called: call it now, so the read runs ahead.
-  const page = (cursor: Cursor | null): Promise<ReplayRecord[]> => new Promise((resolve, reject) => void query(cursor).then(resolve, reject));
-  let next = page(null);
-  for (;;) {
+    GROUP BY 2, 4, 5, 6, 7, 8, 9, 10, 11, "replayInput"${priceClass}
+    ORDER BY 2`;
+  // JIT compiling costs ~60 ms per slice query and buys nothing here; enough work_mem keeps the
+  // grouping sort in memory. Both only for this read (SET LOCAL ends with the transaction).
+  const query = (from: Date, to: Date) =>
+    getDb().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL jit = off`;
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+      return select(tx, from, to);
+    });
+  const slice = (from: Date, to: Date): Promise<ReplayRecord[]> => query(from, to).then((rows) => rows.map(toRecord));
+  // Slices end on whole hours (the first starts where the window does), so no hour is split
+  // between two slices and each hour's rows arrive once.
+  const ends: Date[] = [];
+  const firstHour = Math.floor(window.from.getTime() / HOUR_MS) * HOUR_MS;
+  for (let end = firstHour + options.sliceHours * HOUR_MS; ; end += options.sliceHours * HOUR_MS) {
+    ends.push(new Date(Math.min(end, window.to.getTime())));
+    if (end >= window.to.getTime()) break;
+  }
+  let next = slice(window.from, ends[0]!);
+  for (const [index, end] of ends.entries()) {
     const rows = await next;
-    if (rows.length === 0) return;
-    const last = rows[rows.length - 1]!;
-    next = rows.length < pageSize ? Promise.resolve([]) : page({ createdAt: last.createdAt, id: last.id });
+    const following = ends[index + 1];
+    if (following) next = slice(end, following);
     yield rows;
   }
 }

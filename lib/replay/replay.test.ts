@@ -15,23 +15,42 @@ function recordOf(analysis: Analysis, snapshot = fixtureSnapshot(), tokens = { i
   const first = decision.candidates[0] ?? null;
   const model = snapshot.models.find((entry) => entry.alias === first?.alias);
   const served = first !== null;
+  const cost = served && model ? tokensCostUsd(model, tokens) : null;
   return {
     id: `00000000-0000-7000-8000-${String(++sequence).padStart(12, "0")}`,
     createdAt: new Date(FIXTURE_NOW.getTime() + sequence * 1000),
+    count: 1,
     featureKey: decision.featureKey,
     estimatedInputTokens: analysis.estimatedPromptTokens,
     prompt,
     policyVersion: snapshot.version,
-    status: served ? "success" : "refused",
+    refused: !served,
     firstAlias: first?.alias ?? null,
     firstTierKey: first?.tierKey ?? null,
-    inputTokens: served ? tokens.inputTokens : null,
-    outputTokens: served ? tokens.outputTokens : null,
-    cachedInputTokens: served ? 0 : null,
-    cacheWriteTokens: served ? 0 : null,
-    costUsd: served && model ? tokensCostUsd(model, tokens) : null,
-    baselineCostUsd: served ? tokensCostUsd(snapshot.models.find((entry) => entry.alias === "gpt-4o")!, tokens) : null,
+    tokens: served ? { ...tokens, cachedInputTokens: 0, cacheWriteTokens: 0 } : null,
+    costUsd: cost ?? 0,
+    pricedCount: cost === null ? 0 : 1,
+    baselineCostUsd: served ? (tokensCostUsd(snapshot.models.find((entry) => entry.alias === "gpt-4o")!, tokens) ?? 0) : 0,
     replayInput: replayInputOf(analysis, snapshot.routingRules),
+  };
+}
+
+/** Records folded into one row, as the reader groups them. */
+function grouped(records: ReplayRecord[]): ReplayRecord {
+  const sum = (pick: (record: ReplayRecord) => number) => records.reduce((total, record) => total + pick(record), 0);
+  const first = records[0]!;
+  return {
+    ...first,
+    count: records.length,
+    tokens: first.tokens && {
+      inputTokens: sum((record) => record.tokens!.inputTokens),
+      outputTokens: sum((record) => record.tokens!.outputTokens),
+      cachedInputTokens: sum((record) => record.tokens!.cachedInputTokens),
+      cacheWriteTokens: sum((record) => record.tokens!.cacheWriteTokens),
+    },
+    costUsd: sum((record) => record.costUsd),
+    pricedCount: sum((record) => record.pricedCount),
+    baselineCostUsd: sum((record) => record.baselineCostUsd),
   };
 }
 
@@ -130,6 +149,15 @@ describe("Replay", () => {
     const summary = replay(records, fixtureSnapshot());
     expect(summary.groups).toBe(1);
     expect(summary.replayCostUsd).toBeCloseTo(summary.actualCostUsd, 12);
+  });
+
+  it("gives a row of grouped records the same summary as the records one by one", () => {
+    const records = Array.from({ length: 50 }, (_, i) => recordOf(analytics(), fixtureSnapshot(), { inputTokens: 500 + 37 * i, outputTokens: 20 + i }));
+    const cheaper = edited((snapshot) => (snapshot.models.find((model) => model.alias === "deepseek-v3")!.enabled = false));
+    const one = replay(records, cheaper);
+    const row = replay([grouped(records)], cheaper);
+    for (const field of ["replayed", "changedModel", "changedTier", "newlyRefused"] as const) expect(row[field]).toBe(one[field]);
+    for (const field of ["actualCostUsd", "replayCostUsd", "baselineCostUsd", "recordedBaselineCostUsd"] as const) expect(row[field]).toBeCloseTo(one[field], 12);
   });
 
   it("keeps records apart whose tokens cross a context window", () => {

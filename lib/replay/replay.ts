@@ -9,7 +9,7 @@ import { independentAllowance } from "./data-class-check";
 import { findingClassesOf, keywordText, policyKeywords, rebuildAnalysis, replayFindings, type FindingClasses, type PolicyKeyword } from "./rebuild-analysis";
 import { readReplayInput, type ReplayInput } from "./replay-input";
 import { emptyTotals, ReplayTally } from "./tally";
-import type { Placement, ReplayRecord, ReplaySummary } from "./types";
+import type { Placement, ReplayRecord, ReplaySummary, TokenSums } from "./types";
 
 export interface ReplayOptions {
   /** The routing keywords a record of this policy version was checked against; null when unknown. */
@@ -27,6 +27,15 @@ export interface ReplayOptions {
 type GroupOutcome =
   | { refused: false; alias: string; tierKey: string; violates: boolean }
   | { refused: true; code: RefusalCode; constraint: RejectionReason; message: string; violates: false };
+
+function averageTokens(tokens: TokenSums, count: number): TokenSums {
+  return {
+    inputTokens: tokens.inputTokens / count,
+    outputTokens: tokens.outputTokens / count,
+    cachedInputTokens: tokens.cachedInputTokens / count,
+    cacheWriteTokens: tokens.cacheWriteTokens / count,
+  };
+}
 
 function monthOf(date: Date): string {
   return `${date.getUTCFullYear()}-${date.getUTCMonth()}`;
@@ -83,9 +92,9 @@ export class Replay {
 
   private addOne(record: ReplayRecord): void {
     const input = readReplayInput(record.replayInput);
-    if (input === null) return this.tally.skip("no_replay_input");
+    if (input === null) return this.tally.skip("no_replay_input", record.count);
     const promptText = keywordText(input, record.prompt, record.featureKey, this.keywords, this.options.checkedKeywords(record.policyVersion));
-    if (promptText === null) return this.tally.skip("unknown_keyword");
+    if (promptText === null) return this.tally.skip("unknown_keyword", record.count);
 
     const month = monthOf(record.createdAt);
     if (this.month !== month) {
@@ -100,23 +109,24 @@ export class Replay {
     const overBudget = budget !== null && (this.spend.get(record.featureKey!) ?? 0) >= budget;
     const outcome = this.decideGroup(record, decisionKey(this.shape, analysis, overBudget), analysis, overBudget, budget);
 
-    const tokens =
-      record.inputTokens === null || record.outputTokens === null
-        ? null
-        : { inputTokens: record.inputTokens, outputTokens: record.outputTokens, cachedInputTokens: record.cachedInputTokens ?? 0, cacheWriteTokens: record.cacheWriteTokens ?? 0 };
+    // The ledger's own cost math on the row's average record, times its records: pricing is linear
+    // within a row, because rows are split wherever a long-context threshold could change a price.
+    const average = record.tokens === null ? null : averageTokens(record.tokens, record.count);
     const model = outcome.refused ? undefined : this.models.get(outcome.alias);
-    const replayCost = outcome.refused ? 0 : tokens === null || model === undefined ? null : tokensCostUsd(model, tokens);
+    const perRecord = outcome.refused ? 0 : average === null || model === undefined ? null : tokensCostUsd(model, average);
+    const replayCost = perRecord === null ? null : perRecord * record.count;
+    const baseline = average === null ? null : baselineCostUsd(this.snapshot, average);
     if (budget !== null && replayCost !== null) this.spend.set(record.featureKey!, (this.spend.get(record.featureKey!) ?? 0) + replayCost);
 
     const from: Placement =
-      record.status === "refused" || record.firstAlias === null
+      record.refused || record.firstAlias === null
         ? { tierKey: null, alias: null, refused: true }
         : { tierKey: record.firstTierKey, alias: record.firstAlias, refused: false };
     const to: Placement = outcome.refused ? { tierKey: null, alias: null, refused: true } : { tierKey: outcome.tierKey, alias: outcome.alias, refused: false };
     this.tally.count(record, from, to, {
-      hasTokens: tokens !== null,
+      hasTokens: average !== null,
       replayCostUsd: replayCost,
-      baselineCostUsd: tokens === null ? null : baselineCostUsd(this.snapshot, tokens),
+      baselineCostUsd: baseline === null ? null : baseline * record.count,
       refusal: outcome.refused ? { code: outcome.code, constraint: outcome.constraint, message: outcome.message } : null,
       violates: outcome.violates,
     });

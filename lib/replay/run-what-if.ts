@@ -2,22 +2,26 @@
 // replay them (lib/replay/replay.ts, pure). Used by the console's What-if page and the CLI.
 import "server-only";
 import { env } from "@/lib/env";
-import { checkedKeywordsOf, countRecords, recordPages, spendBefore } from "./load-records";
-import { loadReplayPolicy, type PolicySource } from "./policy-source";
+import { checkedKeywordsOf, estimateRecords, recordSlices, spendBefore } from "./load-records";
+import { loadReplayPolicy, type PolicySource, type ReplayPolicy } from "./policy-source";
 import { Replay } from "./replay";
 import { policyKeywords } from "./rebuild-analysis";
 import type { WhatIfResultData } from "./result";
 
 /** Beyond this many records in the window a sample of about this many is replayed. */
 export const MAX_REPLAYED = 1_000_000;
-const PAGE_SIZE = 10_000;
+/** Hours per read: short enough for progress and for short synchronous stretches (the console shares its process with the gateway). */
+const SLICE_HOURS = 6;
 const DAY_MS = 86_400_000;
 
 export interface WhatIfRequest {
-  source: PolicySource;
+  /** Where the policy comes from, or the policy already loaded (so a caller can answer its errors first). */
+  source: PolicySource | ReplayPolicy;
   days: number;
   /** End of the window (now). */
   now?: Date;
+  /** Start of the window, overriding `days` (the benchmark picks windows by record count). */
+  from?: Date;
 }
 
 export interface WhatIfProgress {
@@ -36,11 +40,11 @@ export async function runWhatIf(request: WhatIfRequest, onProgress?: (progress: 
   const started = performance.now();
   const to = request.now ?? new Date();
   const days = Math.min(Math.max(request.days, 1), maxWhatIfDays());
-  const from = new Date(to.getTime() - days * DAY_MS);
-  const policy = await loadReplayPolicy(request.source);
-  const [counts, spent] = await Promise.all([countRecords({ from, to }), spendBefore(from)]);
-  const every = Math.max(1, Math.ceil(counts.replayable / MAX_REPLAYED));
-  const total = every === 1 ? counts.replayable : Math.round(counts.replayable / every);
+  const from = request.from ?? new Date(to.getTime() - days * DAY_MS);
+  const policy = "snapshot" in request.source ? request.source : await loadReplayPolicy(request.source);
+  const [estimated, spent] = await Promise.all([estimateRecords({ from, to }), spendBefore(from)]);
+  const every = Math.max(1, Math.ceil(estimated / MAX_REPLAYED));
+  const total = Math.round(estimated / every);
 
   const keywords = new Map<number, Set<string>>();
   const replay = new Replay(policy.snapshot, {
@@ -50,21 +54,20 @@ export async function runWhatIf(request: WhatIfRequest, onProgress?: (progress: 
   const withPrompt = policyKeywords(policy.snapshot).length > 0;
   let done = 0;
   await onProgress?.({ done, total });
-  for await (const page of recordPages({ from, to, every }, { pageSize: PAGE_SIZE, withPrompt })) {
+  const priceThresholds = policy.snapshot.models.flatMap((model) => (model.longContext ? [model.longContext.thresholdTokens] : []));
+  for await (const page of recordSlices({ from, to, every }, { withPrompt, priceThresholds, sliceHours: SLICE_HOURS })) {
     const unseen = [...new Set(page.map((record) => record.policyVersion))].filter((version): version is number => version !== null && !keywords.has(version));
     for (const [version, set] of await checkedKeywordsOf(unseen)) keywords.set(version, set);
     for (const version of unseen) if (!keywords.has(version)) keywords.set(version, new Set());
     replay.add(page);
-    done += page.length;
+    done += page.reduce((sum, record) => sum + record.count, 0);
     await onProgress?.({ done, total: Math.max(total, done) });
   }
   const summary = replay.summary();
-  summary.skippedBy.no_replay_input += counts.withoutInput;
-  summary.skipped += counts.withoutInput;
   return {
     policy: { label: policy.label, version: policy.snapshot.version, baselineModelAlias: policy.snapshot.baselineModelAlias },
     window: { from: from.toISOString(), to: to.toISOString(), days },
-    sample: every > 1 ? { every, recordsInWindow: counts.replayable } : null,
+    sample: every > 1 ? { every, recordsInWindow: Math.round(estimated) } : null,
     summary,
     elapsedMs: Math.round(performance.now() - started),
   };

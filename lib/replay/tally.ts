@@ -34,24 +34,25 @@ export interface Replayed {
 const placeKey = (place: Placement) => (place.refused ? "refused" : `${place.tierKey}\u0000${place.alias}`);
 
 function addTo(totals: CostTotals, record: ReplayRecord, from: Placement, to: Placement, replayed: Replayed) {
-  totals.replayed++;
+  const n = record.count;
+  totals.replayed += n;
   if (!from.refused && !to.refused) {
-    if (from.tierKey !== to.tierKey) totals.changedTier++;
-    if (from.alias !== to.alias) totals.changedModel++;
+    if (from.tierKey !== to.tierKey) totals.changedTier += n;
+    if (from.alias !== to.alias) totals.changedModel += n;
   }
-  if (!from.refused && to.refused) totals.newlyRefused++;
-  if (from.refused && !to.refused) totals.newlyServed++;
+  if (!from.refused && to.refused) totals.newlyRefused += n;
+  if (from.refused && !to.refused) totals.newlyServed += n;
   if (!replayed.hasTokens) {
-    if (!to.refused) totals.servedWithoutTokens++;
+    if (!to.refused) totals.servedWithoutTokens += n;
     return;
   }
-  // Costs compare like with like: only records with actual tokens, priced on both sides.
-  if (record.costUsd === null) totals.unpricedActual++;
-  else totals.actualCostUsd += record.costUsd;
-  if (replayed.replayCostUsd === null) totals.unpricedReplay++;
+  // Costs compare like with like: only records with actual tokens.
+  totals.unpricedActual += n - record.pricedCount;
+  totals.actualCostUsd += record.costUsd;
+  if (replayed.replayCostUsd === null) totals.unpricedReplay += n;
   else totals.replayCostUsd += replayed.replayCostUsd;
   totals.baselineCostUsd += replayed.baselineCostUsd ?? 0;
-  totals.recordedBaselineCostUsd += record.baselineCostUsd ?? 0;
+  totals.recordedBaselineCostUsd += record.baselineCostUsd;
 }
 
 export class ReplayTally {
@@ -60,11 +61,13 @@ export class ReplayTally {
   private readonly matrix = new Map<string, MatrixCell>();
   private readonly refusals = new Map<string, RefusalCount>();
   private readonly examples: ChangedExample[] = [];
+  /** Rows seen per matrix cell, so each change gets a few examples. */
+  private readonly exampleRows = new Map<string, number>();
   private readonly skippedBy: Record<SkipReason, number> = { no_replay_input: 0, unknown_keyword: 0 };
   private violations = 0;
 
-  skip(reason: SkipReason) {
-    this.skippedBy[reason]++;
+  skip(reason: SkipReason, count: number) {
+    this.skippedBy[reason] += count;
   }
 
   count(record: ReplayRecord, from: Placement, to: Placement, replayed: Replayed) {
@@ -72,21 +75,23 @@ export class ReplayTally {
     let feature = this.features.get(record.featureKey);
     if (!feature) this.features.set(record.featureKey, (feature = { featureKey: record.featureKey, ...emptyTotals() }));
     addTo(feature, record, from, to, replayed);
-    if (replayed.violates) this.violations++;
+    if (replayed.violates) this.violations += record.count;
 
     const cellKey = `${record.featureKey}\u0001${placeKey(from)}\u0001${placeKey(to)}`;
     const cell = this.matrix.get(cellKey);
-    if (cell) cell.count++;
-    else this.matrix.set(cellKey, { featureKey: record.featureKey, from, to, count: 1 });
+    const examplesOfCell = (this.exampleRows.get(cellKey) ?? 0) + 1;
+    this.exampleRows.set(cellKey, examplesOfCell);
+    if (cell) cell.count += record.count;
+    else this.matrix.set(cellKey, { featureKey: record.featureKey, from, to, count: record.count });
 
     if (replayed.refusal && !from.refused) {
       const key = `${replayed.refusal.code}\u0000${replayed.refusal.constraint}`;
       const seen = this.refusals.get(key);
-      if (seen) seen.count++;
-      else this.refusals.set(key, { code: replayed.refusal.code, constraint: replayed.refusal.constraint, count: 1, example: replayed.refusal.message });
+      if (seen) seen.count += record.count;
+      else this.refusals.set(key, { code: replayed.refusal.code, constraint: replayed.refusal.constraint, count: record.count, example: replayed.refusal.message });
     }
     const changed = placeKey(from) !== placeKey(to);
-    if (changed && this.examples.length < MAX_EXAMPLES && (this.matrix.get(cellKey)?.count ?? 0) <= EXAMPLES_PER_CHANGE) {
+    if (changed && this.examples.length < MAX_EXAMPLES && examplesOfCell <= EXAMPLES_PER_CHANGE) {
       this.examples.push({ id: record.id, createdAt: record.createdAt.toISOString(), featureKey: record.featureKey, from, to, refusal: replayed.refusal?.message ?? null });
     }
   }

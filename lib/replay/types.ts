@@ -1,25 +1,40 @@
 // The replay's vocabulary: what it reads from a decision record and what it tells. Pure data.
 import type { RefusalCode, RejectionReason } from "@/lib/routing/types";
 
-/** The columns of one decision record the replay reads (lib/replay/load-records.ts selects them). */
+/** Token counts as the ledger prices them (sums, for a row of several records). */
+export interface TokenSums {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+}
+
+/**
+ * Decision records with identical replay inputs, recorded choice and pricing class, read as one
+ * row (lib/replay/load-records.ts groups them per hour in SQL); a single record is a row of one.
+ */
 export interface ReplayRecord {
+  /** One of the records, for the examples linked to /decisions/<id>. */
   id: string;
+  /** When the row's records were decided (the start of their hour for a grouped row). */
   createdAt: Date;
+  count: number;
   featureKey: string | null;
   estimatedInputTokens: number;
   /** Only where the feature allowed prompt logging; lets new routing keywords be checked. */
   prompt: string | null;
   policyVersion: number | null;
-  status: "success" | "fallback_success" | "refused" | "error";
+  /** Refused when decided (no candidate was chosen). */
+  refused: boolean;
   /** The engine's first choice when it was decided (candidates[0]); null for a refusal. */
   firstAlias: string | null;
   firstTierKey: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  cachedInputTokens: number | null;
-  cacheWriteTokens: number | null;
-  costUsd: number | null;
-  baselineCostUsd: number | null;
+  /** Summed actual tokens; null when the records were never served (no tokens to price). */
+  tokens: TokenSums | null;
+  /** Sum of the recorded costs, over the `pricedCount` records that had one. */
+  costUsd: number;
+  pricedCount: number;
+  baselineCostUsd: number;
   replayInput: unknown;
 }
 
