@@ -29,8 +29,8 @@ export type TaskCue =
 export const HASH_BITS = 14;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 /** Head and tail of the question that are tokenised (characters). */
-const HEAD_CHARS = 3_000;
-const TAIL_CHARS = 1_000;
+const HEAD_CHARS = 2_000;
+const TAIL_CHARS = 800;
 
 /** Dense feature names, in the order of `dense` below and of the model's dense weights. */
 export const DENSE_FEATURES = [
@@ -77,8 +77,8 @@ const NEGATION = /\b(NOT|EXCEPT|LEAST|FALSE)\b/;
 const STATEMENTS = /\bStatement 1\b|\bI+\.\s|\bI and II\b/;
 const OPTION_START = /(^|\n)\s*A[.)]\s/;
 const MATH_SYMBOL = /[=+\-*/^%√∑∫<>]/g;
-const NUMBER = /\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|twice|double|triple|third|quarter)\b/gi;
-const HAS_NUMBER = new RegExp(NUMBER.source, "i");
+const NUMBER = /\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|half|twice|double|triple|third|quarter)\b/g; // on lower-cased text
+const HAS_NUMBER = new RegExp(NUMBER.source);
 const DIGITS = /\d+(?:[.,]\d+)?/g;
 const TECHNICAL_DESIGN = /\b(design|architect\w*|protocol|algorithm|distributed|consensus|fault[- ]tolerant|scalab\w+|concurren\w+|trade-?offs?|optimi[sz]e)\b/;
 
@@ -103,18 +103,49 @@ function count(text: string, pattern: RegExp): number {
   return found;
 }
 
-/** Words (digits folded to "0"), their bigrams, hashed into 2^HASH_BITS buckets. */
+/** Bucket marks reused between calls (cleared after each), so hashing allocates no Set. */
+const seen = new Uint8Array(1 << HASH_BITS);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const START = fnv("<s>");
+
+/**
+ * Words (runs of a–z and digits, each digit run folded to "0"), and their bigrams, hashed into
+ * 2^HASH_BITS buckets; distinct buckets in order of first appearance. One pass over the
+ * characters, no regex and no word strings: this is most of the estimator's time.
+ */
 function hashedNgrams(lower: string): number[] {
-  const words = lower.replace(/\d+/g, "0").match(/[a-z0]+/g) ?? [];
-  const buckets = new Set<number>();
-  let previous = fnv("<s>");
-  for (const word of words) {
-    const unigram = fnv(word);
-    buckets.add(unigram & HASH_MASK);
-    buckets.add((Math.imul(previous ^ 0x9e3779b9, 0x01000193) ^ unigram) & HASH_MASK);
-    previous = unigram;
+  const buckets: number[] = [];
+  const add = (bucket: number) => {
+    if (seen[bucket] === 0) {
+      seen[bucket] = 1;
+      buckets.push(bucket);
+    }
+  };
+  let previous = START;
+  let hash = FNV_OFFSET;
+  let inWord = false;
+  let inDigits = false;
+  for (let i = 0; i <= lower.length; i += 1) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    const digit = code >= 48 && code <= 57;
+    if ((code >= 97 && code <= 122) || digit) {
+      if (digit && inDigits) continue;
+      hash = Math.imul(hash ^ (digit ? 48 : code), FNV_PRIME);
+      inWord = true;
+      inDigits = digit;
+    } else if (inWord) {
+      const unigram = hash >>> 0;
+      add(unigram & HASH_MASK);
+      add((Math.imul(previous ^ 0x9e3779b9, FNV_PRIME) ^ unigram) & HASH_MASK);
+      previous = unigram;
+      hash = FNV_OFFSET;
+      inWord = false;
+      inDigits = false;
+    }
   }
-  return [...buckets];
+  for (const bucket of buckets) seen[bucket] = 0;
+  return buckets;
 }
 
 const squash = (value: number, scale: number) => Math.min(1, value / scale);
@@ -122,8 +153,8 @@ const squash = (value: number, scale: number) => Math.min(1, value / scale);
 export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
   const window = windowOf(input.question);
   const lower = window.toLowerCase();
-  const numbers = count(window, NUMBER);
-  const sentences = window.split(/[.!?]\s|\n/);
+  const numbers = count(lower, NUMBER);
+  const sentences = lower.split(/[.!?]\s|\n/);
   const sentencesWithNumbers = sentences.filter((sentence) => HAS_NUMBER.test(sentence)).length;
   const multipleChoice = MULTIPLE_CHOICE.test(window);
   // Number words alone ("premise one … two") are not arithmetic unless the text asks for a quantity.
@@ -175,7 +206,7 @@ export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
     squash(mathSymbols, 20),
     squash(Math.log1p(stem.length), 10),
     squash(Math.log1p(options.length), 8),
-    squash(count(options, NUMBER), 12),
+    squash(count(options.toLowerCase(), NUMBER), 12),
     NEGATION.test(window) ? 1 : 0,
     STATEMENTS.test(window) ? 1 : 0,
     choice * numberFeature,
