@@ -63,7 +63,7 @@ async function main() {
     let readOnly = 0;
     const readStarted = performance.now();
     let rowsRead = 0;
-    for await (const page of recordSlices({ from, to: now, every: 1 }, { withPrompt: false, priceThresholds: [], sliceHours: 6 })) {
+    for await (const page of recordSlices({ from, to: now, every: 1 }, { withPrompt: false, priceThresholds: [], sliceHours: 6, dials: new Map() })) {
       readOnly += page.reduce((sum, record) => sum + record.count, 0);
       rowsRead += page.length;
     }

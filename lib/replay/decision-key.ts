@@ -42,7 +42,7 @@ function tokenKey(shape: TokenShape, prompt: number, output: number): string {
 }
 
 /** The key of a rebuilt analysis; overBudget is the feature's state when the record was decided. */
-export function decisionKey(shape: TokenShape, analysis: Analysis, overBudget: boolean): string {
+export function decisionKey(shape: TokenShape, analysis: Analysis, overBudget: boolean, scoreClass: string): string {
   return JSON.stringify([
     analysis.featureKey,
     analysis.declaredDataClass,
@@ -55,6 +55,7 @@ export function decisionKey(shape: TokenShape, analysis: Analysis, overBudget: b
     analysis.modelKind,
     analysis.promptText,
     overBudget,
+    scoreClass,
     tokenKey(shape, analysis.estimatedPromptTokens, analysis.requestedOutputTokens),
   ]);
 }

@@ -47,6 +47,7 @@ interface GroupedRow {
   refused: boolean;
   firstAlias: string | null;
   firstTierKey: string | null;
+  difficultyScore: number | null;
   served: boolean;
   inputTokens: number | null;
   outputTokens: number | null;
@@ -70,6 +71,7 @@ function toRecord(row: GroupedRow): ReplayRecord {
     refused: row.refused,
     firstAlias: row.firstAlias,
     firstTierKey: row.firstTierKey,
+    difficultyScore: row.difficultyScore,
     tokens: row.served
       ? { inputTokens: row.inputTokens ?? 0, outputTokens: row.outputTokens ?? 0, cachedInputTokens: row.cachedInputTokens ?? 0, cacheWriteTokens: row.cacheWriteTokens ?? 0 }
       : null,
@@ -87,6 +89,8 @@ export interface SliceOptions {
   priceThresholds: readonly number[];
   /** Hours per query: progress is reported after each. */
   sliceHours: number;
+  /** The replayed policy's difficulty dials (feature → threshold): a score matters only against its feature's. */
+  dials: ReadonlyMap<string, number>;
 }
 
 /**
@@ -100,10 +104,15 @@ export async function* recordSlices(window: RecordWindow, options: SliceOptions)
   // width_bucket counts the bounds at or below a value: bounds of threshold + 1 count "above".
   const bounds = [...new Set(options.priceThresholds)].sort((a, b) => a - b).map((threshold) => threshold + 1);
   const priceClass = bounds.length === 0 ? Prisma.empty : Prisma.sql`, width_bucket(COALESCE("inputTokens", 0), ${bounds}::int[])`;
+  // Records are grouped by where their score falls against the feature's dial, not by the score.
+  const dialEntries = [...options.dials.entries()];
+  const threshold =
+    dialEntries.length === 0 ? Prisma.sql`2` : Prisma.sql`CASE ${Prisma.join(dialEntries.map(([feature, value]) => Prisma.sql`WHEN "featureKey" = ${feature} THEN ${value}::float8`), " ")} ELSE 2 END`;
   const select = (db: Prisma.TransactionClient, from: Date, to: Date) => db.$queryRaw<GroupedRow[]>`
     SELECT min(id::text) AS id, date_trunc('hour', "createdAt") AS hour, count(*)::int AS count, "featureKey", "estimatedInputTokens",
       ${options.withPrompt ? Prisma.sql`prompt` : Prisma.sql`NULL::text`} AS prompt, "policyVersion",
       (status = 'refused' OR candidates->0 IS NULL) AS refused, candidates->0->>'alias' AS "firstAlias", candidates->0->>'tierKey' AS "firstTierKey",
+      min("difficultyScore") AS "difficultyScore",
       ("inputTokens" IS NOT NULL AND "outputTokens" IS NOT NULL) AS served,
       sum("inputTokens")::float8 AS "inputTokens", sum("outputTokens")::float8 AS "outputTokens",
       sum("cachedInputTokens")::float8 AS "cachedInputTokens", sum("cacheWriteTokens")::float8 AS "cacheWriteTokens",
@@ -112,7 +121,7 @@ export async function* recordSlices(window: RecordWindow, options: SliceOptions)
     FROM "DecisionRecord"
     WHERE "createdAt" >= ${from} AND "createdAt" < ${to} AND NOT "dryRun" AND "dataClass" <> 'unclassified'
       ${window.every > 1 ? Prisma.sql`AND abs(hashtext(id::text)) % ${window.every} = 0` : Prisma.empty}
-    GROUP BY 2, 4, 5, 6, 7, 8, 9, 10, 11, "replayInput"${priceClass}
+    GROUP BY 2, 4, 5, 6, 7, 8, 9, 10, 12, "replayInput", ("difficultyScore" IS NULL), ("difficultyScore" >= ${threshold})${priceClass}
     ORDER BY 2`;
   // JIT compiling costs ~60 ms per slice query and buys nothing here; enough work_mem keeps the
   // grouping sort in memory. Both only for this read (SET LOCAL ends with the transaction).

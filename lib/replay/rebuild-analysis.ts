@@ -78,12 +78,15 @@ export function keywordText(
   return unknown ? null : input.keywordHits.join(HIT_SEPARATOR);
 }
 
+/**
+ * The Analysis decide() takes. The difficulty estimator gets the recorded score (the text it
+ * would score is gone); a record without one is decided as the estimator never saw it.
+ */
 export function rebuildAnalysis(
   input: ReplayInput,
-  record: { featureKey: string | null; estimatedInputTokens: number },
+  record: { featureKey: string | null; estimatedInputTokens: number; difficultyScore: number | null },
   findings: Finding[],
   promptText: string,
-  declaredDifficulty = input.declaredDifficulty,
 ): Analysis {
   return {
     estimatedPromptTokens: record.estimatedInputTokens,
@@ -91,7 +94,8 @@ export function rebuildAnalysis(
     findings,
     declaredDataClass: input.declaredDataClass,
     featureKey: record.featureKey,
-    declaredDifficulty,
+    declaredDifficulty: input.declaredDifficulty,
+    difficultyScore: record.difficultyScore === null ? null : { score: record.difficultyScore },
     pin: input.pin,
     promptText,
     requiredCapabilities: input.requiredCapabilities,

@@ -27,6 +27,7 @@ function recordOf(analysis: Analysis, snapshot = fixtureSnapshot(), tokens = { i
     refused: !served,
     firstAlias: first?.alias ?? null,
     firstTierKey: first?.tierKey ?? null,
+    difficultyScore: null,
     tokens: served ? { ...tokens, cachedInputTokens: 0, cacheWriteTokens: 0 } : null,
     costUsd: cost ?? 0,
     pricedCount: cost === null ? 0 : 1,
@@ -174,6 +175,15 @@ describe("Replay", () => {
     expect(summary.matrix).toEqual([expect.objectContaining({ featureKey: "analytics-assistant", count: 2, from: expect.objectContaining({ alias: "deepseek-v3" }) })]);
     expect(summary.changedModel).toBe(2);
     expect(summary.changedTier).toBe(0);
+  });
+
+  it("decides difficulty again from the recorded score under the replayed policy's dial", () => {
+    const records = [0.95, 0.2].map((score) => ({ ...recordOf(analytics()), difficultyScore: score }));
+    const dialled = edited((snapshot) => (snapshot.features.find((feature) => feature.key === "analytics-assistant")!.difficultyEstimator = { frontierShare: 0.1, threshold: 0.9 }));
+    const summary = replay(records, dialled);
+    expect(summary.changedTier).toBe(1);
+    expect(summary.matrix).toContainEqual(expect.objectContaining({ count: 1, to: expect.objectContaining({ tierKey: "frontier" }) }));
+    expect(replay(records, fixtureSnapshot()).changedTier).toBe(0);
   });
 
   it("names why requests are newly refused", () => {

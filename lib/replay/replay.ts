@@ -7,7 +7,7 @@ import type { ModelPolicy, PolicySnapshot, RefusalCode, RejectionReason } from "
 import { decisionKey, tokenShapeOf, type TokenShape } from "./decision-key";
 import { independentAllowance } from "./data-class-check";
 import { findingClassesOf, keywordText, policyKeywords, rebuildAnalysis, replayFindings, type FindingClasses, type PolicyKeyword } from "./rebuild-analysis";
-import { readReplayInput, type ReplayInput } from "./replay-input";
+import { readReplayInput } from "./replay-input";
 import { emptyTotals, ReplayTally } from "./tally";
 import type { Placement, ReplayRecord, ReplaySummary, TokenSums } from "./types";
 
@@ -16,17 +16,19 @@ export interface ReplayOptions {
   checkedKeywords: (policyVersion: number | null) => ReadonlySet<string> | null;
   /** Month-to-date spend per feature before the first record (its month), e.g. from the ledger. */
   spendBefore?: Readonly<Record<string, number>>;
-  /**
-   * The difficulty a record is replayed with; defaults to the one it was decided with. Lets a
-   * policy that scores difficulty decide it again (see issue 16's per-feature dial).
-   */
-  difficultyOf?: (input: ReplayInput, record: ReplayRecord, snapshot: PolicySnapshot) => ReplayInput["declaredDifficulty"];
 }
 
 /** What one group's decision comes to; every record of the group shares it. */
 type GroupOutcome =
   | { refused: false; alias: string; tierKey: string; violates: boolean }
   | { refused: true; code: RefusalCode; constraint: RejectionReason; message: string; violates: false };
+
+/** A recorded score matters only through the feature's dial: at or above its threshold, or not. */
+function scoreClass(score: number | null, threshold: number | null): string {
+  if (score === null) return "none";
+  if (threshold === null) return "no dial";
+  return score >= threshold ? "at or above" : "below";
+}
 
 function averageTokens(tokens: TokenSums, count: number): TokenSums {
   return {
@@ -59,6 +61,11 @@ export class Replay {
     this.classes = findingClassesOf(snapshot);
     this.keywords = policyKeywords(snapshot);
     this.models = new Map(snapshot.models.map((model) => [model.alias, model]));
+  }
+
+  private dialOf(featureKey: string | null): number | null {
+    if (featureKey === null) return null;
+    return this.snapshot.features.find((feature) => feature.key === featureKey)?.difficultyEstimator?.threshold ?? null;
   }
 
   private budgetOf(featureKey: string | null): number | null {
@@ -103,11 +110,11 @@ export class Replay {
       if (this.month === null) for (const [feature, usd] of Object.entries(this.options.spendBefore ?? {})) this.spend.set(feature, usd);
       this.month = month;
     }
-    const difficulty = this.options.difficultyOf?.(input, record, this.snapshot) ?? input.declaredDifficulty;
-    const analysis = rebuildAnalysis(input, record, replayFindings(input.findings, this.classes), promptText, difficulty);
+    const analysis = rebuildAnalysis(input, record, replayFindings(input.findings, this.classes), promptText);
     const budget = this.budgetOf(record.featureKey);
     const overBudget = budget !== null && (this.spend.get(record.featureKey!) ?? 0) >= budget;
-    const outcome = this.decideGroup(record, decisionKey(this.shape, analysis, overBudget), analysis, overBudget, budget);
+    const key = decisionKey(this.shape, analysis, overBudget, scoreClass(record.difficultyScore, this.dialOf(record.featureKey)));
+    const outcome = this.decideGroup(record, key, analysis, overBudget, budget);
 
     // The ledger's own cost math on the row's average record, times its records: pricing is linear
     // within a row, because rows are split wherever a long-context threshold could change a price.

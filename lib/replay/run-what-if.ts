@@ -54,8 +54,9 @@ export async function runWhatIf(request: WhatIfRequest, onProgress?: (progress: 
   const withPrompt = policyKeywords(policy.snapshot).length > 0;
   let done = 0;
   await onProgress?.({ done, total });
+  const dials = new Map(policy.snapshot.features.flatMap((feature) => (feature.difficultyEstimator ? [[feature.key, feature.difficultyEstimator.threshold] as const] : [])));
   const priceThresholds = policy.snapshot.models.flatMap((model) => (model.longContext ? [model.longContext.thresholdTokens] : []));
-  for await (const page of recordSlices({ from, to, every }, { withPrompt, priceThresholds, sliceHours: SLICE_HOURS })) {
+  for await (const page of recordSlices({ from, to, every }, { withPrompt, priceThresholds, sliceHours: SLICE_HOURS, dials })) {
     const unseen = [...new Set(page.map((record) => record.policyVersion))].filter((version): version is number => version !== null && !keywords.has(version));
     for (const [version, set] of await checkedKeywordsOf(unseen)) keywords.set(version, set);
     for (const version of unseen) if (!keywords.has(version)) keywords.set(version, new Set());

@@ -29,6 +29,11 @@ export interface ReplayRecord {
   /** The engine's first choice when it was decided (candidates[0]); null for a refusal. */
   firstAlias: string | null;
   firstTierKey: string | null;
+  /**
+   * The difficulty estimator's score when it was decided (issue 16), replayed under the policy's
+   * dial; null when none was recorded (embeddings, older records): then the estimator takes no part.
+   */
+  difficultyScore: number | null;
   /** Summed actual tokens; null when the records were never served (no tokens to price). */
   tokens: TokenSums | null;
   /** Sum of the recorded costs, over the `pricedCount` records that had one. */

@@ -82,7 +82,12 @@ export function decide(analysis: Analysis, fullSnapshot: PolicySnapshot, live: L
   trace.push(...dataClass.trace);
   // Chat requests are always scored (the decision record keeps the score for calibration and
   // what-if replay); the score changes the difficulty only where the feature's dial is on.
-  const estimate = kind === "chat" ? estimateDifficulty(estimatorInput(analysis)) : null;
+  const estimate =
+    kind !== "chat" || analysis.difficultyScore === null
+      ? null
+      : analysis.difficultyScore !== undefined
+        ? { score: analysis.difficultyScore.score, cues: [], basis: "model" as const, task: "the recorded score" }
+        : estimateDifficulty(estimatorInput(analysis));
   const difficulty = resolveDifficulty(analysis, feature, estimate);
   const kept = estimateKeptLine(difficulty, feature);
   if (kept !== null) trace.push(kept);

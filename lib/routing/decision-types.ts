@@ -29,6 +29,11 @@ export interface Analysis {
   modelKind?: ModelKind;
   /** The conversation's shape for the difficulty estimator; absent = the prompt text is one question. */
   conversation?: { userTurns: number; lastUserText: string };
+  /**
+   * A score already known — What-if replays a recorded one, its prompt being gone — used instead of
+   * scoring promptText; null = no score (the estimator takes no part). Absent = score the text.
+   */
+  difficultyScore?: { score: number } | null;
 }
 
 export interface RateLimitedProvider {
