@@ -82,6 +82,12 @@ const schema = z.object({
   JOURNAL_MAX_RECORDS: z.coerce.number().int().positive().default(100_000),
   /** Gateway requests one instance serves at once; beyond that an immediate 503 with retry-after. Requests waiting on a slow model cost memory, not CPU: 2,048 is ~1,400 req/s against a 1.5 s upstream. */
   GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(2048),
+  /**
+   * Past this event-loop delay (its mean over the last half second, ms) an instance refuses new
+   * gateway requests with 503 until it catches up: past its CPU it sheds load instead of queueing
+   * it until connections are reset. 0 = off.
+   */
+  GATEWAY_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(500),
   /** Failed app-key authentications allowed per client address per minute; beyond that 429. */
   GATEWAY_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });

@@ -20,6 +20,24 @@ describe("InFlightLimit", () => {
     expect(limit.tryEnter()).toBe(false);
   });
 
+  it("refuses while the event loop is later than its bound, and admits again once it catches up", () => {
+    let delay = 40;
+    const limit = new InFlightLimit(100, () => delay, 250);
+    expect(limit.tryEnter()).toBe(true);
+    delay = 400;
+    expect(limit.tryEnter()).toBe(false);
+    expect(limit.lastRefusal).toBe("event_loop");
+    expect(overloaded(limit).message).toContain("GATEWAY_MAX_EVENT_LOOP_DELAY_MS");
+    delay = 30;
+    expect(limit.tryEnter()).toBe(true);
+    expect(limit.inFlight).toBe(2);
+  });
+
+  it("ignores the event loop when that bound is off", () => {
+    const limit = new InFlightLimit(1, () => 10_000, 0);
+    expect(limit.tryEnter()).toBe(true);
+  });
+
   it("answers 503 gateway_overloaded with retry-after, naming the bound", () => {
     const error = overloaded(new InFlightLimit(8));
     expect(error).toMatchObject({ status: 503, code: "gateway_overloaded", headers: { "retry-after": "1" } });

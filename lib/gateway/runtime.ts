@@ -11,7 +11,7 @@ import { CircuitBreaker, type OpenedCircuit } from "@/lib/providers/circuit-brea
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter, type KeyRateLimiter } from "./key-rate-limiter";
-import { InFlightLimit } from "./admission";
+import { eventLoopDelay, InFlightLimit } from "./admission";
 import { announce, onEvent } from "./cluster-events";
 import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
 import { PolicyStore } from "./policy-store";
@@ -70,7 +70,7 @@ function createRuntime(): GatewayRuntime {
   const keyLimits = env.REDIS_URL ? new RedisKeyRateLimiter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 }), `${env.REDIS_KEY_PREFIX}:rate`) : new MemoryKeyRateLimiter();
   // With REDIS_URL, budgets hold across instances (reservations in Redis); otherwise one instance.
   const spend: SpendCounter = env.REDIS_URL ? new RedisSpendCounter(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), undefined, `${env.REDIS_KEY_PREFIX}:budget`) : new LocalSpendCounter();
-  const admission = new InFlightLimit(env.GATEWAY_MAX_IN_FLIGHT);
+  const admission = new InFlightLimit(env.GATEWAY_MAX_IN_FLIGHT, env.GATEWAY_MAX_EVENT_LOOP_DELAY_MS > 0 ? eventLoopDelay() : undefined, env.GATEWAY_MAX_EVENT_LOOP_DELAY_MS);
   const breaker = sharedCircuitBreaker();
   const runtime: GatewayRuntime = { policy: new PolicyStore(), breaker, spend, keyLimits, ledger, journal, admission };
   // What a previous process journaled and may not have written (kill -9, a crash, an outage).
