@@ -91,11 +91,23 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   res.once("close", cancel);
+  // Events produced together (a finish, the usage and [DONE]) leave in one write: the socket is
+  // corked from the first of them until the next tick, which delays nothing that waits.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       if (res.destroyed) return;
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(uncork);
+      }
       if (!res.write(value)) await new Promise<void>((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
     }
     res.end();
