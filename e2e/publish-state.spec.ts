@@ -32,7 +32,7 @@ test("after a roll back the bar shows the edits that differ from the live versio
   await expect(bar(page).getByTestId("unpublished-count")).toHaveText(/^No unpublished changes/);
   const before = await liveVersion(page);
 
-  await editModel(page, (form) => form.getByLabel("Tier").selectOption({ label: "Frontier" }));
+  await editModel(page, async (form) => void (await form.getByLabel("Tier", { exact: true }).selectOption({ label: "Closed frontier" })));
   await expect(page.getByTestId("tier-frontier").getByTestId(`model-${MODEL}`)).toBeVisible();
   await expect(bar(page).getByTestId("unpublished-count")).toHaveText(`1 unpublished change against v${before}`);
   await bar(page).getByLabel("Publish note").fill("e2e: move mistral-large to frontier");
@@ -72,7 +72,7 @@ test("an edit undone by hand leaves nothing to publish", async ({ page }) => {
     await field.fill("977");
   });
   await expect(bar(page).getByTestId("unpublished-count")).toHaveText(/^1 unpublished change/);
-  await editModel(page, (form) => form.getByLabel("Priority (lower first)").fill(priority));
+  await editModel(page, async (form) => form.getByLabel("Priority (lower first)").fill(priority));
   await expect(bar(page).getByTestId("unpublished-count")).toHaveText(/^No unpublished changes/);
   await expect(bar(page).getByRole("button", { name: "Publish" })).toHaveCount(0);
 });

@@ -33,9 +33,11 @@ export interface DecisionTableRow {
 }
 
 /** "Nov 21 05:59:12" in UTC: the log spans days, and auditors compare seconds. */
-function formatLogTime(date: Date): string {
-  const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(date);
-  return `${day} ${date.toISOString().slice(11, 19)}`;
+/** "Nov 18 14:03:07" in the viewer's zone (the search's). */
+function formatLogTime(date: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone }).format(date);
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone }).format(date);
+  return `${day} ${time}`;
 }
 
 function Cost({ decision }: { decision: DecisionTableRow }) {
@@ -46,14 +48,14 @@ function Cost({ decision }: { decision: DecisionTableRow }) {
 }
 
 /** `search`: the log's query string, carried to each decision page so its back link returns to this search. */
-export function DecisionsTable({ decisions, caption, search = "" }: { decisions: DecisionTableRow[]; caption?: string; search?: string }) {
+export function DecisionsTable({ decisions, caption, search = "", timeZone = "UTC" }: { decisions: DecisionTableRow[]; caption?: string; search?: string; timeZone?: string }) {
   return (
     <Card>
       <Table data-testid="decisions-table" className="[&_td]:px-3! [&_th]:px-3!">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>
-            <Th>Time (UTC)</Th>
+            <Th>Time ({timeZone})</Th>
             <Th>Feature · key · endpoint</Th>
             <Th>Data class</Th>
             <Th>Served by</Th>
@@ -68,7 +70,7 @@ export function DecisionsTable({ decisions, caption, search = "" }: { decisions:
             <tr key={decision.id} data-testid={`decision-${decision.id}`} className="hover:bg-slate-50">
               <Td className="whitespace-nowrap">
                 <Link href={`/decisions/${decision.id}${search ? `?${search}` : ""}`} className="text-sky-700 tabular-nums hover:underline" title={new Date(decision.createdAt).toISOString()} aria-label={`Decision ${decision.id}`}>
-                  {formatLogTime(new Date(decision.createdAt))}
+                  {formatLogTime(new Date(decision.createdAt), timeZone)}
                 </Link>
                 <div className="flex gap-1 pt-0.5">
                   {decision.dryRun ? <Badge tone="info">dry run</Badge> : null}

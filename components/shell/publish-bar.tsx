@@ -86,7 +86,9 @@ export function PublishBar({ publishedVersion, unpublishedChanges, sample = [], 
           {canDiscard && publishedVersion ? (
             confirming ? (
               <span className="flex items-center gap-2" role="group" aria-label="Confirm discarding the draft">
-                <span className="text-slate-700">Undo all {unpublishedChanges} and return to v{publishedVersion}?</span>
+                <span className="text-slate-700">
+                  Undo {unpublishedChanges === 1 ? "this change" : `all ${unpublishedChanges} changes`} and return to v{publishedVersion}?
+                </span>
                 <Button type="button" variant="danger" disabled={pending} onClick={onDiscard}>
                   {pending ? "Discarding…" : "Discard draft"}
                 </Button>

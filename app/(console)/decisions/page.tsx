@@ -109,7 +109,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <>
-          <DecisionsTable decisions={page.rows} caption="Decisions, newest first" search={here} />
+          <DecisionsTable decisions={page.rows} caption="Decisions, newest first" search={here} timeZone={timeZone} />
           <DecisionPager filters={filters} newer={page.newer} older={page.older} extra={extra} />
         </>
       )}
