@@ -141,6 +141,14 @@ const feature = z.object({
   commercial: z.boolean(),
   monthlyActiveUsers: count.nullable(),
   jurisdictions: z.array(text(20)),
+  difficultyEstimator: z
+    .object({
+      frontierShare: z.number().gt(0).max(1).describe("Target share of the feature's requests sent to frontier by the difficulty estimator (0–1]"),
+      threshold: z.number().min(0).max(1).describe("Score at or above which a request is hard; calibrated when the share was set"),
+    })
+    .nullable()
+    .default(null)
+    .describe("The difficulty dial; null = off (the feature default decides). Documents without it turn the dial off."),
 });
 
 const modelNameMapping = z.object({

@@ -175,6 +175,7 @@ export const routingRuleDoc = (row: RoutingRuleRow): RoutingRuleDoc => ({
 export interface FeatureRow {
   key: string; name: string; team: string; owner: string; monthlyBudgetUsd: DecimalLike | null; budgetAction: FeatureDoc["budgetAction"]; defaultDifficulty: Difficulty;
   defaultDataClassKey: string; allowPromptLogging: boolean; commercial: boolean; monthlyActiveUsers: number | null; jurisdictions: string[];
+  estimatorFrontierShare: number | null; estimatorThreshold: number | null;
 }
 export const featureDoc = (row: FeatureRow): FeatureDoc => ({
   key: row.key,
@@ -189,6 +190,7 @@ export const featureDoc = (row: FeatureRow): FeatureDoc => ({
   commercial: row.commercial,
   monthlyActiveUsers: row.monthlyActiveUsers,
   jurisdictions: row.jurisdictions,
+  difficultyEstimator: row.estimatorFrontierShare !== null && row.estimatorThreshold !== null ? { frontierShare: row.estimatorFrontierShare, threshold: row.estimatorThreshold } : null,
 });
 
 export interface DifficultyRow { difficulty: Difficulty; tier: { key: string } }

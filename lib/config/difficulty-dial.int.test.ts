@@ -10,7 +10,9 @@ import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { decide } from "@/lib/routing";
 import { fixtureAnalysis, fixtureLive } from "@/lib/routing/fixtures";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { applyConfigDocument } from "./apply-config-document";
 import { buildSnapshot } from "./build-snapshot";
+import { loadConfigDocument } from "./load-config-document";
 import { listFeatures } from "./list-features";
 import { updateFeature } from "./save-feature";
 import { updateFeatureSchema } from "./schemas/feature";
@@ -78,5 +80,18 @@ describe("difficulty dial", () => {
     expect((await setDial("code-assist", "40")).estimator).toEqual({ frontierShare: 0.4, threshold: 0.6 });
     expect((await setDial("code-assist", "")).estimator).toBeNull();
     expect(updateFeatureSchema.safeParse({ estimatorFrontierSharePercent: "0" }).error?.issues.find((issue) => issue.path[0] === "estimatorFrontierSharePercent")?.message).toBe("The frontier share must be at least 1.");
+  });
+
+  it("travels in configuration documents: exported, applied back, and turned off by a document that says null", async () => {
+    await setDial("code-assist", "40");
+    const exported = await loadConfigDocument();
+    expect(exported.features.find((entry) => entry.key === "code-assist")?.difficultyEstimator).toEqual({ frontierShare: 0.4, threshold: 0.6 });
+
+    const off = { ...exported, features: exported.features.map((entry) => (entry.key === "code-assist" ? { ...entry, difficultyEstimator: null } : entry)) };
+    await applyConfigDocument(off, { actor: editor, note: "dial off" });
+    expect((await listFeatures()).find((entry) => entry.key === "code-assist")?.estimator).toBeNull();
+
+    await applyConfigDocument(exported, { actor: editor, note: "dial back" });
+    expect((await listFeatures()).find((entry) => entry.key === "code-assist")?.estimator).toEqual({ frontierShare: 0.4, threshold: 0.6 });
   });
 });

@@ -33,7 +33,12 @@ const providerData = (doc: ProviderDoc) => ({
 const profileData = (doc: HardwareProfileDoc) => ({ purchasePriceUsd: doc.purchasePriceUsd, amortisationMonths: doc.amortisationMonths, watts: doc.watts, usdPerKwh: doc.usdPerKwh, tokensPerDay: doc.tokensPerDay });
 const licenceData = ({ key: _key, reviewedAt, ...rest }: LicenceDoc) => ({ ...rest, reviewedAt: reviewedAt === null ? null : new Date(reviewedAt) });
 const classificationData = ({ key: _key, dataClass, ...rest }: ClassificationRuleDoc) => ({ ...rest, dataClassKey: dataClass });
-const featureData = ({ key: _key, defaultDataClass, ...rest }: FeatureDoc) => ({ ...rest, defaultDataClassKey: defaultDataClass });
+const featureData = ({ key: _key, defaultDataClass, difficultyEstimator, ...rest }: FeatureDoc) => ({
+  ...rest,
+  defaultDataClassKey: defaultDataClass,
+  estimatorFrontierShare: difficultyEstimator?.frontierShare ?? null,
+  estimatorThreshold: difficultyEstimator?.threshold ?? null,
+});
 
 async function idsOf(rows: Promise<Array<{ id: string } & Record<string, unknown>>>, field: string): Promise<Ids> {
   return new Map((await rows).map((row) => [String(row[field]), row.id]));

@@ -55,6 +55,7 @@ export function sampleConfigDocument(): ConfigDocument {
       {
         key: "support-summaries", name: "Support ticket summaries", team: "Support", owner: "dana@example.com", monthlyBudgetUsd: 500, budgetAction: "downgrade",
         defaultDifficulty: "routine", defaultDataClass: "internal", allowPromptLogging: false, commercial: true, monthlyActiveUsers: 40_000, jurisdictions: ["US"],
+        difficultyEstimator: null,
       },
     ],
     modelNameMappings: [
