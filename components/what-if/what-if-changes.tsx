@@ -17,7 +17,7 @@ function Place({ place }: { place: Placement }) {
   );
 }
 
-const moved = (from: Placement, to: Placement) => from.refused !== to.refused || (!from.refused && from.alias !== to.alias);
+const moved = (from: Placement, to: Placement) => from.refused !== to.refused || (!from.refused && (from.alias !== to.alias || from.tierKey !== to.tierKey));
 
 export function WhatIfChanges({ summary }: { summary: ReplaySummary }) {
   const cells = summary.matrix.filter((cell) => moved(cell.from, cell.to));

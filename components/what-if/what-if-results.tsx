@@ -49,7 +49,7 @@ export function WhatIfResults({ result }: { result: WhatIfResultData }) {
   return (
     <section aria-label="What-if result" className="space-y-6">
       <p className="text-sm text-slate-600" data-testid="what-if-scope">
-        {`Replayed ${result.policy.label} on ${formatInteger(s.replayed)} decisions of the last ${result.window.days} days (${result.window.from.slice(0, 16).replace("T", " ")} – ${result.window.to.slice(0, 16).replace("T", " ")} UTC) in ${(result.elapsedMs / 1000).toFixed(1)} s. Providers are taken as healthy; costs use each request's actual tokens.`}
+        {`Replayed ${result.policy.label} on ${formatInteger(s.replayed)} decisions of the last ${result.window.days === 1 ? "day" : `${result.window.days} days`} (${result.window.from.slice(0, 16).replace("T", " ")} – ${result.window.to.slice(0, 16).replace("T", " ")} UTC) in ${(result.elapsedMs / 1000).toFixed(1)} s. Providers are taken as healthy; costs use each request's actual tokens.`}
         {result.sample ? ` The window holds about ${formatInteger(result.sample.recordsInWindow)} decisions: one in ${result.sample.every} was replayed, so these figures are a sample's.` : ""}
       </p>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
@@ -65,7 +65,7 @@ export function WhatIfResults({ result }: { result: WhatIfResultData }) {
           testId="what-if-savings"
           label="Savings vs baseline"
           value={formatUsd(s.baselineCostUsd - s.replayCostUsd)}
-          detail={`all-frontier (${result.policy.baselineModelAlias ?? "no baseline model"}) ${formatUsd(s.baselineCostUsd)}; now ${formatUsd(s.recordedBaselineCostUsd - s.actualCostUsd)}`}
+          detail={`all-frontier (${result.policy.baselineModelAlias ?? "no baseline model"}) ${formatUsd(s.baselineCostUsd)}; actual savings ${formatUsd(s.recordedBaselineCostUsd - s.actualCostUsd)}`}
         />
         <Figure testId="what-if-newly-refused" label="Newly refused" value={formatInteger(s.newlyRefused)} detail={`${formatInteger(s.newlyServed)} newly served`} tone={s.newlyRefused > 0 ? "bad" : "plain"} />
         <Figure testId="what-if-violations" label="Data-class violations" value={formatInteger(s.dataClassViolations)} detail="checked on every replayed decision" tone={s.dataClassViolations === 0 ? "good" : "bad"} />

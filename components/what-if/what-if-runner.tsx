@@ -67,7 +67,7 @@ export function WhatIfRunner({ choices, preselected, maxDays }: { choices: Polic
   return (
     <div className="space-y-6">
       <Card className="p-5">
-        <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-4" aria-label="What-if">
+        <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-4" aria-label="What-if">
           <SelectField id="what-if-policy" label="Policy to replay" value={choice} onChange={(event) => setChoice(event.target.value)} className="min-w-80 flex-1">
             {choices.map((option) => (
               <option key={option.value} value={option.value}>

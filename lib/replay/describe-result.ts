@@ -17,7 +17,7 @@ export function costDelta(result: WhatIfResultData): number {
 export function describeResult(result: WhatIfResultData): string[] {
   const s = result.summary;
   const lines = [
-    `What-if: ${result.policy.label} replayed on ${formatInteger(s.replayed)} decision records of the last ${result.window.days} days (${result.window.from} – ${result.window.to}).`,
+    `What-if: ${result.policy.label} replayed on ${formatInteger(s.replayed)} decision records of the last ${result.window.days === 1 ? "day" : `${result.window.days} days`} (${result.window.from} – ${result.window.to}).`,
   ];
   if (result.sample) lines.push(`The window holds ${formatInteger(result.sample.recordsInWindow)} records: one in ${result.sample.every} was replayed (a sample); counts and costs are the sample's.`);
   lines.push(
@@ -29,7 +29,7 @@ export function describeResult(result: WhatIfResultData): string[] {
   if (s.unpricedActual + s.unpricedReplay + s.servedWithoutTokens > 0) {
     lines.push(`Left out of the cost sums: ${s.unpricedActual} unpriced actual, ${s.unpricedReplay} unpriced replayed, ${s.servedWithoutTokens} served by the replay but never for real (no actual tokens).`);
   }
-  const moves = s.matrix.filter((cell) => !(cell.from.refused && cell.to.refused) && (cell.from.alias !== cell.to.alias || cell.from.refused !== cell.to.refused));
+  const moves = s.matrix.filter((cell) => !(cell.from.refused && cell.to.refused) && (cell.from.alias !== cell.to.alias || cell.from.tierKey !== cell.to.tierKey || cell.from.refused !== cell.to.refused));
   if (moves.length > 0) {
     lines.push("Changes (feature: from → to, requests):");
     for (const cell of moves.slice(0, 20)) lines.push(`  - ${cell.featureKey ?? "(no feature)"}: ${placementWords(cell.from)} → ${placementWords(cell.to)}, ${formatInteger(cell.count)}`);
