@@ -43,7 +43,7 @@ async function publish(page: Page, note: string) {
   await expect(bar.getByRole("status")).toContainText(/Published version \d+/);
 }
 
-test("an engineer moves a model to another tier, sees what it would have done to past traffic, publishes, and the gateway follows the prediction", async ({ page, request }) => {
+test("an engineer moves a model to another tier, sees what it would have done to past traffic, publishes, and the gateway follows the prediction", async ({ page, request }, testInfo) => {
   // Past traffic: requests pinned to deepseek-v3 (hosted-open) and hard requests (frontier, claude-sonnet).
   const pinned: Served[] = [];
   const hard: Served[] = [];
@@ -55,7 +55,7 @@ test("an engineer moves a model to another tier, sees what it would have done to
   await recorded(request, hard.at(-1)!.decision);
 
   // The draft: deepseek-v3 becomes the first frontier model.
-  await editModel(page, "tier-hosted-open", "Frontier", "1");
+  await editModel(page, "tier-hosted-open", "Closed frontier", "1");
   await expect(page.getByTestId("tier-frontier").getByTestId(`model-${MODEL}`)).toBeVisible();
 
   // The publish bar leads to What-if with the draft chosen.
@@ -76,6 +76,7 @@ test("an engineer moves a model to another tier, sees what it would have done to
   await expect(tierMove.first()).toBeVisible();
   const modelMove = matrix.getByRole("row").filter({ hasText: `${hardModel} (frontier)` }).filter({ hasText: `${MODEL} (frontier)` });
   await expect(modelMove.first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("what-if.png"), fullPage: true });
   // Examples open the recorded decision.
   const example = result.getByTestId("what-if-examples").getByRole("link").first();
   await expect(example).toHaveAttribute("href", /^\/decisions\/[0-9a-f-]{36}$/);
@@ -91,4 +92,32 @@ test("an engineer moves a model to another tier, sees what it would have done to
   await expect(page.getByTestId("tier-hosted-open").getByTestId(`model-${MODEL}`)).toBeVisible();
   await publish(page, "deepseek-v3 back to hosted-open");
   await expect.poll(async () => (await ask(request, MODEL)).tier).toBe("hosted-open");
+});
+
+test("finance may replay (it changes nothing), an auditor may not, and bad input gets a clear answer", async ({ browser, playwright, baseURL }) => {
+  const finance = await browser.newContext({ storageState: storageStatePath("finance") });
+  const page = await finance.newPage();
+  await page.goto("/what-if");
+  await expect(page.getByRole("heading", { name: "What-if" })).toBeVisible();
+  await page.getByLabel("Last … days").fill("0");
+  await page.getByRole("button", { name: "Run what-if" }).click();
+  await expect(page.getByText(/A whole number of days from 1 to \d+/)).toBeVisible();
+  const invalid = await page.request.post("/api/console/what-if", { data: { policy: { kind: "draft" }, days: 100_000 } });
+  expect(invalid.status()).toBe(400);
+  expect((await invalid.json()).error.message).toContain("days");
+  const missing = await page.request.post("/api/console/what-if", { data: { policy: { kind: "version", number: 99_999 }, days: 1 } });
+  expect(missing.status()).toBe(404);
+  const badDocument = await page.request.post("/api/console/what-if", { data: { policy: { kind: "document", text: "{ not json" }, days: 1 } });
+  expect(badDocument.status()).toBe(400);
+  expect((await badDocument.json()).error.code).toBe("invalid_document");
+  await finance.close();
+
+  const auditor = await browser.newContext({ storageState: storageStatePath("auditor") });
+  const refused = await auditor.request.post("/api/console/what-if", { data: { policy: { kind: "draft" }, days: 1 } });
+  expect(refused.status()).toBe(403);
+  await auditor.close();
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const signedOut = await anonymous.post("/api/console/what-if", { data: { policy: { kind: "draft" }, days: 1 }, maxRedirects: 0 });
+  expect(signedOut.status()).toBe(401);
+  await anonymous.dispose();
 });
