@@ -38,21 +38,14 @@ export function findDigitGroups(text: string, budget?: DetectionBudget): DigitGr
 function splitDigitGroups(text: string, budget?: DetectionBudget): DigitGroups {
   const starts: number[] = [];
   const ends: number[] = [];
-  let position = 0;
-  while (position < text.length) {
-    if (budget) budget.steps++;
-    if (!isDigit(text.charCodeAt(position))) {
-      position++;
-      continue;
-    }
-    const start = position;
-    while (position < text.length && isDigit(text.charCodeAt(position))) {
-      if (budget) budget.steps++;
-      position++;
-    }
-    starts.push(start);
-    ends.push(position);
+  // The regex engine finds the runs at a few ns a character (a loop over every character cost
+  // several times that); the steps still count every character read.
+  const runs = /[0-9]+/g;
+  for (let run = runs.exec(text); run !== null; run = runs.exec(text)) {
+    starts.push(run.index);
+    ends.push(run.index + run[0].length);
   }
+  if (budget) budget.steps += text.length;
   const count = starts.length;
   const joined = new Uint8Array(count);
   for (let i = 0; i + 1 < count; i++) {

@@ -72,9 +72,16 @@ function couldStartIban(text: string, at: number): boolean {
   );
 }
 
+// Candidate starts, found by the regex engine (a few ns a character, where a loop over every
+// position cost ~16): two letters then two digits. Two candidates cannot overlap.
+const CANDIDATE = /[A-Za-z]{2}[0-9]{2}/g;
+
 export function findIbans(text: string, budget?: DetectionBudget): Span[] {
   const spans: Span[] = [];
-  for (let at = 0; at + 4 <= text.length; at++) {
+  const candidates = new RegExp(CANDIDATE);
+  for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
+    const at = match.index;
+    candidates.lastIndex = at + 1;
     if (budget) budget.steps++;
     if (!couldStartIban(text, at)) continue;
     const length = ibanLength(text.slice(at, at + 2).toUpperCase());
@@ -82,7 +89,7 @@ export function findIbans(text: string, budget?: DetectionBudget): Span[] {
     const iban = readIban(text, at, length, budget);
     if (iban === null || !passesIbanChecksum(iban.compact.toUpperCase())) continue;
     spans.push([at, iban.end]);
-    at = iban.end - 1;
+    candidates.lastIndex = iban.end;
   }
   return spans;
 }
