@@ -26,6 +26,7 @@ async function main() {
   const { runWhatIf } = await import("../lib/replay/run-what-if");
   const { loadReplayPolicy } = await import("../lib/replay/policy-source");
   const { recordSlices } = await import("../lib/replay/load-records");
+  const { Replay } = await import("../lib/replay/replay");
   const db = getDb();
   const latest = await db.policyVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
   if (!latest) throw new Error("The bench database has no published policy: seed it first (bench/README.md).");
@@ -63,11 +64,19 @@ async function main() {
     let readOnly = 0;
     const readStarted = performance.now();
     let rowsRead = 0;
+    const slices = [];
     for await (const page of recordSlices({ from, to: now, every: 1 }, { withPrompt: false, priceThresholds: [], sliceHours: 6, dials: new Map() })) {
       readOnly += page.reduce((sum, record) => sum + record.count, 0);
       rowsRead += page.length;
+      slices.push(page);
     }
     const readMs = performance.now() - readStarted;
+    // The pure replay alone (grouping, decide(), pricing) over the rows just read: Node's share.
+    const pureStarted = performance.now();
+    const pure = new Replay(draft.snapshot, { checkedKeywords: () => new Set() });
+    for (const page of slices) pure.add(page);
+    pure.summary();
+    const pureMs = performance.now() - pureStarted;
     const row = {
       records: summary!.replayed,
       groups: summary!.groups,
@@ -76,6 +85,7 @@ async function main() {
       readOnlyMs: readMs,
       readOnlyRecords: readOnly,
       rowsRead,
+      pureReplayMs: pureMs,
       progressUpdates: updates,
       changedTier: summary!.changedTier,
       changedModel: summary!.changedModel,
@@ -85,7 +95,7 @@ async function main() {
     results.push(row);
     console.log(
       `${row.records.toLocaleString("en-US")} records: median ${(row.medianMs / 1000).toFixed(2)} s over ${RUNS} runs (${timed.map((ms) => (ms / 1000).toFixed(2)).join(", ")}), ` +
-        `${Math.round(row.records / (row.medianMs / 1000)).toLocaleString("en-US")} records/s, ${row.groups} groups, read alone ${(readMs / 1000).toFixed(2)} s (${rowsRead.toLocaleString("en-US")} grouped rows), ${updates} progress updates; ` +
+        `${Math.round(row.records / (row.medianMs / 1000)).toLocaleString("en-US")} records/s, ${row.groups} groups, read alone ${(readMs / 1000).toFixed(2)} s (${rowsRead.toLocaleString("en-US")} grouped rows), pure replay ${Math.round(pureMs)} ms, ${updates} progress updates; ` +
         `tier changes ${row.changedTier}, cost $${row.actualCostUsd.toFixed(2)} → $${row.replayCostUsd.toFixed(2)}`,
     );
   }
