@@ -26,12 +26,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// Each keyword's pattern, built once: the keywords are the policy's, so the same few are asked
+// for on every request. Bounded, since published versions come and go.
+const KEYWORD_PATTERNS_KEPT = 2_000;
+const keywordPatterns = new Map<string, RegExp | null>();
+
+function keywordPattern(keyword: string): RegExp | null {
+  let pattern = keywordPatterns.get(keyword);
+  if (pattern !== undefined) return pattern;
+  const words = keyword.trim().split(/\s+/).filter((word) => word.length > 0);
+  const phrase = words.map(escapeRegExp).join("\\s+");
+  pattern = words.length === 0 ? null : new RegExp(`(?<!${WORD_CHAR})${phrase}(?!${WORD_CHAR})`, "iu");
+  if (keywordPatterns.size >= KEYWORD_PATTERNS_KEPT) keywordPatterns.clear();
+  keywordPatterns.set(keyword, pattern);
+  return pattern;
+}
+
 /** Case-insensitive, whole-word; inner whitespace in a phrase matches any run of whitespace. */
 export function keywordMatches(text: string, keyword: string): boolean {
-  const words = keyword.trim().split(/\s+/).filter((word) => word.length > 0);
-  if (words.length === 0) return false;
-  const phrase = words.map(escapeRegExp).join("\\s+");
-  return new RegExp(`(?<!${WORD_CHAR})${phrase}(?!${WORD_CHAR})`, "iu").test(text);
+  return keywordPattern(keyword)?.test(text) ?? false;
 }
 
 function matchRule(rule: RoutingRulePolicy, facts: RuleFacts): RuleMatch | null {
