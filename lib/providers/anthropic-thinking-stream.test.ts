@@ -1,4 +1,4 @@
-// A streamed Anthropic thinking block keeps its signature through the AI SDK client, so a
+// A streamed Anthropic thinking block keeps its signature through the Anthropic client, so a
 // Messages caller (Claude Code) can send the block back in its next turn.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

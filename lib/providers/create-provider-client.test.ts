@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createProviderClient } from "./create-provider-client";
-import { cachedProviderInstanceCount, clearProviderInstances } from "./provider-instances";
 import type { CanonicalRequest } from "@/lib/canonical/types";
 import { collectStream, modelPolicy, providerPolicy, startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "./testing";
 import { countRequestTokens, countTextTokens } from "./token-count";
 
-// What each adapter puts on the wire, and what the factory caches.
+// What each adapter puts on the wire, and how secrets are read.
 
 const secrets: Record<string, string> = { OPENAI_KEY: "sk-openai", ANTHROPIC_KEY: "sk-ant" };
 const readSecret = (name: string) => secrets[name];
@@ -118,20 +117,20 @@ describe("createProviderClient", () => {
     expect(openai.requests).toHaveLength(0);
   });
 
-  it("caches one AI SDK provider instance per provider key + base URL + secret", async () => {
-    clearProviderInstances();
+  it("reads an Anthropic secret on every call, so a rotated one takes effect at once", async () => {
     const provider = providerPolicy({ key: "an", kind: "anthropic", baseUrl: anthropic.baseUrl, apiKeyEnv: "ANTHROPIC_KEY" });
-    for (const alias of ["a", "b", "c"]) {
-      await createProviderClient(provider, modelPolicy({ alias, providerKey: "an" }), { readSecret }).generate(conversation);
-    }
-    expect(cachedProviderInstanceCount()).toBe(1);
-    // A rotated secret is picked up on the next call, as a new instance.
+    const client = createProviderClient(provider, modelPolicy({ providerKey: "an" }), { readSecret: (name) => secrets[name] });
+    await client.generate(conversation);
+    expect(anthropic.requests.at(-1)?.headers["x-api-key"]).toBe("sk-ant");
     anthropic.setApiKey("sk-rotated");
-    const rotated = (name: string) => (name === "ANTHROPIC_KEY" ? "sk-rotated" : undefined);
-    await createProviderClient(provider, modelPolicy({ providerKey: "an" }), { readSecret: rotated }).generate(conversation);
-    expect(anthropic.requests.at(-1)?.headers["x-api-key"]).toBe("sk-rotated");
-    expect(cachedProviderInstanceCount()).toBe(2);
-    anthropic.setApiKey("sk-ant");
+    secrets.ANTHROPIC_KEY = "sk-rotated";
+    try {
+      await client.generate(conversation);
+      expect(anthropic.requests.at(-1)?.headers["x-api-key"]).toBe("sk-rotated");
+    } finally {
+      secrets.ANTHROPIC_KEY = "sk-ant";
+      anthropic.setApiKey("sk-ant");
+    }
   });
 
   it("reads an OpenAI-wire secret on every call, so a rotated one takes effect at once", async () => {

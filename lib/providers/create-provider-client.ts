@@ -1,13 +1,12 @@
 // The factory the gateway calls per candidate: ProviderPolicy + ModelPolicy → ProviderClient.
 // OpenAI and OpenAI-compatible upstreams are spoken to directly in their own wire format (the
-// canonical request serialises into it without loss); Anthropic goes through the AI SDK's
-// provider package, which translates. Secrets are read per call so a rotated key takes effect
-// without a restart.
+// canonical request serialises into it without loss), and so is Anthropic's Messages API.
+// Secrets are read per call so a rotated key takes effect without a restart.
 import { readSecret as readEnvSecret } from "@/lib/env";
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
-import { createAiSdkClient } from "./ai-sdk-client";
+import { createAnthropicMessagesClient } from "./anthropic-messages-client";
 import { createOpenAiChatClient } from "./openai-chat-client";
-import { languageModelFor, openAiWireEndpoint, type SecretReader } from "./provider-instances";
+import { anthropicEndpoint, openAiWireEndpoint, type SecretReader } from "./provider-instances";
 import { createSimulatorClient, type SimulatorOptions } from "./simulator";
 import type { ProviderClient } from "./types";
 
@@ -35,11 +34,11 @@ export function createProviderClient(provider: ProviderPolicy, model: ModelPolic
         providerModelId: model.providerModelId,
       });
     case "anthropic":
-      return createAiSdkClient({
-        kind: provider.kind,
+      return createAnthropicMessagesClient({
+        ...anthropicEndpoint(provider, readSecret),
         providerKey: provider.key,
         modelAlias: model.alias,
-        resolveModel: () => languageModelFor(provider, model.providerModelId, readSecret),
+        providerModelId: model.providerModelId,
       });
   }
 }

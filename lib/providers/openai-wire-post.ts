@@ -1,6 +1,6 @@
-// One POST to an OpenAI-wire upstream (chat completions, embeddings): the JSON body with the
-// provider's key, network failures and HTTP error statuses turned into ProviderErrors the
-// fallback understands. A 2xx answer is returned for the caller to read.
+// One POST of a JSON body to an upstream (OpenAI-wire chat completions and embeddings,
+// Anthropic Messages): network failures and HTTP error statuses turned into ProviderErrors the
+// fallback understands, the same way for every wire. A 2xx answer is returned for the caller to read.
 import { kindForStatus, networkCodeOf, toProviderError } from "./map-error";
 import { ProviderError } from "./provider-error";
 import { retryAfterSeconds } from "./retry-after";
@@ -20,21 +20,20 @@ async function failureFrom(response: UpstreamResponse, providerKey: string): Pro
   });
 }
 
-export interface OpenAiWirePost {
+export interface UpstreamJsonPost {
   providerKey: string;
   url: string;
-  apiKey: string | undefined;
+  /** The wire's own headers (auth, versions); content-type and accept are set here. */
+  headers: Record<string, string>;
   accept: "application/json" | "text/event-stream";
   body: unknown;
   signal: AbortSignal | undefined;
 }
 
-export async function postOpenAiWire({ providerKey, url, apiKey, accept, body, signal }: OpenAiWirePost): Promise<UpstreamResponse> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept };
-  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+export async function postUpstreamJson({ providerKey, url, headers, accept, body, signal }: UpstreamJsonPost): Promise<UpstreamResponse> {
   let response: UpstreamResponse;
   try {
-    response = await postUpstream(url, headers, JSON.stringify(body), signal);
+    response = await postUpstream(url, { "content-type": "application/json", accept, ...headers }, JSON.stringify(body), signal);
   } catch (error) {
     if (signal?.aborted) throw error;
     // The network error's code (ECONNREFUSED, ETIMEDOUT) is what helps the reader.
@@ -45,6 +44,20 @@ export async function postOpenAiWire({ providerKey, url, apiKey, accept, body, s
   }
   if (!response.ok) throw await failureFrom(response, providerKey);
   return response;
+}
+
+export interface OpenAiWirePost {
+  providerKey: string;
+  url: string;
+  apiKey: string | undefined;
+  accept: "application/json" | "text/event-stream";
+  body: unknown;
+  signal: AbortSignal | undefined;
+}
+
+/** OpenAI's wire: the key as a bearer token (none for self-hosted servers that take none). */
+export function postOpenAiWire({ apiKey, ...post }: OpenAiWirePost): Promise<UpstreamResponse> {
+  return postUpstreamJson({ ...post, headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
 }
 
 /** The body of a 2xx answer as JSON; a connection lost mid-body stays a network failure. */

@@ -1,5 +1,7 @@
-// AI SDK provider instances, built once per (provider key, base URL, secret) and reused, so the
-// hot path only looks one up. A rotated secret or edited base URL simply makes a new entry.
+// Where each provider kind's calls go and the key they carry (read per call, so a rotated secret
+// applies at once). Below them, the AI SDK provider instances the gateway no longer calls (every
+// kind is now spoken to directly): only bench/provider-client.ts still times `languageModelFor`,
+// and the two can go together.
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
@@ -73,6 +75,14 @@ export function openAiWireEndpoint(provider: ProviderPolicy & { kind: "openai" |
       // Hosted APIs always need a key; self-hosted OpenAI-compatible servers often take none.
       return secretFor(provider, readSecret, kind === "openai");
     },
+  };
+}
+
+/** Where an Anthropic provider's calls go; the key is required and read per call. */
+export function anthropicEndpoint(provider: ProviderPolicy, readSecret: SecretReader): { baseUrl: string; apiKey: () => string } {
+  return {
+    baseUrl: provider.baseUrl ?? DEFAULT_BASE_URLS.anthropic,
+    apiKey: () => secretFor(provider, readSecret, true) ?? "",
   };
 }
 

@@ -5,7 +5,7 @@ import { createProviderClient } from "./create-provider-client";
 import { ProviderError, RequestAbortedError } from "./provider-error";
 import { collectStream, modelPolicy, providerPolicy, resultText, startFakeAnthropicServer, startFakeOpenAIServer, textRequest, type FakeLlmServer } from "./testing";
 
-// Every AI SDK adapter against a real HTTP server speaking its wire protocol.
+// Every provider adapter against a real HTTP server speaking its wire protocol.
 
 const SECRETS: Record<string, string> = { OPENAI_KEY: "sk-openai", ANTHROPIC_KEY: "sk-ant", TOGETHER_KEY: "sk-compat" };
 const readSecret = (name: string) => SECRETS[name];
