@@ -3,7 +3,7 @@
 // get it wrong where the frontier gets it right (bench/ROUTING.md) — and the task type in words
 // for the trace. Pure: the model is data, imported statically; no I/O, no clock.
 import { difficultyFeatures, type DifficultyInput, type TaskCue } from "./difficulty-features";
-import { loadDifficultyModel, percentileOf, rawLogit, type DifficultyModel, type DifficultyModelFile } from "./difficulty-model";
+import { loadDifficultyModel, percentileOf, rawScore, type DifficultyModel, type DifficultyModelFile } from "./difficulty-model";
 import modelFile from "./difficulty-model.json";
 import { learnedCovers, ruleScore } from "./difficulty-rules";
 import type { Analysis } from "./types";
@@ -51,6 +51,6 @@ export function estimateDifficulty(input: DifficultyInput, model: DifficultyMode
   const features = difficultyFeatures(input);
   const task = taskWords(features.cues, input.userTurns);
   if (!learnedCovers(features.cues)) return { score: ruleScore(features.cues, input), cues: features.cues, basis: "rules", task };
-  const score = Math.round(percentileOf(model.file.percentiles, rawLogit(model, features)) * 1000) / 1000;
+  const score = Math.round(percentileOf(model.file.percentiles, rawScore(model, features)) * 1000) / 1000;
   return { score, cues: features.cues, basis: "model", task };
 }

@@ -1,19 +1,20 @@
-// scripts/difficulty/train.ts — trains the difficulty estimator's logistic regression and writes
+// scripts/difficulty/train.ts — trains the difficulty estimator's logistic regressions and writes
 // lib/routing/difficulty-model.json. Not run by the tests; deterministic (fixed split, fixed
 // folds, file order, no randomness), so the same data gives the same file:
 //
 //   npx tsx scripts/difficulty/train.ts
 //
 // The held-out part (dataset.ts) is never read here; bench/routing.ts reports on it. On the rest,
-// 5-fold cross-validation chooses the settings (label, L2, epochs, step size) by the mean
+// 5-fold cross-validation chooses the settings (objective, L2, epochs, step size) by the mean
 // accuracy, relative to the strong model, at frontier shares of 10–50 %. The model written is the
-// average of the five fold models' weights (a linear model, so this is their ensemble), and the
-// percentile table comes from the folds' out-of-fold logits — how unseen prompts score.
+// average of the five fold models' weights, head by head (linear heads, so this is their
+// ensemble), and the percentile table comes from the folds' out-of-fold scores — how unseen
+// prompts score.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { DENSE_FEATURES, HASH_BITS, difficultyFeatures, type DifficultyFeatures } from "@/lib/routing/difficulty-features";
-import { loadDifficultyModel, rawLogit, type DifficultyModelFile } from "@/lib/routing/difficulty-model";
+import { loadDifficultyModel, rawScore, type DifficultyModelFile } from "@/lib/routing/difficulty-model";
 import { accuracyAtShare, shareFor, strongAccuracy } from "./curve";
 import { asInput, loadPrompts, partOf, type LabelledPrompt } from "./dataset";
 
@@ -21,13 +22,33 @@ const OUT = path.join(import.meta.dirname, "../../lib/routing/difficulty-model.j
 const FOLDS = 5;
 
 type Label = (prompt: LabelledPrompt) => number;
-const LABELS: Record<string, { words: string; label: Label }> = {
-  gap: { words: "P(the weak model answers wrong and the strong model right)", label: (p) => (!p.weak_correct && p.strong_correct ? 1 : 0) },
-  weak_wrong: { words: "P(the weak model answers wrong)", label: (p) => (p.weak_correct ? 0 : 1) },
+interface Objective {
+  words: string;
+  combine: DifficultyModelFile["combine"];
+  heads: Array<{ words: string; label: Label }>;
+}
+/**
+ * "gap" ranks by P(weak wrong and strong right); "net" by P(strong right) − P(weak right), which
+ * also counts what is lost by sending a question the strong model gets wrong and the weak one right.
+ */
+const OBJECTIVES: Record<string, Objective> = {
+  gap: {
+    words: "P(the weak model answers wrong and the strong model right)",
+    combine: "single",
+    heads: [{ words: "P(weak wrong and strong right)", label: (p) => (!p.weak_correct && p.strong_correct ? 1 : 0) }],
+  },
+  net: {
+    words: "P(the strong model answers right) − P(the weak model answers right)",
+    combine: "strong_minus_weak",
+    heads: [
+      { words: "P(strong right)", label: (p) => (p.strong_correct ? 1 : 0) },
+      { words: "P(weak right)", label: (p) => (p.weak_correct ? 1 : 0) },
+    ],
+  },
 };
 
 interface Settings {
-  label: string;
+  objective: string;
   l2: number;
   epochs: number;
   rate: number;
@@ -45,8 +66,7 @@ interface Weights {
 }
 
 /** Adagrad on the log loss with L2, examples in file order. */
-function fit(examples: readonly Example[], settings: Settings): Weights {
-  const label = LABELS[settings.label]!.label;
+function fit(examples: readonly Example[], settings: Settings, label: Label): Weights {
   const w: Weights = { bias: 0, dense: new Float64Array(DENSE_FEATURES.length), hashed: new Float64Array(1 << HASH_BITS) };
   const g2 = { bias: 1e-8, dense: new Float64Array(DENSE_FEATURES.length).fill(1e-8), hashed: new Float64Array(1 << HASH_BITS).fill(1e-8) };
   const step = (gradient: number, squares: number) => (settings.rate * gradient) / Math.sqrt(squares);
@@ -76,14 +96,18 @@ function fit(examples: readonly Example[], settings: Settings): Weights {
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
-function toFile(w: Weights, words: string, rows: number, percentiles: number[]): DifficultyModelFile {
+function toFile(heads: readonly Weights[], objective: Objective, rows: number, percentiles: number[]): DifficultyModelFile {
   return {
-    format: "switchyard-difficulty-lr/1",
+    format: "switchyard-difficulty-lr/2",
     hashBits: HASH_BITS,
-    label: words,
-    bias: round(w.bias),
-    dense: [...w.dense].map(round),
-    hashed: [...w.hashed].map((weight, bucket): [number, number] => [bucket, round(weight)]).filter(([, weight]) => weight !== 0),
+    label: objective.words,
+    combine: objective.combine,
+    heads: heads.map((w, i) => ({
+      label: objective.heads[i]!.words,
+      bias: round(w.bias),
+      dense: [...w.dense].map(round),
+      hashed: [...w.hashed].map((weight, bucket): [number, number] => [bucket, round(weight)]).filter(([, weight]) => weight !== 0),
+    })),
     percentiles,
     trainedOn: { rows, sources: "RouteLLM eval responses: MMLU domains a–l and GSM8K rows with SHA-256 0–7, less the held-out part (data/difficulty/NOTICE)", trainedAt: "see git log" },
   };
@@ -95,23 +119,25 @@ function foldOf(prompt: LabelledPrompt): number {
   return parseInt(createHash("sha256").update(`switchyard-difficulty-fold:${prompt.prompt}`).digest("hex").slice(0, 8), 16) % FOLDS;
 }
 
-/** Five fold models and the out-of-fold logit of every example. */
+/** Five fold models (each a list of heads) and the out-of-fold score of every example. */
 function crossValidate(examples: readonly Example[], settings: Settings) {
-  const models: Weights[] = [];
+  const objective = OBJECTIVES[settings.objective]!;
+  const models: Weights[][] = [];
   const outOfFold = new Map<string, number>();
   for (let fold = 0; fold < FOLDS; fold += 1) {
-    const fitted = fit(examples.filter((e) => foldOf(e.prompt) !== fold), settings);
-    const model = loadDifficultyModel(toFile(fitted, "", 0, flat));
-    for (const e of examples) if (foldOf(e.prompt) === fold) outOfFold.set(e.prompt.id, rawLogit(model, e.features));
-    models.push(fitted);
+    const training = examples.filter((e) => foldOf(e.prompt) !== fold);
+    const heads = objective.heads.map((head) => fit(training, settings, head.label));
+    const model = loadDifficultyModel(toFile(heads, objective, 0, flat));
+    for (const e of examples) if (foldOf(e.prompt) === fold) outOfFold.set(e.prompt.id, rawScore(model, e.features));
+    models.push(heads);
   }
   const scored = examples.map((e) => ({ prompt: e.prompt, score: outOfFold.get(e.prompt.id)! }));
-  const prompts = examples.map((e) => e.prompt);
-  const strong = strongAccuracy(prompts);
+  const strong = strongAccuracy(examples.map((e) => e.prompt));
   const shares = [0.1, 0.2, 0.3, 0.4, 0.5];
   const merit = shares.reduce((sum, share) => sum + accuracyAtShare(scored, share) / strong, 0) / shares.length;
   const share95 = shareFor(0.95 * strong, (share) => accuracyAtShare(scored, share));
-  return { models, outOfFold, merit, share95 };
+  const at40 = accuracyAtShare(scored, 0.4) / strong;
+  return { models, outOfFold, merit, share95, at40 };
 }
 
 function average(models: readonly Weights[]): Weights {
@@ -127,23 +153,25 @@ function average(models: readonly Weights[]): Weights {
 function main() {
   const prompts = loadPrompts().filter((prompt) => partOf(prompt) !== "held-out");
   const examples: Example[] = prompts.map((prompt) => ({ prompt, features: difficultyFeatures(asInput(prompt)) }));
+  const only = process.argv[2]; // e.g. "net": try one objective only (for quick experiments)
   let best: { settings: Settings; result: ReturnType<typeof crossValidate> } | null = null;
-  for (const label of Object.keys(LABELS))
+  for (const objective of Object.keys(OBJECTIVES).filter((name) => only === undefined || name === only))
     for (const l2 of [0, 1e-3])
       for (const epochs of [3, 5])
         for (const rate of [0.05, 0.1]) {
-          const settings = { label, l2, epochs, rate };
+          const settings = { objective, l2, epochs, rate };
           const result = crossValidate(examples, settings);
-          console.log(`${JSON.stringify(settings)}: mean accuracy/strong at 10–50 % = ${(100 * result.merit).toFixed(2)} %, share for 95 % = ${result.share95 === null ? "—" : `${Math.round(100 * result.share95)} %`}`);
+          console.log(`${JSON.stringify(settings)}: mean accuracy/strong at 10–50 % = ${(100 * result.merit).toFixed(2)} %, at 40 % = ${(100 * result.at40).toFixed(2)} %, share for 95 % = ${result.share95 === null ? "—" : `${Math.round(100 * result.share95)} %`}`);
           if (best === null || result.merit > best.result.merit) best = { settings, result };
         }
   if (best === null) throw new Error("nothing trained");
-  const ensemble = average(best.result.models);
-  const logits = [...best.result.outOfFold.values()].sort((a, b) => a - b);
-  const percentiles = flat.map((i) => round(logits[Math.round((i / 100) * (logits.length - 1))]!));
-  const file = toFile(ensemble, LABELS[best.settings.label]!.words, prompts.length, percentiles);
+  const objective = OBJECTIVES[best.settings.objective]!;
+  const ensemble = objective.heads.map((_, h) => average(best.result.models.map((heads) => heads[h]!)));
+  const scores = [...best.result.outOfFold.values()].sort((a, b) => a - b);
+  const percentiles = flat.map((i) => round(scores[Math.round((i / 100) * (scores.length - 1))]!));
+  const file = toFile(ensemble, objective, prompts.length, percentiles);
   writeFileSync(OUT, `${JSON.stringify(file)}\n`);
-  console.log(`chose ${JSON.stringify(best.settings)}; ${prompts.length} prompts, ${file.hashed.length} weighted buckets → ${path.relative(process.cwd(), OUT)}`);
+  console.log(`chose ${JSON.stringify(best.settings)}; ${prompts.length} prompts, ${file.heads.map((head) => head.hashed.length).join(" + ")} weighted buckets → ${path.relative(process.cwd(), OUT)}`);
 }
 
 main();
