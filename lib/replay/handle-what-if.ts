@@ -53,19 +53,31 @@ export async function handleWhatIf(request: Request): Promise<Response> {
     throw error;
   }
   const encoder = new TextEncoder();
+  // A page closed mid-run cancels the stream: the replay stops at its next slice.
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: WhatIfStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: WhatIfStreamLine) => {
+        if (!cancelled) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
       try {
-        const result = await runWhatIf({ source: policy, days: body.days }, (progress) => send({ type: "progress", ...progress }));
+        const result = await runWhatIf({ source: policy, days: body.days }, (progress) => {
+          if (cancelled) throw new Error("what-if cancelled by the client");
+          send({ type: "progress", ...progress });
+        });
         send({ type: "result", result });
       } catch (error) {
-        console.error("[switchyard] what-if failed", error);
-        send({ type: "error", message: "The replay failed on the server; nothing was changed. Try again, or a shorter window." });
+        if (!cancelled) {
+          console.error("[switchyard] what-if failed", error);
+          send({ type: "error", message: "The replay failed on the server; nothing was changed. Try again, or a shorter window." });
+        }
       } finally {
         running = false;
-        controller.close();
+        if (!cancelled) controller.close();
       }
+    },
+    cancel() {
+      cancelled = true;
     },
   });
   return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
