@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CanonicalRequest } from "@/lib/canonical/types";
-import { canonicalToMessagesBody, MID_CONVERSATION_SYSTEM_BETA } from "./from-canonical";
+import { canonicalToMessagesBody, MID_CONVERSATION_SYSTEM_BETA, STRUCTURED_OUTPUTS_BETA } from "./from-canonical";
 import { messagesBodySchema } from "./request-schema";
 import { messagesBodyToCanonical } from "./to-canonical";
 
@@ -111,6 +111,13 @@ describe("canonical request → Messages body", () => {
     expect(betas).toEqual([MID_CONVERSATION_SYSTEM_BETA]);
   });
 
+  it("asks for the structured-outputs beta only with strict tools the model enforces", () => {
+    const strict: CanonicalRequest = { ...base, tools: [{ ...tool, strict: true }] };
+    expect(canonicalToMessagesBody(strict, { modelId: "claude-sonnet-4-5", stream: false }).betas).toEqual([STRUCTURED_OUTPUTS_BETA]);
+    expect(canonicalToMessagesBody(strict, { modelId: "claude-3-haiku-20240307", stream: false }).betas).toEqual([]);
+    expect(canonicalToMessagesBody({ ...base, tools: [tool] }, { modelId: "claude-sonnet-4-5", stream: false }).betas).toEqual([]);
+  });
+
   it("streams: stream flag and tool input streamed as it is written", () => {
     const { body } = roundTrip({ model: "claude-sonnet-4-5", max_tokens: 10, messages: [{ role: "user", content: "x" }], tools: [weather] }, true);
     expect(body).toMatchObject({ stream: true, tools: [{ name: "get_weather", eager_input_streaming: true }] });
@@ -159,6 +166,9 @@ describe("canonical request → Messages body", () => {
       request: { parameters: { reasoningBudgetTokens: 2_048, maxOutputTokens: 4_000 } },
       expected: { max_tokens: 4_000, thinking: { type: "adaptive" } },
     },
+    { name: "an empty system prompt is left out", request: { messages: [{ role: "system", content: [{ type: "text", text: "" }] }, { role: "user", content: [{ type: "text", text: "x" }] }] }, expected: { system: undefined } },
+    { name: "strict tools where the model enforces schemas", model: "claude-sonnet-4-5", request: { tools: [{ ...tool, strict: true }] }, expected: { tools: [{ name: "f", input_schema: { type: "object" }, strict: true }] } },
+    { name: "no strict where it does not", model: "claude-sonnet-4-20250514", request: { tools: [{ ...tool, strict: true }] }, expected: { tools: [{ name: "f", input_schema: { type: "object" } }] } },
     { name: "required → any", request: { tools: [tool], toolChoice: { type: "required" } }, expected: { tool_choice: { type: "any" } } },
     { name: "parallel tool calls off without a choice", request: { tools: [tool], parameters: { parallelToolCalls: false } }, expected: { tool_choice: { type: "auto", disable_parallel_tool_use: true } } },
     { name: "no tools, no tool_choice", request: { toolChoice: { type: "auto" } }, expected: { tools: undefined, tool_choice: undefined } },

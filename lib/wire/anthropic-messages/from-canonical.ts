@@ -11,6 +11,8 @@ type Json = Record<string, unknown>;
 
 /** The beta a system message after the first turn needs (Claude Code sends it itself). */
 export const MID_CONVERSATION_SYSTEM_BETA = "mid-conversation-system-2026-04-07";
+/** The beta `strict` tools need (the AI SDK sent it with them). */
+export const STRUCTURED_OUTPUTS_BETA = "structured-outputs-2025-11-13";
 
 function cacheControl(mark: CacheMark | undefined): Json {
   return mark ? { cache_control: { type: mark.type, ...(mark.ttl ? { ttl: mark.ttl } : {}) } } : {};
@@ -60,7 +62,8 @@ function split(messages: readonly CanonicalMessage[]): { system: Json[]; turns: 
   let leading = true;
   for (const message of messages) {
     if (message.role === "system") {
-      if (leading) system.push(...message.content.map(textBlock));
+      // Anthropic refuses empty text blocks; a chat caller's `system: ""` says nothing.
+      if (leading) system.push(...message.content.filter((part) => part.text !== "").map(textBlock));
       else {
         midConversationSystem = true;
         turns.push({ role: "system", content: message.content.map(textBlock) });
@@ -146,7 +149,8 @@ export function canonicalToMessagesBody(request: CanonicalRequest, options: { mo
       name: tool.name,
       ...(tool.description !== undefined ? { description: tool.description } : {}),
       input_schema: tool.parameters,
-      ...(tool.strict !== undefined ? { strict: tool.strict } : {}),
+      // Models that do not enforce schemas refuse `strict`; the AI SDK left it out for them too.
+      ...(tool.strict !== undefined && traits.structuredOutput ? { strict: tool.strict } : {}),
       // Tool input streams as the model writes it, not in one piece at the block's end.
       ...(options.stream ? { eager_input_streaming: true } : {}),
       ...cacheControl(tool.cache),
@@ -162,5 +166,6 @@ export function canonicalToMessagesBody(request: CanonicalRequest, options: { mo
   };
   if (Object.keys(outputConfig).length > 0) body.output_config = outputConfig;
   if (options.stream) body.stream = true;
-  return { body, betas: midConversationSystem ? [MID_CONVERSATION_SYSTEM_BETA] : [] };
+  const strictTools = traits.structuredOutput && request.tools.some((tool) => tool.strict === true);
+  return { body, betas: [...(midConversationSystem ? [MID_CONVERSATION_SYSTEM_BETA] : []), ...(strictTools ? [STRUCTURED_OUTPUTS_BETA] : [])] };
 }

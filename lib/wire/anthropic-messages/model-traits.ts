@@ -13,10 +13,12 @@ export interface AnthropicModelTraits {
   budgetThinking: boolean;
   /** Accepts the `xhigh` effort. */
   xhighEffort: boolean;
+  /** Enforces schemas natively: `strict` tools and `output_config.format`. */
+  structuredOutput: boolean;
 }
 
-const BASE: AnthropicModelTraits = { maxOutputTokens: 4_096, adaptiveThinking: false, samplingParameters: true, budgetThinking: true, xhighEffort: false };
-const CURRENT: AnthropicModelTraits = { ...BASE, maxOutputTokens: 128_000, adaptiveThinking: true };
+const BASE: AnthropicModelTraits = { maxOutputTokens: 4_096, adaptiveThinking: false, samplingParameters: true, budgetThinking: true, xhighEffort: false, structuredOutput: false };
+const CURRENT: AnthropicModelTraits = { ...BASE, maxOutputTokens: 128_000, adaptiveThinking: true, structuredOutput: true };
 const CURRENT_UNSAMPLED: AnthropicModelTraits = { ...CURRENT, samplingParameters: false, xhighEffort: true };
 
 // First match wins: the more specific ids come first.
@@ -24,8 +26,8 @@ const RULES: Array<[RegExp, AnthropicModelTraits]> = [
   [/claude-(?:sonnet|opus|haiku)-5-5|claude-fable-5/, { ...CURRENT_UNSAMPLED, budgetThinking: false }],
   [/claude-opus-5|claude-opus-4-[78]|claude-sonnet-5/, CURRENT_UNSAMPLED],
   [/claude-(?:sonnet|opus)-4-6/, CURRENT],
-  [/claude-(?:sonnet|opus|haiku)-4-5/, { ...BASE, maxOutputTokens: 64_000 }],
-  [/claude-opus-4-1/, { ...BASE, maxOutputTokens: 32_000 }],
+  [/claude-(?:sonnet|opus|haiku)-4-5/, { ...BASE, maxOutputTokens: 64_000, structuredOutput: true }],
+  [/claude-opus-4-1/, { ...BASE, maxOutputTokens: 32_000, structuredOutput: true }],
   [/claude-sonnet-4(?:-|@)/, { ...BASE, maxOutputTokens: 64_000 }],
   [/claude-opus-4(?:-|@)/, { ...BASE, maxOutputTokens: 32_000 }],
 ];
