@@ -1,4 +1,5 @@
-// Turns whatever an AI SDK call threw (or put in a stream's `error` part) into a ProviderError.
+// Turns whatever an upstream call threw into a ProviderError: network errors, aborts, and the AI
+// SDK's error classes (only bench/provider-client.ts still builds AI SDK models).
 // AI SDK 7 surfaces: APICallError for HTTP failures and connection failures (statusCode
 // undefined, cause carries the errno), StreamProviderError for `error` events inside a 200
 // stream, RetryError only when maxRetries > 0, and the abort *reason itself* on abort.
@@ -100,22 +101,6 @@ function fromStreamProviderError(error: StreamProviderError): ProviderError {
     retryable: kind === "unknown" ? error.isRetryable : undefined,
     cause: error,
   });
-}
-
-/**
- * An error event inside a 200 stream, as a provider model's doStream reports it: the decoded
- * payload (Anthropic `{ type: "overloaded_error", message }`, OpenAI `{ code, message }`).
- */
-export function fromStreamErrorPayload(payload: unknown): ProviderError | null {
-  if (!payload || typeof payload !== "object" || payload instanceof Error) return null;
-  const { type, code, message } = payload as { type?: unknown; code?: unknown; message?: unknown };
-  const label = `${String(type ?? "")} ${String(code ?? "")} ${String(message ?? "")}`;
-  let kind: ProviderErrorKind;
-  if (/rate_limit/i.test(label)) kind = "rate_limited";
-  else if (CONTEXT_LENGTH_PATTERN.test(label)) kind = "context_length";
-  else if (/overloaded|server_error|api_error|unavailable|timeout/i.test(label)) kind = "unavailable";
-  else kind = "unknown";
-  return new ProviderError({ kind, message: typeof message === "string" ? message.slice(0, 200) : `The upstream stream failed (${label.trim()})` });
 }
 
 /** The errno-style code of a network failure (ECONNREFUSED, …), looking through causes. */
