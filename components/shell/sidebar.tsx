@@ -6,7 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 const GROUPS: Array<{ title: string; areas: Area[] }> = [
   { title: "", areas: ["overview"] },
   { title: "Configure", areas: ["routing", "models", "providers", "dataRules", "licences", "features", "apiKeys", "playground", "whatIf"] },
-  { title: "Observe", areas: ["costs", "decisions", "changes", "versions"] },
+  { title: "Observe", areas: ["costs", "decisions", "changes", "versions", "alerts"] },
   { title: "Admin", areas: ["users"] },
 ];
 

@@ -19,6 +19,7 @@ export const AREAS = {
   decisions: { label: "Decisions", href: "/decisions", read: ["admin", "engineer", "auditor"] },
   changes: { label: "Changes", href: "/changes", read: ["admin", "engineer", "auditor"] },
   versions: { label: "Policy versions", href: "/versions", read: ["admin", "engineer", "auditor"] },
+  alerts: { label: "Alerts", href: "/alerts", read: ROLES },
   users: { label: "Users", href: "/users", read: ["admin"] },
 } as const satisfies Record<string, { label: string; href: string; read: readonly Role[] }>;
 

@@ -6,6 +6,9 @@ import { DecisionJournal } from "@/lib/ledger/journal";
 import { writeDecisionBatchIsolating } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
 import { ensureRetentionSchedule } from "@/lib/ledger/retention-schedule";
+import { spendWritten } from "@/lib/alerts/budget-watch";
+import { circuitOpened } from "@/lib/alerts/circuit-watch";
+import { ensureSpikeSchedule } from "@/lib/alerts/spike-watch";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { CircuitBreaker, type OpenedCircuit } from "@/lib/providers/circuit-breaker";
 import { Redis } from "ioredis";
@@ -64,6 +67,8 @@ function createRuntime(): GatewayRuntime {
       reportDatabaseUp();
       journal.drained(records);
       runtime.spend.written(records);
+      // Alerts: budget thresholds are checked against the rollups these records just reached.
+      spendWritten(records);
     },
   });
   // With REDIS_URL, key rate limits are shared by every gateway instance; otherwise per process.
@@ -83,6 +88,8 @@ function createRuntime(): GatewayRuntime {
   flushOnShutdown(ledger, journal);
   // Every process that records decisions also expires old ones (hourly; rollups keep the totals).
   ensureRetentionSchedule();
+  // Refusal-spike alerts are judged on a timer (one instance at a time, by advisory lock).
+  ensureSpikeSchedule();
   return runtime;
 }
 
@@ -92,7 +99,13 @@ function createRuntime(): GatewayRuntime {
  * paying the failures to learn it.
  */
 function sharedCircuitBreaker(): CircuitBreaker {
-  const breaker = new CircuitBreaker({ onOpen: (providerKey, opened) => announce("circuit-opened", JSON.stringify({ providerKey, ...opened })) });
+  const breaker = new CircuitBreaker({
+    onOpen: (providerKey, opened) => {
+      announce("circuit-opened", JSON.stringify({ providerKey, ...opened }));
+      // Only the instance that opened it alerts; the others adopt the opening below, silently.
+      circuitOpened(providerKey, opened);
+    },
+  });
   onEvent("circuit-opened", (payload) => {
     const { providerKey, until, lastError } = JSON.parse(payload) as { providerKey?: unknown; until?: unknown; lastError?: OpenedCircuit["lastError"] };
     if (typeof providerKey === "string" && typeof until === "number") breaker.adoptOpen(providerKey, { until, lastError: lastError ?? null });
