@@ -26,7 +26,6 @@ const ROUND_TRIPS: Array<{ name: string; body: Record<string, unknown> }> = [
         { role: "user", content: [{ type: "text", text: "Again" }] },
       ],
       temperature: 0.3,
-      top_p: 0.9,
       top_k: 5,
       stop_sequences: ["END"],
       metadata: { user_id: "u-1" },
@@ -136,6 +135,13 @@ describe("canonical request → Messages body", () => {
       request: { parameters: { temperature: 0.5, topP: 0.9, topK: 3, maxOutputTokens: 100 } },
       expected: { max_tokens: 100, temperature: undefined, top_p: undefined, top_k: undefined },
     },
+    {
+      name: "no sampling parameters while thinking",
+      request: { parameters: { temperature: 0.5, topP: 0.9, topK: 3, reasoningBudgetTokens: 1_024, maxOutputTokens: 2_000 } },
+      expected: { temperature: undefined, top_p: undefined, top_k: undefined, thinking: { type: "enabled", budget_tokens: 1_024 } },
+    },
+    { name: "top_p alone is sent", request: { parameters: { topP: 0.9 } }, expected: { top_p: 0.9 } },
+    { name: "top_p beside temperature is not", request: { parameters: { topP: 0.9, temperature: 0.2 } }, expected: { top_p: undefined, temperature: 0.2 } },
     {
       name: "seed and penalties have no Anthropic field",
       request: { parameters: { seed: 1, presencePenalty: 0.5, frequencyPenalty: 0.5, maxOutputTokens: 5 } },

@@ -135,10 +135,11 @@ export function canonicalToMessagesBody(request: CanonicalRequest, options: { mo
 
   const body: Json = { model: options.modelId, max_tokens: maxTokens, messages: turns };
   if (system.length > 0) body.system = system;
-  // The newest models refuse sampling parameters; the AI SDK dropped them too.
-  if (traits.samplingParameters) {
+  // Anthropic refuses sampling parameters while thinking, on its newest models, and top_p beside
+  // temperature: left out as the AI SDK left them out.
+  if (traits.samplingParameters && !reasoning.thinking) {
     if (p.temperature !== undefined) body.temperature = p.temperature;
-    if (p.topP !== undefined) body.top_p = p.topP;
+    if (p.topP !== undefined && p.temperature === undefined) body.top_p = p.topP;
     if (p.topK !== undefined) body.top_k = p.topK;
   }
   if (p.stop !== undefined && p.stop.length > 0) body.stop_sequences = p.stop;
