@@ -266,7 +266,7 @@ export function latencyTable(latency: LatencyReport): ReportTable<LatencyRow> {
   };
 }
 
-export const BUDGET_STATUS_WORDS: Record<BudgetStatus, string> = { over: "Over budget", at_risk: "At risk", ok: "On track", no_budget: "No budget" };
+export const BUDGET_STATUS_WORDS: Record<BudgetStatus, string> = { over: "Over budget", at_risk: "At risk", too_early: "Too early to project", ok: "On track", no_budget: "No budget" };
 
 export function budgetsTable(budgets: BudgetReport): ReportTable<BudgetRow> {
   return {

@@ -28,6 +28,19 @@ describe("prepareBudgets", () => {
   it("does not divide by a near-zero elapsed time at the start of a month", () => {
     const report = prepareBudgets(new Map([["support-summaries", 1]]), FEATURES, new Date("2026-11-01T00:00:01.000Z"));
     expect(report.elapsedDays).toBeCloseTo(1 / 24, 10);
-    expect(report.rows[0]!.burnPerDayUsd).toBeCloseTo(24, 10);
+    expect(report.rows.find((row) => row.featureKey === "support-summaries")!.burnPerDayUsd).toBeCloseTo(24, 10);
+  });
+
+  it("waits for a week of the month before projecting: day 0.9 says too early, not 141 %", () => {
+    // support-summaries has a $500 budget: $21 by 21:36 on the 1st would project ~$700 (141 %).
+    const early = prepareBudgets(new Map([["support-summaries", 21], ["code-assist", 2100]]), FEATURES, new Date("2026-11-01T21:36:00.000Z"));
+    expect(early.projectionReady).toBe(false);
+    expect(early.rows.find((row) => row.featureKey === "support-summaries")).toMatchObject({ status: "too_early", projectedUsd: null, projectedShare: null });
+    // Already over is over, whatever the day.
+    expect(early.rows.find((row) => row.featureKey === "code-assist")).toMatchObject({ status: "over" });
+    expect(early.atRisk).toBe(1);
+    const week = prepareBudgets(new Map([["support-summaries", 150]]), FEATURES, new Date("2026-11-08T00:00:00.000Z"));
+    expect(week.projectionReady).toBe(true);
+    expect(week.rows.find((row) => row.featureKey === "support-summaries")).toMatchObject({ status: "at_risk" });
   });
 });
