@@ -5,7 +5,7 @@ export type { AssistantPart, CanonicalRequest, CanonicalResult, FinishReason, Ge
 export { PROVIDER_ERROR_KINDS, ProviderError, RequestAbortedError, type ProviderErrorInit, type ProviderErrorKind } from "./provider-error";
 export { toProviderError, kindForStatus } from "./map-error";
 export { createProviderClient, type ProviderClientOptions } from "./create-provider-client";
-export { clearProviderInstances, cachedProviderInstanceCount, DEFAULT_BASE_URLS } from "./provider-instances";
+export { DEFAULT_BASE_URLS } from "./provider-instances";
 export { simulatedReply, type SimulatorOptions } from "./simulator";
 export { countRequestTokens, countTextTokens } from "./token-count";
 export { CircuitBreaker, type BreakerState, type CircuitBreakerOptions, type HealthGate, type ProviderHealth } from "./circuit-breaker";

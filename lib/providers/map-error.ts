@@ -1,5 +1,6 @@
 // Turns whatever an upstream call threw into a ProviderError: network errors, aborts, and the AI
-// SDK's error classes (only bench/provider-client.ts still builds AI SDK models).
+// SDK's error classes (no provider client raises those any more — every kind is spoken to
+// directly — but the mapping stays until it is removed with its tests).
 // AI SDK 7 surfaces: APICallError for HTTP failures and connection failures (statusCode
 // undefined, cause carries the errno), StreamProviderError for `error` events inside a 200
 // stream, RetryError only when maxRetries > 0, and the abort *reason itself* on abort.
