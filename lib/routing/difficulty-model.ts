@@ -1,21 +1,24 @@
-// The learned part of the difficulty estimator: logistic regressions over the features of
-// difficulty-features.ts. The weights are data (difficulty-model.json, written by
-// scripts/difficulty/train.ts); this file only evaluates them. A model has one head
-// ("single": P(weak model wrong and strong model right)) or two ("strong_minus_weak":
-// P(strong right) − P(weak right), the expected accuracy gained by sending the request to the
-// strong model — what the routing curve is about). The raw score is mapped to its percentile
-// among the training prompts, so a score of 0.8 reads "harder than 80 % of the benchmark mix"
-// and the threshold for a share s of that mix is simply 1 − s.
+// The learned part of the difficulty estimator: logistic-regression heads over the features of
+// difficulty-features.ts, combined as Σ weightᵢ · σ(headᵢ). The committed model has three:
+// P(strong model right) − P(weak model right) — the accuracy expected to be gained by sending the
+// request to the strong model, which is what the routing curve is about — plus a share of
+// P(weak wrong and strong right), which the cross-validation found to rank better still
+// (bench/ROUTING.md). The weights are data (difficulty-model.json, written by
+// scripts/difficulty/train.ts); this file only evaluates them. The raw score is mapped to its
+// percentile among the training prompts, so a score of 0.8 reads "harder than 80 % of the
+// benchmark mix" and the threshold for a share s of that mix is simply 1 − s.
 import { DENSE_FEATURES, HASH_BITS, type DifficultyFeatures } from "./difficulty-features";
 
 export interface DifficultyHeadFile {
   /** What the head predicts, in words. */
   label: string;
+  /** Its coefficient in the raw score (negative: a head that counts against). */
+  weight: number;
   bias: number;
   /** One weight per DENSE_FEATURES entry, same order. */
   dense: number[];
-  /** [bucket, weight] pairs; buckets not listed weigh 0. */
-  hashed: Array<[number, number]>;
+  /** One weight per hashed bucket (2^hashBits). */
+  hashed: number[];
 }
 
 export interface DifficultyModelFile {
@@ -23,8 +26,6 @@ export interface DifficultyModelFile {
   hashBits: number;
   /** What the raw score means, in words (for the README and the bench). */
   label: string;
-  /** "single": the first head's logit; "strong_minus_weak": σ(head 0) − σ(head 1). */
-  combine: "single" | "strong_minus_weak";
   heads: DifficultyHeadFile[];
   /** Raw scores at percentiles 0, 1, …, 100 of the training prompts (non-decreasing). */
   percentiles: number[];
@@ -42,24 +43,16 @@ export interface DifficultyModel {
 }
 
 export function loadDifficultyModel(file: DifficultyModelFile): DifficultyModel {
-  const heads = file.combine === "single" ? 1 : 2;
   if (
     file.format !== "switchyard-difficulty-lr/2" ||
     file.hashBits !== HASH_BITS ||
-    file.heads.length !== heads ||
-    file.heads.some((head) => head.dense.length !== DENSE_FEATURES.length) ||
+    file.heads.length === 0 ||
+    file.heads.some((head) => head.dense.length !== DENSE_FEATURES.length || head.hashed.length !== 1 << HASH_BITS) ||
     file.percentiles.length !== 101
   ) {
     throw new Error("difficulty model does not match the feature extractor; re-run scripts/difficulty/train.ts");
   }
-  return {
-    file,
-    heads: file.heads.map((head) => {
-      const weights = new Float64Array(1 << HASH_BITS);
-      for (const [bucket, weight] of head.hashed) weights[bucket] = weight;
-      return { file: head, weights };
-    }),
-  };
+  return { file, heads: file.heads.map((head) => ({ file: head, weights: Float64Array.from(head.hashed) })) };
 }
 
 function headLogit(head: Head, features: DifficultyFeatures): number {
@@ -72,13 +65,11 @@ function headLogit(head: Head, features: DifficultyFeatures): number {
   return features.buckets.length === 0 ? z : z + ngrams / Math.sqrt(features.buckets.length);
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-/** The model's raw score (higher = more to gain from the strong model); its scale depends on `combine`. */
+/** The model's raw score, Σ weightᵢ · σ(headᵢ): higher = more to gain from the strong model. */
 export function rawScore(model: DifficultyModel, features: DifficultyFeatures): number {
-  const [first, second] = model.heads;
-  if (model.file.combine === "single" || second === undefined) return headLogit(first!, features);
-  return sigmoid(headLogit(first!, features)) - sigmoid(headLogit(second, features));
+  let score = 0;
+  for (const head of model.heads) score += head.file.weight / (1 + Math.exp(-headLogit(head, features)));
+  return score;
 }
 
 /** Where a raw score falls among the training prompts, in [0, 1], interpolated between percentiles. */

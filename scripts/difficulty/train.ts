@@ -5,11 +5,11 @@
 //   npx tsx scripts/difficulty/train.ts
 //
 // The held-out part (dataset.ts) is never read here; bench/routing.ts reports on it. On the rest,
-// 5-fold cross-validation chooses the settings (objective, L2, epochs, step size) by the mean
-// accuracy, relative to the strong model, at frontier shares of 10–50 %. The model written is the
-// average of the five fold models' weights, head by head (linear heads, so this is their
-// ensemble), and the percentile table comes from the folds' out-of-fold scores — how unseen
-// prompts score.
+// 5-fold cross-validation chooses everything by the mean accuracy, relative to the strong model,
+// at frontier shares of 10–50 %: first each objective's settings (L2, epochs, step size), then the
+// blend of the two, P(strong right) − P(weak right) + w · P(weak wrong and strong right). Each
+// head written is the average of its five fold models' weights (linear, so their ensemble), and
+// the percentile table comes from the folds' out-of-fold scores — how unseen prompts score.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -24,8 +24,7 @@ const FOLDS = 5;
 type Label = (prompt: LabelledPrompt) => number;
 interface Objective {
   words: string;
-  combine: DifficultyModelFile["combine"];
-  heads: Array<{ words: string; label: Label }>;
+  heads: Array<{ words: string; weight: number; label: Label }>;
 }
 /**
  * "gap" ranks by P(weak wrong and strong right); "net" by P(strong right) − P(weak right), which
@@ -34,15 +33,13 @@ interface Objective {
 const OBJECTIVES: Record<string, Objective> = {
   gap: {
     words: "P(the weak model answers wrong and the strong model right)",
-    combine: "single",
-    heads: [{ words: "P(weak wrong and strong right)", label: (p) => (!p.weak_correct && p.strong_correct ? 1 : 0) }],
+    heads: [{ words: "P(weak wrong and strong right)", weight: 1, label: (p) => (!p.weak_correct && p.strong_correct ? 1 : 0) }],
   },
   net: {
     words: "P(the strong model answers right) − P(the weak model answers right)",
-    combine: "strong_minus_weak",
     heads: [
-      { words: "P(strong right)", label: (p) => (p.strong_correct ? 1 : 0) },
-      { words: "P(weak right)", label: (p) => (p.weak_correct ? 1 : 0) },
+      { words: "P(strong right)", weight: 1, label: (p) => (p.strong_correct ? 1 : 0) },
+      { words: "P(weak right)", weight: -1, label: (p) => (p.weak_correct ? 1 : 0) },
     ],
   },
 };
@@ -95,18 +92,26 @@ function fit(examples: readonly Example[], settings: Settings, label: Label): We
 }
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
+/** Hashed weights to 3 decimals: ~50 buckets of a prompt, scaled by 1/√50, move a logit by < 0.004. */
+const round3 = (value: number) => Math.round(value * 1e3) / 1e3;
 
-function toFile(heads: readonly Weights[], objective: Objective, rows: number, percentiles: number[]): DifficultyModelFile {
+interface TrainedHead {
+  words: string;
+  weight: number;
+  w: Weights;
+}
+
+function toFile(heads: readonly TrainedHead[], words: string, rows: number, percentiles: number[]): DifficultyModelFile {
   return {
     format: "switchyard-difficulty-lr/2",
     hashBits: HASH_BITS,
-    label: objective.words,
-    combine: objective.combine,
-    heads: heads.map((w, i) => ({
-      label: objective.heads[i]!.words,
+    label: words,
+    heads: heads.map(({ words, weight, w }) => ({
+      label: words,
+      weight,
       bias: round(w.bias),
       dense: [...w.dense].map(round),
-      hashed: [...w.hashed].map((weight, bucket): [number, number] => [bucket, round(weight)]).filter(([, weight]) => weight !== 0),
+      hashed: [...w.hashed].map(round3),
     })),
     percentiles,
     trainedOn: { rows, sources: "RouteLLM eval responses: MMLU domains a–l and GSM8K rows with SHA-256 0–7, less the held-out part (data/difficulty/NOTICE)", trainedAt: "see git log" },
@@ -127,18 +132,26 @@ function crossValidate(examples: readonly Example[], settings: Settings) {
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const training = examples.filter((e) => foldOf(e.prompt) !== fold);
     const heads = objective.heads.map((head) => fit(training, settings, head.label));
-    const model = loadDifficultyModel(toFile(heads, objective, 0, flat));
+    const model = loadDifficultyModel(toFile(heads.map((w, h) => ({ ...objective.heads[h]!, w })), "", 0, flat));
     for (const e of examples) if (foldOf(e.prompt) === fold) outOfFold.set(e.prompt.id, rawScore(model, e.features));
     models.push(heads);
   }
+  return { models, outOfFold, ...judge(examples, outOfFold) };
+}
+
+/** The cross-validation's figures for out-of-fold scores: mean accuracy/strong at 10–50 % (what is maximised), at 40 %, and the share for 95 %. */
+function judge(examples: readonly Example[], outOfFold: ReadonlyMap<string, number>) {
   const scored = examples.map((e) => ({ prompt: e.prompt, score: outOfFold.get(e.prompt.id)! }));
   const strong = strongAccuracy(examples.map((e) => e.prompt));
   const shares = [0.1, 0.2, 0.3, 0.4, 0.5];
   const merit = shares.reduce((sum, share) => sum + accuracyAtShare(scored, share) / strong, 0) / shares.length;
   const share95 = shareFor(0.95 * strong, (share) => accuracyAtShare(scored, share));
   const at40 = accuracyAtShare(scored, 0.4) / strong;
-  return { models, outOfFold, merit, share95, at40 };
+  return { merit, share95, at40 };
 }
+
+const describe = (figures: ReturnType<typeof judge>) =>
+  `mean accuracy/strong at 10–50 % = ${(100 * figures.merit).toFixed(2)} %, at 40 % = ${(100 * figures.at40).toFixed(2)} %, share for 95 % = ${figures.share95 === null ? "—" : `${Math.round(100 * figures.share95)} %`}`;
 
 function average(models: readonly Weights[]): Weights {
   const mean: Weights = { bias: 0, dense: new Float64Array(DENSE_FEATURES.length), hashed: new Float64Array(1 << HASH_BITS) };
@@ -150,28 +163,50 @@ function average(models: readonly Weights[]): Weights {
   return mean;
 }
 
-function main() {
-  const prompts = loadPrompts().filter((prompt) => partOf(prompt) !== "held-out");
-  const examples: Example[] = prompts.map((prompt) => ({ prompt, features: difficultyFeatures(asInput(prompt)) }));
-  const only = process.argv[2]; // e.g. "net": try one objective only (for quick experiments)
-  let best: { settings: Settings; result: ReturnType<typeof crossValidate> } | null = null;
-  for (const objective of Object.keys(OBJECTIVES).filter((name) => only === undefined || name === only))
+type Result = ReturnType<typeof crossValidate>;
+
+/** Each objective's best settings by the cross-validation. */
+function bestPerObjective(examples: readonly Example[]): Record<string, { settings: Settings; result: Result }> {
+  const best: Record<string, { settings: Settings; result: Result }> = {};
+  for (const objective of Object.keys(OBJECTIVES))
     for (const l2 of [0, 1e-3])
       for (const epochs of [3, 5])
         for (const rate of [0.05, 0.1]) {
           const settings = { objective, l2, epochs, rate };
           const result = crossValidate(examples, settings);
-          console.log(`${JSON.stringify(settings)}: mean accuracy/strong at 10–50 % = ${(100 * result.merit).toFixed(2)} %, at 40 % = ${(100 * result.at40).toFixed(2)} %, share for 95 % = ${result.share95 === null ? "—" : `${Math.round(100 * result.share95)} %`}`);
-          if (best === null || result.merit > best.result.merit) best = { settings, result };
+          console.log(`${JSON.stringify(settings)}: ${describe(result)}`);
+          if (best[objective] === undefined || result.merit > best[objective].result.merit) best[objective] = { settings, result };
         }
-  if (best === null) throw new Error("nothing trained");
-  const objective = OBJECTIVES[best.settings.objective]!;
-  const ensemble = objective.heads.map((_, h) => average(best.result.models.map((heads) => heads[h]!)));
-  const scores = [...best.result.outOfFold.values()].sort((a, b) => a - b);
+  return best;
+}
+
+function main() {
+  const prompts = loadPrompts().filter((prompt) => partOf(prompt) !== "held-out");
+  const examples: Example[] = prompts.map((prompt) => ({ prompt, features: difficultyFeatures(asInput(prompt)) }));
+  const { net, gap } = bestPerObjective(examples);
+  if (net === undefined || gap === undefined) throw new Error("nothing trained");
+  // The blend net + w · gap, w chosen by the same cross-validation (w = 0: net alone; "gap alone" is the last candidate).
+  let chosen: { gapWeight: number | null; outOfFold: Map<string, number>; merit: number } | null = null;
+  for (const gapWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, null]) {
+    const outOfFold =
+      gapWeight === null ? gap.result.outOfFold : new Map([...net.result.outOfFold].map(([id, score]) => [id, score + gapWeight * gap.result.outOfFold.get(id)!]));
+    const figures = judge(examples, outOfFold);
+    console.log(`blend ${gapWeight === null ? "gap alone" : `net + ${gapWeight} · gap`}: ${describe(figures)}`);
+    if (chosen === null || figures.merit > chosen.merit) chosen = { gapWeight, outOfFold, merit: figures.merit };
+  }
+  const averaged = (best: { settings: Settings; result: Result }, weightOf: (h: number) => number): TrainedHead[] =>
+    OBJECTIVES[best.settings.objective]!.heads.map((head, h) => ({ words: head.words, weight: weightOf(h), w: average(best.result.models.map((heads) => heads[h]!)) }));
+  const heads =
+    chosen!.gapWeight === null
+      ? averaged(gap, () => 1)
+      : [...averaged(net, (h) => OBJECTIVES.net!.heads[h]!.weight), ...(chosen!.gapWeight > 0 ? averaged(gap, () => chosen!.gapWeight!) : [])];
+  const words =
+    chosen!.gapWeight === null ? OBJECTIVES.gap!.words : chosen!.gapWeight === 0 ? OBJECTIVES.net!.words : `${OBJECTIVES.net!.words} + ${chosen!.gapWeight} × ${OBJECTIVES.gap!.words}`;
+  const scores = [...chosen!.outOfFold.values()].sort((a, b) => a - b);
   const percentiles = flat.map((i) => round(scores[Math.round((i / 100) * (scores.length - 1))]!));
-  const file = toFile(ensemble, objective, prompts.length, percentiles);
+  const file = toFile(heads, words, prompts.length, percentiles);
   writeFileSync(OUT, `${JSON.stringify(file)}\n`);
-  console.log(`chose ${JSON.stringify(best.settings)}; ${prompts.length} prompts, ${file.heads.map((head) => head.hashed.length).join(" + ")} weighted buckets → ${path.relative(process.cwd(), OUT)}`);
+  console.log(`chose net ${JSON.stringify(net.settings)}, gap ${JSON.stringify(gap.settings)}, blend weight ${chosen!.gapWeight ?? "gap alone"}; ${prompts.length} prompts, ${heads.length} heads → ${path.relative(process.cwd(), OUT)}`);
 }
 
 main();
