@@ -22,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     reportDatabaseDown(error, "console sign-in check");
     const state = gatewayState();
     return (
-      <main className="mx-auto max-w-2xl px-8 py-16">
+      <main className="mx-auto max-w-2xl px-4 py-16 md:px-8">
         <h1 className="mb-4 text-lg font-semibold text-slate-900">Switchyard</h1>
         <DatabaseBanner downSince={state.database.downSince} recordsWaiting={state.recordsWaiting} />
         <p className="text-sm text-slate-600">The console needs the database to show anything else. Reload this page once it is back.</p>
@@ -32,9 +32,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const status = databaseStatus();
   const draft = canEditConfig(user.role) ? await loadDraftStatus() : null;
   return (
-    <div className="flex min-h-screen">
+    <div className="min-h-screen md:flex">
+      {/* The first thing a keyboard reaches: past the sidebar's links straight to the page. */}
+      <a href="#content" className="sr-only rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[60]">
+        Skip to content
+      </a>
       <Sidebar user={user} />
-      <main className="min-w-0 flex-1 px-8 py-7">
+      <main id="content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 outline-none md:px-8 md:py-7">
         {status.reachable ? null : <DatabaseBanner downSince={status.downSince?.toISOString() ?? null} recordsWaiting={gatewayState().recordsWaiting} />}
         {draft ? <PublishBar publishedVersion={draft.publishedVersion} unpublishedChanges={draft.unpublishedChanges} sample={draft.sample} canDiscard={draft.canDiscard} /> : null}
         {children}

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { AREAS, ROLE_LABELS, canRead, type Area, type Role } from "@/lib/auth/roles";
 import { NavLink } from "./nav-link";
+import { SidebarFrame } from "./sidebar-frame";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
 
 const GROUPS: Array<{ title: string; areas: Area[] }> = [
   { title: "", areas: ["overview"] },
@@ -12,7 +14,7 @@ const GROUPS: Array<{ title: string; areas: Area[] }> = [
 
 export function Sidebar({ user }: { user: { name: string; email: string; role: Role } }) {
   return (
-    <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
+    <SidebarFrame>
       <Link href="/" className="flex items-center gap-2.5 px-5 py-5">
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src="/icon.svg" alt="" width={28} height={28} />
@@ -24,7 +26,7 @@ export function Sidebar({ user }: { user: { name: string; email: string; role: R
           if (visible.length === 0) return null;
           return (
             <div key={group.title || "top"} className="mb-4">
-              {group.title ? <p className="px-2 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{group.title}</p> : null}
+              {group.title ? <p className="px-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{group.title}</p> : null}
               <ul className="space-y-0.5">
                 {visible.map((area) => (
                   <li key={area}>
@@ -44,7 +46,8 @@ export function Sidebar({ user }: { user: { name: string; email: string; role: R
           {ROLE_LABELS[user.role]}
         </p>
         <SignOutButton />
+        <ThemeToggle />
       </div>
-    </aside>
+    </SidebarFrame>
   );
 }

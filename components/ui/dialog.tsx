@@ -5,7 +5,9 @@ import { cn } from "./cn";
 /**
  * A modal on the native <dialog>: showModal() makes the rest of the page inert (focus stays
  * inside), puts it in the top layer, and Escape fires "cancel", which we turn into onClose so
- * the parent's state stays the one truth. Focus returns to the opener when it closes.
+ * the parent's state stays the one truth. On opening, focus goes to the first field of the body
+ * (showModal alone would focus the × before it); without a field, to the body's first control.
+ * Focus returns to the opener when it closes.
  * Children mount only while open, so every opening starts from fresh form state.
  */
 export function Dialog({
@@ -28,7 +30,14 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      const body = dialog.querySelector("[data-dialog-body]");
+      const first =
+        body?.querySelector<HTMLElement>("[autofocus], input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])") ??
+        body?.querySelector<HTMLElement>("button:not([disabled]), a[href]");
+      first?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -58,7 +67,7 @@ export function Dialog({
               ×
             </button>
           </div>
-          {children}
+          <div data-dialog-body>{children}</div>
         </div>
       ) : null}
     </dialog>
