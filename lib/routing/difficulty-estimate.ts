@@ -1,6 +1,6 @@
 // The difficulty estimator: from the request alone, a score in [0, 1] — the request's percentile
-// among the benchmark prompts the model was trained on, ranked by how likely the cheap tier is to
-// get it wrong where the frontier gets it right (bench/ROUTING.md) — and the task type in words
+// among the benchmark prompts the model was trained on, ranked by the accuracy expected to be
+// gained by sending it to the frontier instead of the cheap tier (bench/ROUTING.md) — and the task type in words
 // for the trace. Pure: the model is data, imported statically; no I/O, no clock.
 import { difficultyFeatures, type DifficultyInput, type TaskCue } from "./difficulty-features";
 import { loadDifficultyModel, percentileOf, rawScore, type DifficultyModel, type DifficultyModelFile } from "./difficulty-model";
