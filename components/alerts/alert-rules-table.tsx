@@ -23,7 +23,7 @@ export function AlertRulesTable({ rules, options, canEdit }: { rules: AlertRuleR
             <Th>Fires when</Th>
             <Th>Destination</Th>
             {canEdit ? (
-              <Th className="w-72">
+              <Th className="w-80">
                 <span className="sr-only">Actions</span>
               </Th>
             ) : null}

@@ -16,6 +16,7 @@ describe("alert bodies", () => {
   it("posts Slack's {text} with a link, and a JSON object with the fields a program reads", () => {
     expect(alertBody("slack", message)).toEqual({ text: `${alertText(message)} <http://localhost:3000/alerts|Open in Switchyard>` });
     expect(alertText(message)).toContain("$400.00 of its $500.00 monthly budget");
+    expect(alertText({ ...message, values: { ...message.values, spentUsd: 0.0033, budgetUsd: 0.01 } })).toContain("$0.0033 of its $0.01 monthly budget");
     expect(alertBody("json", message)).toMatchObject({ kind: "budget_threshold", rule: "Budget 80 %", subject: "support-summaries", values: message.values, occurredAt: "2026-12-03T12:00:00.000Z", link: message.link });
   });
 });

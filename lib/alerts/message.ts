@@ -13,14 +13,15 @@ export interface AlertMessage {
   link: string;
 }
 
-const usd = (value: unknown) => (typeof value === "number" ? `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}` : "?");
+/** Spend below a dollar keeps four decimals (a few requests cost fractions of a cent); budgets are in cents. */
+const usd = (value: unknown, places?: number) => (typeof value === "number" ? `$${value.toFixed(places ?? (value < 1 ? 4 : 2))}` : "?");
 
 /** One sentence a person reads in a chat channel. */
 export function alertText(message: AlertMessage): string {
   const v = message.values;
   switch (message.kind) {
     case "budget_threshold":
-      return `Budget alert (${message.rule}): feature ${message.subject} has spent ${usd(v.spentUsd)} of its ${usd(v.budgetUsd)} monthly budget in ${String(v.month)} (${String(v.percent)} %, threshold ${String(v.thresholdPercent)} %).`;
+      return `Budget alert (${message.rule}): feature ${message.subject} has spent ${usd(v.spentUsd)} of its ${usd(v.budgetUsd, 2)} monthly budget in ${String(v.month)} (${String(v.percent)} %, threshold ${String(v.thresholdPercent)} %).`;
     case "refusal_spike":
       return `Refusal spike (${message.rule}): ${String(v.refused)} of ${String(v.requests)} requests for ${message.subject} were refused in the last ${String(v.windowMinutes)} minutes (${String(v.percent)} %, threshold ${String(v.thresholdPercent)} %).`;
     case "circuit_open":
