@@ -1,31 +1,51 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { AuditSection } from "@/components/overview/audit-section";
+import { EngineeringSection } from "@/components/overview/engineering-section";
+import { FinanceSection } from "@/components/overview/finance-section";
+import { NewcomerSection } from "@/components/overview/newcomer-section";
+import { StatCard } from "@/components/overview/stat-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { AREAS, canEditConfig, canRead, type Area } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { loadOverview } from "@/lib/config/overview";
+import { env } from "@/lib/env";
 import { formatDateTime, formatInteger } from "@/lib/format";
+import { loadRoleOverview } from "@/lib/overview/load-overview";
+import { gatewayBaseUrl } from "@/lib/overview/overview-figures";
 
 export default async function OverviewPage() {
   const user = await requireArea("overview");
-  const overview = await loadOverview();
-  const { counts } = overview;
-  const stats = [
-    { label: "Tiers", value: counts.tiers },
-    { label: "Models enabled", value: `${counts.enabledModels} of ${counts.models}` },
-    { label: "Providers", value: counts.providers },
-    { label: "Features", value: counts.features },
-    { label: "Active app keys", value: counts.activeKeys },
-    { label: "Decisions, last 24 h", value: formatInteger(overview.decisionsLast24h) },
+  const overview = await loadRoleOverview(user.role, new Date());
+  const { inventory } = overview;
+  const { counts } = inventory;
+  const baseUrl = gatewayBaseUrl(await headers(), env.NEXTAUTH_URL ?? "http://localhost:3000");
+  const stats: Array<{ label: string; value: string | number; area: Area }> = [
+    { label: "Tiers", value: counts.tiers, area: "models" },
+    { label: "Models enabled", value: `${counts.enabledModels} of ${counts.models}`, area: "models" },
+    { label: "Providers", value: counts.providers, area: "providers" },
+    { label: "Features", value: counts.features, area: "features" },
+    { label: "Active app keys", value: counts.activeKeys, area: "apiKeys" },
+    { label: "Decisions, last 24 h", value: formatInteger(inventory.decisionsLast24h), area: "decisions" },
   ];
+  const visibleStats = stats.filter((stat) => canRead(user.role, stat.area));
   return (
     <>
       <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description="Switchyard sends each LLM call to the cheapest tier that is allowed and adequate, and records why." />
       <Card className="mb-6 px-5 py-4">
-        {overview.policy ? (
+        {inventory.policy ? (
           <p className="text-sm text-slate-700">
-            The gateway serves <span className="font-semibold">policy version {overview.policy.number}</span>, published {formatDateTime(overview.policy.publishedAt)}
-            {overview.policy.publishedBy ? ` by ${overview.policy.publishedBy}` : ""} — “{overview.policy.note}”.
+            The gateway serves{" "}
+            {canRead(user.role, "versions") ? (
+              <Link href="/versions" className="font-semibold text-sky-700 hover:underline">
+                policy version {inventory.policy.number}
+              </Link>
+            ) : (
+              <span className="font-semibold">policy version {inventory.policy.number}</span>
+            )}
+            , published {formatDateTime(inventory.policy.publishedAt)}
+            {inventory.policy.publishedBy ? ` by ${inventory.policy.publishedBy}` : ""} — “{inventory.policy.note}”.
           </p>
         ) : (
           <p className="text-sm text-amber-800">No policy has been published yet: the gateway refuses requests until one is. Run <code>npm run db:seed</code> or publish from Routing.</p>
@@ -37,23 +57,22 @@ export default async function OverviewPage() {
           </p>
         ) : null}
       </Card>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
-        {stats.map((stat) => (
-          <Card key={stat.label} className="px-4 py-3">
-            <dt className="text-xs font-medium text-slate-500">{stat.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold text-slate-900">{stat.value}</dd>
-          </Card>
-        ))}
-      </dl>
-      {user.role === "admin" || user.role === "engineer" ? (
-        <p className="mt-6 text-sm text-slate-600">
-          See the tiers and their models in{" "}
-          <Link className="font-medium text-sky-700 hover:underline" href="/models">
-            Models &amp; tiers
-          </Link>
-          .
-        </p>
+      {overview.newcomer ? <NewcomerSection baseUrl={baseUrl} checklist={overview.checklist} canConfigure={canEditConfig(user.role)} /> : null}
+      {overview.engineering ? <EngineeringSection figures={overview.engineering} /> : null}
+      {overview.finance ? <FinanceSection figures={overview.finance} /> : null}
+      {overview.audit ? <AuditSection figures={overview.audit} /> : null}
+      {visibleStats.length > 0 ? (
+        <section aria-label="Configuration">
+          <h2 className="mt-8 mb-3 text-base font-semibold text-slate-900">Configuration</h2>
+          <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6" data-testid="overview-inventory">
+            {visibleStats.map((stat) => (
+              <StatCard key={stat.label} href={AREAS[stat.area].href} label={stat.label} value={stat.value} />
+            ))}
+          </div>
+        </section>
       ) : null}
     </>
   );
 }
+
+
