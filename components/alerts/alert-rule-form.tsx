@@ -42,8 +42,8 @@ export function AlertRuleForm({ rule, options, onDone }: { rule: AlertRuleRow | 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="alert-name" label="Name" autoFocus value={values.name} onChange={set("name")} error={errors.name} placeholder="e.g. Support budget 80 %" />
         <SelectField id="alert-kind" label="Alert when" value={kind} onChange={set("kind")} error={errors.kind}>
-          <option value="budget_threshold">a feature's spend reaches a share of its budget</option>
-          <option value="refusal_spike">the share of refused requests spikes</option>
+          <option value="budget_threshold">spend reaches a share of the budget</option>
+          <option value="refusal_spike">refused requests spike</option>
           <option value="circuit_open">a provider's circuit opens</option>
         </SelectField>
         {kind !== "circuit_open" ? (
@@ -81,9 +81,9 @@ export function AlertRuleForm({ rule, options, onDone }: { rule: AlertRuleRow | 
             <Field id="alert-min-requests" label="With at least (requests)" inputMode="numeric" value={values.minRequests} onChange={set("minRequests")} error={errors.minRequests} />
           </>
         ) : null}
-        <SelectField id="alert-format" label="Webhook format" value={values.format} onChange={set("format")} error={errors.format}>
+        <SelectField id="alert-format" label="Webhook format" hint="JSON: kind, rule, subject, values, occurredAt, link." value={values.format} onChange={set("format")} error={errors.format}>
           <option value="slack">Slack-compatible ({"{ text }"})</option>
-          <option value="json">JSON (kind, rule, subject, values, occurredAt, link)</option>
+          <option value="json">JSON object</option>
         </SelectField>
         <div>
           <Field
