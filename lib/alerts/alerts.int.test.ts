@@ -12,8 +12,9 @@ import { ProviderError } from "@/lib/providers/provider-error";
 import { evaluateBudgets } from "./budget-watch";
 import { configureDelivery, deliveriesSettled } from "./deliver";
 import { listAlertEvents, listAlertRules } from "./list-alerts";
-import { createAlertRuleSchema } from "./rule-schema";
-import { createAlertRule, deleteAlertRule } from "./save-alert-rule";
+import { StaleEditError } from "@/lib/config/stale-edit";
+import { createAlertRuleSchema, updateAlertRuleSchema } from "./rule-schema";
+import { createAlertRule, deleteAlertRule, setAlertRuleEnabled, updateAlertRule } from "./save-alert-rule";
 import { sendTestAlert } from "./send-test-alert";
 import { evaluateRefusalSpikes } from "./spike-watch";
 
@@ -181,5 +182,17 @@ describe("the console's view", () => {
     expect(JSON.stringify(change)).not.toContain("xoxsecret");
     expect(await sendTestAlert(id)).toEqual({ statusCode: 200, error: null, ok: true });
     expect(received.at(-1)?.body).toEqual({ text: expect.stringContaining("Test alert from Switchyard (Masked)") });
+  });
+
+  it("edits keep the saved URL when it is left blank, replace it when typed, and refuse a stale version", async () => {
+    const id = await rule({ name: "Editable", kind: "circuit_open", format: "json", webhookUrl: `${base}/first` });
+    const edit = (fields: Record<string, unknown>) => updateAlertRuleSchema.parse({ id, name: "Editable", kind: "circuit_open", enabled: true, thresholdPercent: "", featureKey: "", windowMinutes: "", minRequests: "", providerKey: "", format: "slack", webhookUrl: "", ...fields });
+    await updateAlertRule(edit({ version: 1 }), editor);
+    expect(await getDb().alertRule.findUniqueOrThrow({ where: { id } })).toMatchObject({ webhookUrl: `${base}/first`, format: "slack", version: 2 });
+    await updateAlertRule(edit({ version: 2, webhookUrl: `${base}/second` }), editor);
+    expect((await getDb().alertRule.findUniqueOrThrow({ where: { id } })).webhookUrl).toBe(`${base}/second`);
+    await expect(updateAlertRule(edit({ version: 2 }), editor)).rejects.toBeInstanceOf(StaleEditError);
+    await setAlertRuleEnabled({ id, version: 3, enabled: false }, editor);
+    expect((await getDb().configChange.findMany({ where: { entity: "alert rule", entityKey: id }, orderBy: { at: "asc" } })).map((change) => change.action)).toEqual(["create", "update", "update", "disable"]);
   });
 });

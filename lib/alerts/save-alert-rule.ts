@@ -6,7 +6,7 @@ import { getDb, type AlertRule } from "@/lib/db";
 import { assertVersion, recordChange, type Actor } from "@/lib/config/record-change";
 import { ConfigRuleError } from "@/lib/config/stale-edit";
 import type { CreateAlertRuleInput, UpdateAlertRuleInput } from "./rule-schema";
-import { maskWebhookUrl } from "./webhook-url";
+import { maskWebhookUrl, scrubUrl } from "./webhook-url";
 
 export const ALERT_RULE_ENTITY = "alert rule";
 
@@ -41,16 +41,35 @@ function ruleData(input: CreateAlertRuleInput | UpdateAlertRuleInput) {
   };
 }
 
+/**
+ * configAction logs unexpected errors, and Prisma's messages can quote a query's arguments: an
+ * error raised while saving a URL leaves with the URL scrubbed from its message.
+ */
+async function withoutUrl<T>(url: string, save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (url && error instanceof Error && error.message.includes(url)) error.message = scrubUrl(error.message, url);
+    throw error;
+  }
+}
+
 export async function createAlertRule(input: CreateAlertRuleInput, actor: Actor): Promise<{ id: string }> {
-  return getDb().$transaction(async (tx) => {
-    const rule = await tx.alertRule.create({ data: { ...ruleData(input), webhookUrl: input.webhookUrl } });
-    await recordChange(tx, actor, { entity: ALERT_RULE_ENTITY, entityKey: rule.id, action: "create", after: ruleView(rule) });
-    return { id: rule.id };
-  });
+  return withoutUrl(input.webhookUrl, () =>
+    getDb().$transaction(async (tx) => {
+      const rule = await tx.alertRule.create({ data: { ...ruleData(input), webhookUrl: input.webhookUrl } });
+      await recordChange(tx, actor, { entity: ALERT_RULE_ENTITY, entityKey: rule.id, action: "create", after: ruleView(rule) });
+      return { id: rule.id };
+    }),
+  );
 }
 
 /** Edits a rule; a blank webhook URL keeps the saved one. */
 export async function updateAlertRule(input: UpdateAlertRuleInput, actor: Actor): Promise<void> {
+  await withoutUrl(input.webhookUrl, () => saveUpdate(input, actor));
+}
+
+async function saveUpdate(input: UpdateAlertRuleInput, actor: Actor): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const current = await tx.alertRule.findUnique({ where: { id: input.id } });
     if (!current) throw new ConfigRuleError("This alert rule no longer exists. Reload the page.");
