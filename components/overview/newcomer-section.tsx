@@ -9,7 +9,7 @@ function Snippet({ title, code }: { title: string; code: string }) {
         <p className="text-sm font-medium text-slate-800">{title}</p>
         <CopyButton text={code} label={`Copy ${title}`} />
       </div>
-      <pre className="overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-800">{code}</pre>
+      <pre tabIndex={0} aria-label={title} className="overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-800">{code}</pre>
     </div>
   );
 }

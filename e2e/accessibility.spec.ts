@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { storageStatePath } from "./users";
+
+// Every console page as admin, light and dark: axe (WCAG 2 A/AA rules, colour contrast among them)
+// finds no serious or critical violation, and a screenshot of each at laptop and phone size is
+// kept under the output folder to look at. Then the phone menu, the skip link, the theme toggle
+// and a dialog's first focus.
+
+const PAGES = ["/", "/routing", "/models", "/providers", "/data-rules", "/licences", "/features", "/api-keys", "/playground", "/what-if", "/costs", "/decisions", "/changes", "/versions", "/users"];
+const THEMES = ["light", "dark"] as const;
+const shots = process.env.E2E_OUTPUT_DIR ?? "test-results";
+
+test.use({ storageState: storageStatePath("admin") });
+
+async function openIn(page: Page, path: string, theme: (typeof THEMES)[number]) {
+  await page.addInitScript((choice) => window.localStorage.setItem("switchyard-theme", choice), theme);
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+const slug = (path: string) => (path === "/" ? "overview" : path.slice(1).replaceAll("/", "-"));
+
+for (const theme of THEMES) {
+  for (const path of PAGES) {
+    test(`${path} in ${theme}: no serious or critical axe violation`, async ({ page }) => {
+      await openIn(page, path, theme);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ")}`) }));
+      expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+      await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-1366.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+      await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-390.png` });
+    });
+  }
+}
+
+test.describe("on a phone (390×844)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the sidebar is a drawer behind Menu; content takes the full width; tables scroll inside their card", async ({ page }) => {
+    await page.goto("/decisions");
+    const nav = page.getByRole("navigation", { name: "Console" });
+    await expect(nav).toBeHidden();
+    const main = page.locator("main#content");
+    const box = await main.boundingBox();
+    expect(box!.width).toBe(390);
+    // Nothing makes the page itself wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await menu.click();
+    await expect(nav).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await menu.click();
+    await nav.getByRole("link", { name: "Costs", exact: true }).click();
+    await expect(page).toHaveURL(/\/costs/);
+    await expect(page.getByRole("heading", { level: 1, name: "Costs" })).toBeVisible();
+    await expect(nav).toBeHidden();
+  });
+});
+
+test("Skip to content is the first thing Tab reaches and moves focus to the page", async ({ page }) => {
+  await page.goto("/costs");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#content")).toBeFocused();
+});
+
+test("the theme toggle switches light / dark / system and the choice survives a reload", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-theme", "light");
+  const toggle = page.getByRole("radiogroup", { name: "Theme" });
+  await toggle.getByRole("radio", { name: "Dark" }).click();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await expect(toggle.getByRole("radio", { name: "Dark" })).toHaveAttribute("aria-checked", "true");
+  // System follows the OS.
+  await toggle.getByRole("radio", { name: "System" }).click();
+  await expect(html).toHaveAttribute("data-theme", "light");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+});
+
+test("a dialog focuses its first field, not the close button", async ({ page }) => {
+  await page.goto("/features");
+  const row = page.getByTestId("feature-research-notebook");
+  const dialog = page.getByRole("dialog", { name: "Edit feature: Research notebook" });
+  await expect(async () => {
+    await row.getByRole("button", { name: "Edit Research notebook" }).click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(dialog.getByLabel("Name")).toBeFocused();
+});
