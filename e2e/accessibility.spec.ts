@@ -32,7 +32,7 @@ for (const theme of THEMES) {
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
         .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ")}`) }));
       expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
-      await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-1366.png` });
+      await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-1366.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
       await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-390.png` });
