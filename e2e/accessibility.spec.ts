@@ -57,6 +57,7 @@ test.describe("on a phone (390×844)", () => {
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await menu.click();
     await expect(nav).toBeVisible();
+    await page.screenshot({ path: `${shots}/screens/phone-menu-open.png` });
     await page.keyboard.press("Escape");
     await expect(nav).toBeHidden();
     await menu.click();
@@ -98,6 +99,7 @@ test("the theme toggle switches light / dark / system and the choice survives a 
 });
 
 test("a dialog focuses its first field, not the close button", async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem("switchyard-theme", "dark"));
   await page.goto("/features");
   const row = page.getByTestId("feature-research-notebook");
   const dialog = page.getByRole("dialog", { name: "Edit feature: Research notebook" });
@@ -106,4 +108,5 @@ test("a dialog focuses its first field, not the close button", async ({ page }) 
     await expect(dialog).toBeVisible({ timeout: 1_000 });
   }).toPass();
   await expect(dialog.getByLabel("Name")).toBeFocused();
+  await page.screenshot({ path: `${shots}/screens/dialog-dark.png` });
 });

@@ -36,7 +36,7 @@ export function SidebarFrame({ children }: { children: ReactNode }) {
           <span className="font-semibold tracking-tight">Switchyard</span>
         </Link>
       </div>
-      {open ? <div className="fixed inset-0 z-40 bg-slate-900/40 md:hidden" aria-hidden="true" onClick={() => setOpen(false)} /> : null}
+      {open ? <div className="fixed inset-0 z-40 bg-black/50 md:hidden" aria-hidden="true" onClick={() => setOpen(false)} /> : null}
       <aside
         id="console-sidebar"
         aria-label="Sidebar"
