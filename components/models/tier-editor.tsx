@@ -46,8 +46,8 @@ export function TierEditor({ tier, modelCount, canEdit }: { tier: TierHead; mode
       {editing ? (
         <TierForm key={tier.version} tier={tier} onDone={() => setEditing(false)} />
       ) : (
-        <div className="flex items-start justify-between gap-4">
-          <div>
+        <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+          <div className="min-w-0 grow basis-60">
             <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">
               {tier.name}
               <span className="font-mono text-xs font-normal text-slate-400">{tier.key}</span>
