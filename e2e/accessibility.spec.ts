@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { AREAS } from "../lib/auth/roles";
 import { storageStatePath } from "./users";
 
 // Every console page as admin, light and dark: axe (WCAG 2 A/AA rules, colour contrast among them)
@@ -7,7 +8,8 @@ import { storageStatePath } from "./users";
 // kept under the output folder to look at. Then the phone menu, the skip link, the theme toggle
 // and a dialog's first focus.
 
-const PAGES = ["/", "/routing", "/models", "/providers", "/data-rules", "/licences", "/features", "/api-keys", "/playground", "/what-if", "/costs", "/decisions", "/changes", "/versions", "/users"];
+// Every page of the sidebar, so a new one is checked without editing this list.
+const PAGES = Object.values(AREAS).map((area) => area.href);
 const THEMES = ["light", "dark"] as const;
 const shots = process.env.E2E_OUTPUT_DIR ?? "test-results";
 
