@@ -1,5 +1,6 @@
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { CostFilters } from "@/lib/analytics/cost-filters";
 import type { ReportTable as ReportTableData } from "@/lib/analytics/cost-tables";
 import type { LatencyReport } from "@/lib/analytics/prepare-latency";
@@ -15,18 +16,22 @@ export function LatencySection({ latency, table, filters }: { latency: LatencyRe
         description="Percentiles come from the rollups' latency histograms (never a scan of raw records): each is the upper bound of the bucket holding it, so it may read up to one bucket high."
       />
       <div className="px-3 py-4">
-        <GroupedBarChart
-          label="Latency and time to first token per tier, p50 and p95"
-          data={points}
-          categoryKey="tier"
-          valueKind="ms"
-          series={[
-            { key: "ttft50", label: "TTFT p50", color: "#bae6fd" },
-            { key: "ttft95", label: "TTFT p95", color: "#0ea5e9" },
-            { key: "p50", label: "Latency p50", color: "#cbd5e1" },
-            { key: "p95", label: "Latency p95", color: "#475569" },
-          ]}
-        />
+        {points.length === 0 ? (
+          <EmptyState title="No requests in this range">Latency is drawn once requests are recorded.</EmptyState>
+        ) : (
+          <GroupedBarChart
+            label="Latency and time to first token per tier, p50 and p95"
+            data={points}
+            categoryKey="tier"
+            valueKind="ms"
+            series={[
+              { key: "ttft50", label: "TTFT p50", color: "#bae6fd" },
+              { key: "ttft95", label: "TTFT p95", color: "#0ea5e9" },
+              { key: "p50", label: "Latency p50", color: "#cbd5e1" },
+              { key: "p95", label: "Latency p95", color: "#475569" },
+            ]}
+          />
+        )}
       </div>
       <div className="border-t border-slate-100">
         <ReportTable embedded table={table} csvHref={csvHref("latency", filters)} />

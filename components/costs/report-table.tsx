@@ -10,6 +10,7 @@ import { CsvLink } from "./csv-link";
 
 const NUMERIC: ReadonlySet<ColumnKind> = new Set(["integer", "tokens", "tokenPair", "usd", "price", "share", "ms", "months"]);
 const ROW_TONE: Record<Exclude<RowTone, null>, string> = { danger: "bg-red-50/70", warning: "bg-amber-50/70" };
+const EMPHASIS = { subtotal: "bg-slate-50 font-semibold", total: "border-t-2 border-slate-300 bg-slate-100 font-bold" } as const;
 const BADGE_TONE = { danger: "danger", warning: "warning" } as const;
 
 export function ReportTable<Row>({
@@ -52,8 +53,9 @@ export function ReportTable<Row>({
         ) : (
           table.rows.map((row, index) => {
             const tone = table.tone?.(row) ?? null;
+            const emphasis = table.emphasis?.(row) ?? null;
             return (
-              <tr key={index} className={tone ? ROW_TONE[tone] : undefined}>
+              <tr key={index} data-row-kind={emphasis ?? undefined} className={cn(tone && ROW_TONE[tone], emphasis && EMPHASIS[emphasis])}>
                 {columns.map((column, columnIndex) => {
                   if (column.group && repeats(row, index, columnIndex)) {
                     return (

@@ -1,5 +1,6 @@
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { EmptyState } from "@/components/ui/empty-state";
 import { tierColor } from "@/components/charts/palette";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { CostFilters } from "@/lib/analytics/cost-filters";
@@ -56,35 +57,41 @@ export function RoutingSection({
           ) : null}
         </div>
       </div>
-      <div className="grid gap-2 px-3 py-4 xl:grid-cols-2">
-        <div>
-          <h3 className="px-2 text-sm font-semibold text-slate-800">Share of requests and tokens per tier</h3>
-          <GroupedBarChart
-            label="Share of requests and of tokens per tier"
-            data={tierPoints}
-            categoryKey="tier"
-            valueKind="share"
-            series={[
-              { key: "requests", label: "Requests", color: "#64748b" },
-              { key: "tokens", label: "Tokens", color: "#0ea5e9" },
-            ]}
-          />
+      {mix.requests === 0 ? (
+        <div className="px-3 py-4">
+          <EmptyState title="No requests in this range">The routing mix is drawn once requests are recorded.</EmptyState>
         </div>
-        <div>
-          <div className="flex items-center justify-between px-2">
-            <h3 className="text-sm font-semibold text-slate-800">Requests per feature, by tier</h3>
-            <CsvLink href={csvHref("feature-mix", filters)} title="Requests per feature and tier" />
+      ) : (
+        <div className="grid gap-2 px-3 py-4 xl:grid-cols-2">
+          <div>
+            <h3 className="px-2 text-sm font-semibold text-slate-800">Share of requests and tokens per tier</h3>
+            <GroupedBarChart
+              label="Share of requests and of tokens per tier"
+              data={tierPoints}
+              categoryKey="tier"
+              valueKind="share"
+              series={[
+                { key: "requests", label: "Requests", color: "#64748b" },
+                { key: "tokens", label: "Tokens", color: "#0ea5e9" },
+              ]}
+            />
           </div>
-          <StackedBarChart
-            label="Requests per feature, stacked by tier"
-            data={featurePoints}
-            categoryKey="feature"
-            horizontal
-            valueKind="integer"
-            series={mix.tierKeys.map((key, index) => ({ key: `tier:${key}`, label: tierNames[key] ?? key, color: tierColor(key, index) }))}
-          />
+          <div>
+            <div className="flex items-center justify-between px-2">
+              <h3 className="text-sm font-semibold text-slate-800">Requests per feature, by tier</h3>
+              <CsvLink href={csvHref("feature-mix", filters)} title="Requests per feature and tier" />
+            </div>
+            <StackedBarChart
+              label="Requests per feature, stacked by tier"
+              data={featurePoints}
+              categoryKey="feature"
+              horizontal
+              valueKind="integer"
+              series={mix.tierKeys.map((key, index) => ({ key: `tier:${key}`, label: tierNames[key] ?? key, color: tierColor(key, index) }))}
+            />
+          </div>
         </div>
-      </div>
+      )}
       <div className="border-t border-slate-100">
         <ReportTable embedded table={tables["tier-mix"]} csvHref={csvHref("tier-mix", filters)} />
       </div>

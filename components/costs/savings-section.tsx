@@ -1,6 +1,7 @@
 import { LineChart } from "@/components/charts/line-chart";
 import { BASELINE_COLOR, COST_COLOR, SAVINGS_COLOR } from "@/components/charts/palette";
 import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { CostFilters } from "@/lib/analytics/cost-filters";
 import type { ReportTable as ReportTableData } from "@/lib/analytics/cost-tables";
 import { formatShare } from "@/lib/analytics/format-report";
@@ -9,6 +10,7 @@ import type { MoneyTotals } from "@/lib/analytics/usage-groups";
 import { formatUsd } from "@/lib/format";
 import { csvHref } from "./csv-href";
 import { ReportTable } from "./report-table";
+import { NO_SPEND } from "./spend-section";
 
 export function SavingsSection({ spend, totals, table, filters }: { spend: SpendSeries; totals: MoneyTotals; table: ReportTableData<never>; filters: CostFilters }) {
   return (
@@ -37,17 +39,22 @@ export function SavingsSection({ spend, totals, table, filters }: { spend: Spend
         </p>
       </div>
       <div className="px-3 py-4">
-        <LineChart
-          label="Actual cost against the all-frontier baseline over time"
-          data={spend.points}
-          categoryKey="label"
-          valueKind="usd"
-          series={[
-            { key: "baselineCostUsd", label: "All-frontier baseline", color: BASELINE_COLOR, dashed: true },
-            { key: "costUsd", label: "Actual cost", color: COST_COLOR },
-            { key: "savingsUsd", label: "Savings", color: SAVINGS_COLOR },
-          ]}
-        />
+        {/* No flat $0 lines: with nothing spent and no baseline there is nothing to draw. */}
+        {spend.points.every((point) => point.costUsd === 0 && point.baselineCostUsd === 0) ? (
+          <EmptyState title={NO_SPEND}>Nothing to compare against the baseline.</EmptyState>
+        ) : (
+          <LineChart
+            label="Actual cost against the all-frontier baseline over time"
+            data={spend.points}
+            categoryKey="label"
+            valueKind="usd"
+            series={[
+              { key: "baselineCostUsd", label: "All-frontier baseline", color: BASELINE_COLOR, dashed: true },
+              { key: "costUsd", label: "Actual cost", color: COST_COLOR },
+              { key: "savingsUsd", label: "Savings", color: SAVINGS_COLOR },
+            ]}
+          />
+        )}
       </div>
       <div className="border-t border-slate-100">
         <ReportTable embedded table={table} csvHref={csvHref("savings-by-feature", filters)} description="Rows with unpriced requests are highlighted: their savings are overstated by the unpriced share." />

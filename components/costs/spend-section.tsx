@@ -3,10 +3,13 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { tierColor } from "@/components/charts/palette";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
 import { GRAINS, costSearch, type CostFilters } from "@/lib/analytics/cost-filters";
 import type { SpendSeries } from "@/lib/analytics/prepare-spend-series";
 import { CsvLink } from "./csv-link";
 import { csvHref } from "./csv-href";
+
+export const NO_SPEND = "No spend in this range";
 
 export function SpendSection({ spend, filters }: { spend: SpendSeries; filters: CostFilters }) {
   const grains = (
@@ -31,15 +34,22 @@ export function SpendSection({ spend, filters }: { spend: SpendSeries; filters: 
       <CardHeader title="Spend over time" description={`Cost per ${filters.grain}, stacked by the tier that served it (${filters.range.timeZone}${filters.grain === "week" ? ", weeks from Monday" : ""}).`} actions={grains} />
       <div className="px-3 py-4">
         {spend.series.length === 0 ? (
-          <p className="px-2 py-10 text-center text-sm text-slate-500">No spend in this range.</p>
+          <EmptyState title={NO_SPEND}>Widen the range or clear a filter.</EmptyState>
         ) : (
-          <StackedBarChart
-            label="Spend over time by tier"
-            data={spend.points}
-            categoryKey="label"
-            series={spend.series.map((series, index) => ({ key: series.key, label: series.label, color: tierColor(series.tierKey, index) }))}
-            valueKind="usd"
-          />
+          <>
+            <StackedBarChart
+              label="Spend over time by tier"
+              data={spend.points}
+              categoryKey="label"
+              series={spend.series.map((series, index) => ({ key: series.key, label: series.label, color: tierColor(series.tierKey, index) }))}
+              valueKind="usd"
+            />
+            {spend.points.some((point) => point.partial) ? (
+              <p className="px-2 pt-2 text-xs text-slate-500" data-testid="partial-period-note">
+                Periods marked “(partial)” are only partly inside the range: their lower totals are not a dip.
+              </p>
+            ) : null}
+          </>
         )}
       </div>
     </Card>

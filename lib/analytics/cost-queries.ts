@@ -158,13 +158,15 @@ export interface ModelPrice {
   inputPricePerMTok: number | null;
   outputPricePerMTok: number | null;
   simulated: boolean;
+  /** The model every cost is compared against. */
+  baseline: boolean;
   hardwareProfile: { id: string; name: string; purchasePriceUsd: number; amortisationMonths: number; watts: number; usdPerKwh: number; tokensPerDay: number } | null;
 }
 
 /** Today's models with their prices and hardware profiles (for break-even and the model filter). */
 export async function listModelPrices(): Promise<ModelPrice[]> {
   const models = await getDb().model.findMany({
-    select: { alias: true, inputPricePerMTok: true, outputPricePerMTok: true, tier: { select: { key: true } }, provider: { select: { kind: true } }, hardwareProfile: true },
+    select: { alias: true, isBaseline: true, inputPricePerMTok: true, outputPricePerMTok: true, tier: { select: { key: true } }, provider: { select: { kind: true } }, hardwareProfile: true },
     orderBy: { alias: "asc" },
   });
   return models.map((model) => ({
@@ -173,6 +175,7 @@ export async function listModelPrices(): Promise<ModelPrice[]> {
     inputPricePerMTok: model.inputPricePerMTok?.toNumber() ?? null,
     outputPricePerMTok: model.outputPricePerMTok?.toNumber() ?? null,
     simulated: model.provider.kind === "simulator",
+    baseline: model.isBaseline,
     hardwareProfile: model.hardwareProfile
       ? {
           id: model.hardwareProfile.id,

@@ -4,7 +4,8 @@
 import { toCsv, type CsvCell } from "./csv";
 import type { BreakEvenResult } from "./break-even";
 import type { BudgetReport, BudgetRow, BudgetStatus } from "./prepare-budgets";
-import type { CostBreakdown, FeatureSavingsRow, FeatureTierRow } from "./prepare-cost-breakdown";
+import { featureTierLines, type FeatureTierLine } from "./feature-tier-totals";
+import type { CostBreakdown, FeatureSavingsRow } from "./prepare-cost-breakdown";
 import type { EndpointRow } from "./prepare-endpoints";
 import type { LatencyReport, LatencyRow } from "./prepare-latency";
 import type { CauseRow, FeatureMixRow, RoutingMix, TierMixRow } from "./prepare-routing-mix";
@@ -60,6 +61,8 @@ export interface ReportTable<Row = unknown> {
   rows: Row[];
   /** Highlight for a row on screen (e.g. a budget at risk). */
   tone?: (row: Row) => RowTone;
+  /** A summary row on screen: a subtotal (semibold) or the grand total (bold, ruled above). */
+  emphasis?: (row: Row) => "subtotal" | "total" | null;
   /** Shown when there are no rows. */
   empty: string;
 }
@@ -126,20 +129,22 @@ const featureColumns: Array<ReportColumn<{ featureName: string; featureKey: stri
   { header: "Team", kind: "text", value: (row) => row.team, csvOnly: true },
 ];
 
-export function featureTierTable(breakdown: CostBreakdown): ReportTable<FeatureTierRow> {
+/** Subtotal rows per feature and a grand total are part of the table (and so of its CSV); the Tier column names them. */
+export function featureTierTable(breakdown: CostBreakdown, baselineAlias: string | null = null): ReportTable<FeatureTierLine> {
   return {
     id: "feature-tier",
     title: "Cost by feature and tier",
     empty: "No traffic in this range.",
-    rows: breakdown.featureTiers,
+    rows: featureTierLines(breakdown.featureTiers, baselineAlias),
+    emphasis: (row) => (row.kind === "tier" ? null : row.kind),
     columns: [
-      ...(featureColumns as Array<ReportColumn<FeatureTierRow>>),
+      ...(featureColumns as Array<ReportColumn<FeatureTierLine>>),
       { header: "Tier", kind: "text", value: (row) => row.tierName },
       { header: "Requests", kind: "integer", value: (row) => row.requests },
-      ...tokenColumns<FeatureTierRow>(),
+      ...tokenColumns<FeatureTierLine>(),
       { header: "Cost", kind: "usd", value: (row) => row.costUsd },
       { header: "Baseline", kind: "usd", value: (row) => row.baselineCostUsd },
-      { header: "Savings", kind: "usd", value: (row) => row.savingsUsd },
+      { header: "Savings", kind: "usd", value: (row) => row.savingsUsd, hint: (row) => row.savingsNote },
       { header: "Savings share", kind: "share", value: (row) => row.savingsShare },
       { header: "Unpriced requests", kind: "integer", value: (row) => row.unpricedRequests },
     ],

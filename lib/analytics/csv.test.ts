@@ -28,7 +28,7 @@ describe("csv", () => {
   it("exports a table's rows with units in the header and raw numbers", () => {
     const table = spendTable({
       series: [{ key: "tier:local", label: "Local", tierKey: "local" }],
-      points: [{ period: "2026-11-01", label: "Nov 1", costUsd: 1.234567891, baselineCostUsd: 10, savingsUsd: 8.765432109, requests: 1200, unpricedRequests: 0, "tier:local": 1.234567891 }],
+      points: [{ period: "2026-11-01", label: "Nov 1", costUsd: 1.234567891, baselineCostUsd: 10, savingsUsd: 8.765432109, requests: 1200, unpricedRequests: 0, partial: false, "tier:local": 1.234567891 }],
       empty: false,
     });
     expect(tableToCsv(table)).toBe(

@@ -147,7 +147,7 @@ export async function loadCostReport(filters: CostFilters, now: Date, parts: rea
   const put = <Row>(table: ReportTable<Row>) => void (tables[table.id] = table as unknown as ReportTable<never>);
   if (spend) put(spendTable(spend));
   if (breakdown) {
-    put(featureTierTable(breakdown));
+    put(featureTierTable(breakdown, models.find((model) => model.baseline)?.alias ?? null));
     put(savingsByFeatureTable(breakdown));
   }
   if (endpoints) put(endpointsTable(endpoints));

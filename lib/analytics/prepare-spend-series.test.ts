@@ -48,3 +48,23 @@ describe("prepareSpendSeries", () => {
     expect(series.points).toHaveLength(6);
   });
 });
+
+describe("partial periods", () => {
+  it("marks a week or month the range cuts, so a short last period does not read as a dip", () => {
+    // Nov 1 (Sunday) to Dec 3 (Thursday): the week of Oct 26 starts before the range, the week of Nov 30 runs past it.
+    const weeks = prepareSpendSeries([], { from: day("2026-11-01"), to: day("2026-12-03"), grain: "week" }, tiers).points;
+    expect(weeks.filter((point) => point.partial).map((point) => point.period)).toEqual(["2026-10-26", "2026-11-30"]);
+    expect(weeks[0]!.label).toBe("Oct 26 (partial)");
+    expect(weeks[1]!.label).toBe("Nov 2");
+    const months = prepareSpendSeries([], { from: day("2026-11-01"), to: day("2026-12-03"), grain: "month" }, tiers).points;
+    expect(months.map((point) => [point.label, point.partial])).toEqual([
+      ["Nov 2026", false],
+      ["Dec 2026 (partial)", true],
+    ]);
+  });
+
+  it("never marks days, and not a month the range covers to its last day", () => {
+    expect(prepareSpendSeries([], { from: day("2026-11-01"), to: day("2026-11-03"), grain: "day" }, tiers).points.some((point) => point.partial)).toBe(false);
+    expect(prepareSpendSeries([], { from: day("2026-11-01"), to: day("2026-11-30"), grain: "month" }, tiers).points[0]!.partial).toBe(false);
+  });
+});

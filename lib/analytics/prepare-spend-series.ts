@@ -17,6 +17,17 @@ function nextPeriod(start: Date, grain: Grain): Date {
   return new Date(start.getTime() + (grain === "week" ? 7 : 1) * DAY_MS);
 }
 
+/**
+ * A period the range does not cover whole. `from` and `to` are the first and last calendar days
+ * (inclusive), as the filters resolve them; days are always whole, so only weeks and months are cut.
+ */
+export function isPartialPeriod(period: string, range: { from: Date; to: Date; grain: Grain }): boolean {
+  if (range.grain === "day") return false;
+  const start = new Date(`${period}T00:00:00.000Z`);
+  const end = nextPeriod(start, range.grain);
+  return start.getTime() < periodStart(range.from, "day").getTime() || end.getTime() > periodStart(range.to, "day").getTime() + DAY_MS;
+}
+
 /** Every period touching [from, to], first days as "YYYY-MM-DD". */
 export function periodsBetween(from: Date, to: Date, grain: Grain): string[] {
   const periods: string[] = [];
@@ -47,6 +58,8 @@ export interface SpendPoint {
   savingsUsd: number;
   requests: number;
   unpricedRequests: number;
+  /** The range covers only part of this period (a week or month cut by From or To): lower totals are not a dip. */
+  partial: boolean;
   [tierSeries: `tier:${string}`]: number;
 }
 
@@ -64,7 +77,9 @@ export function prepareSpendSeries(groups: readonly SpendGroup[], range: { from:
   const series = tierKeys.filter((key) => spent.has(key)).map((key) => ({ key: `tier:${key}`, label: tiers.find((tier) => tier.key === key)?.name ?? key, tierKey: key }));
   const points = new Map<string, SpendPoint>();
   for (const period of periodsBetween(range.from, range.to, range.grain)) {
-    const point: SpendPoint = { period, label: periodLabel(period, range.grain), costUsd: 0, baselineCostUsd: 0, savingsUsd: 0, requests: 0, unpricedRequests: 0 };
+    const partial = isPartialPeriod(period, range);
+    const label = `${periodLabel(period, range.grain)}${partial ? " (partial)" : ""}`;
+    const point: SpendPoint = { period, label, costUsd: 0, baselineCostUsd: 0, savingsUsd: 0, requests: 0, unpricedRequests: 0, partial };
     for (const { key } of series) point[key as `tier:${string}`] = 0;
     points.set(period, point);
   }
