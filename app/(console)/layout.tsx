@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import { DatabaseBanner } from "@/components/shell/database-banner";
 import { PublishBar } from "@/components/shell/publish-bar";
+import { SaveStatus } from "@/components/ui/save-status";
 import { Sidebar } from "@/components/shell/sidebar";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireUser, type SignedInUser } from "@/lib/auth/session";
@@ -42,6 +43,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         {status.reachable ? null : <DatabaseBanner downSince={status.downSince?.toISOString() ?? null} recordsWaiting={gatewayState().recordsWaiting} />}
         {draft ? <PublishBar publishedVersion={draft.publishedVersion} unpublishedChanges={draft.unpublishedChanges} sample={draft.sample} canDiscard={draft.canDiscard} /> : null}
         {children}
+        <SaveStatus />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Td } from "@/components/ui/table";
+import { powerOnlyPricePerMTok } from "@/lib/config/hardware-price";
 import type { CatalogueModel, ModelCatalogue } from "@/lib/config/load-model-catalogue";
 import { formatPricePerMTok, formatTokens, formatUsd } from "@/lib/format";
 import { CapabilityBadges } from "./capability-badges";
@@ -20,6 +21,8 @@ export type ModelFormOptions = Omit<ModelCatalogue, "tiers"> & { tiers: Array<{ 
 /** One model: its row, and for editors an Edit button that opens the form right under it. */
 export function ModelRow({ model, tierKey, options, canEdit }: { model: CatalogueModel; tierKey: string; options: ModelFormOptions; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
+  const profile = model.priceSource === "hardware" ? options.hardwareProfiles.find((candidate) => candidate.id === model.hardwareProfileId) : undefined;
+  const powerOnly = profile ? powerOnlyPricePerMTok(profile) : null;
   return (
     <>
       {/* The Edit button is named "Edit" and described by the alias, so the row's cells keep plain names. */}
@@ -56,7 +59,12 @@ export function ModelRow({ model, tierKey, options, canEdit }: { model: Catalogu
         </Td>
         <Td className="text-right whitespace-nowrap tabular-nums" title={model.priceSource === "hardware" ? `Effective price from ${model.hardwareProfileName}` : undefined}>
           {formatPricePerMTok(model.inputPricePerMTok)}
-          {model.priceSource === "hardware" ? <div className="text-xs text-slate-400">hardware</div> : null}
+          {model.priceSource === "hardware" ? <div className="text-xs text-slate-400">hardware, full cost</div> : null}
+          {powerOnly !== null ? (
+            <div className="text-xs text-slate-500" data-testid="marginal-cost" title="Marginal cost: the power one more token draws, with the hardware already bought. Routing charges the full cost.">
+              power only {formatPricePerMTok(powerOnly)}
+            </div>
+          ) : null}
           {model.priceSource !== "hardware" && model.cachedInputPricePerMTok !== null ? <div className="text-xs text-slate-400" title="Cached input, per 1M tokens">
               cached {formatUsd(model.cachedInputPricePerMTok, { precise: model.cachedInputPricePerMTok < 1 })}
             </div> : null}

@@ -13,6 +13,11 @@ export function TierCard({ tier, options, canEdit }: { tier: CatalogueTier; opti
   return (
     <Card data-testid={`tier-${tier.key}`}>
       <TierEditor tier={tier} modelCount={tier.models.length} canEdit={canEdit} />
+      {tier.models.some((model) => model.priceSource === "hardware") ? (
+        <p className="border-b border-slate-100 px-5 py-2 text-xs text-slate-600" data-testid="tier-order-note">
+          Why a local model is chosen before a cheaper hosted one: tiers are tried in order — local first — then by price within a tier. Its full cost writes off the hardware; the power-only cost is what one more request adds.
+        </p>
+      ) : null}
       {tier.models.length === 0 ? (
         <div className="p-5">
           <EmptyState title="No models in this tier">Requests that need this tier will be refused until a model is assigned.{canEdit ? " Add one below, or move one here from another tier." : ""}</EmptyState>

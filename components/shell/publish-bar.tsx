@@ -51,7 +51,8 @@ export function PublishBar({ publishedVersion, unpublishedChanges, sample = [], 
 
   const waiting = unpublishedChanges > 0;
   return (
-    <div className="mb-6 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2.5 text-sm" data-testid="publish-bar">
+    // Sticky: on a long page the bar stays in view while editing (below the phone's top bar).
+    <div className="sticky top-14 z-20 mb-6 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2.5 text-sm shadow-sm md:top-2" data-testid="publish-bar">
       <span className="text-slate-600">
         Live: <span className="font-semibold text-slate-900">{publishedVersion ? `policy v${publishedVersion}` : "no policy"}</span>
       </span>

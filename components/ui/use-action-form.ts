@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/config/config-action";
 import { fieldErrorsOf } from "@/lib/config/field-errors";
+import { announceSaved } from "./save-status";
 
 export interface ActionFormState {
   fieldErrors: Record<string, string>;
@@ -39,6 +40,7 @@ export function useActionForm<S extends z.ZodType, T>(schema: S, action: (input:
         return;
       }
       if (result.ok) {
+        announceSaved();
         onSuccess(result.data);
         return;
       }

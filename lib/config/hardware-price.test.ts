@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeHardwarePrice } from "./hardware-price";
+import { describeHardwarePrice, powerOnlyPricePerMTok } from "./hardware-price";
 
 const seedCard = { purchasePriceUsd: "1600", amortisationMonths: "36", watts: "450", usdPerKwh: "0.15", tokensPerDay: "3000000" };
 
@@ -23,5 +23,24 @@ describe("describeHardwarePrice", () => {
   it("shows cheap prices to four places and dearer ones with cents", () => {
     expect(describeHardwarePrice({ ...seedCard, tokensPerDay: "30000000" }).headline).toBe("$0.1027 per 1M tokens");
     expect(describeHardwarePrice({ ...seedCard, tokensPerDay: "30000" }).headline).toBe("$102.67 per 1M tokens");
+  });
+});
+
+describe("powerOnlyPricePerMTok", () => {
+  const card = { purchasePriceUsd: 1600, amortisationMonths: 36, watts: 450, usdPerKwh: 0.15, tokensPerDay: 3_000_000 };
+
+  it("prices seed 001's card by its power alone: $49.31 a month over 91.3M tokens", () => {
+    expect(powerOnlyPricePerMTok(card)).toBeCloseTo(49.3128 / 91.32, 4);
+  });
+
+  it("ignores the purchase price, which only the full price writes off", () => {
+    expect(powerOnlyPricePerMTok({ ...card, purchasePriceUsd: 16_000 })).toBe(powerOnlyPricePerMTok(card));
+    expect(powerOnlyPricePerMTok(card)!).toBeLessThan(1.03);
+  });
+
+  it("has no price without throughput or with a utilisation outside (0, 1]", () => {
+    expect(powerOnlyPricePerMTok({ ...card, tokensPerDay: 0 })).toBeNull();
+    expect(powerOnlyPricePerMTok({ ...card, utilisation: 0 })).toBeNull();
+    expect(powerOnlyPricePerMTok({ ...card, utilisation: 1.5 })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The effective price of a local model while someone types its hardware profile: the same
 // cost.ts math the snapshot uses, fed from form text, with the parts spelled out. Pure and
 // client-safe.
-import { DAYS_PER_MONTH, effectivePricePerMTok, monthlyPowerCostUsd } from "@/lib/ledger/cost";
+import { DAYS_PER_MONTH, effectivePricePerMTok, monthlyPowerCostUsd, type HardwareProfile } from "@/lib/ledger/cost";
 
 export interface HardwareProfileText {
   purchasePriceUsd: string;
@@ -39,4 +39,16 @@ export function describeHardwarePrice(text: HardwareProfileText): HardwarePriceV
     headline: `${dollars(price, price < 1 ? 4 : 2)} per 1M tokens`,
     breakdown: `amortisation ${dollars(amortisation)} + power ${dollars(power)} a month, over ${(monthlyTokens / 1_000_000).toFixed(1)}M tokens a month`,
   };
+}
+
+/**
+ * The marginal (power-only) price per 1M tokens of a local model: what one more request costs
+ * once the hardware is bought. The full (effective) price also writes off the purchase; routing
+ * charges that one, but the marginal one is why local-first is cheap to run. Null as for the full price.
+ */
+export function powerOnlyPricePerMTok(hardware: HardwareProfile): number | null {
+  const utilisation = hardware.utilisation ?? 1;
+  if (!(utilisation > 0 && utilisation <= 1) || !(hardware.tokensPerDay > 0)) return null;
+  const monthlyTokens = hardware.tokensPerDay * utilisation * DAYS_PER_MONTH;
+  return (monthlyPowerCostUsd(hardware.watts, hardware.usdPerKwh, utilisation) / monthlyTokens) * 1_000_000;
 }

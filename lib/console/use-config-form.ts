@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { z } from "zod";
+import { announceSaved } from "@/components/ui/save-status";
 import type { ActionResult } from "@/lib/config/config-action";
 import { fieldErrorsOf } from "@/lib/config/form-fields";
 
@@ -42,6 +43,7 @@ export function useConfigForm<T>(schema: z.ZodType, action: (input: unknown) => 
         return;
       }
       setFeedback(EMPTY);
+      announceSaved();
       onSaved?.(result.data);
       router.refresh();
     });
