@@ -102,10 +102,10 @@ async function main() {
   console.log(table(rows));
 
   const held = (name: Layout) =>
-    Math.max(0, ...runs.filter((run) => run.layout === name && run.successRate === 100 && run.recordsComplete === true).map((run) => run.rate as number));
+    Math.max(0, ...runs.filter((run) => run.layout === name && run.successRate === 100 && run.recordsComplete === true && run.keptUp === true).map((run) => run.rate as number));
   const targets = [
     ["target", "measured", ""],
-    ["two instances behind HAProxy hold 500 req/s: 100% ok, every record written", `highest held: ${held("two instances (HAProxy)") || "none"} req/s`, held("two instances (HAProxy)") >= 500 ? "met" : "MISSED"],
+    ["two instances behind HAProxy hold 500 req/s: 100% ok, every record written, kept up", `highest held: ${held("two instances (HAProxy)") || "none"} req/s`, held("two instances (HAProxy)") >= 500 ? "met" : "MISSED"],
     ["one instance (for comparison)", `highest held: ${held("one instance") || "none"} req/s`, ""],
   ];
   console.log(table(targets));
