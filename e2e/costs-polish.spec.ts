@@ -1,0 +1,97 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Locator } from "@playwright/test";
+import { storageStatePath } from "./users";
+
+// Issue 14 items 7, 8 and 11 as their users meet them: finance reads a feature × tier table with
+// subtotals and a total that add up; an engineer saves a form on a long page and is told so, with
+// the publish bar still in view; the Models page shows a local model's power-only cost and why
+// local goes first. Synthetic traffic as in costs-finance.spec.ts (same arguments, so whichever
+// spec runs first generates it and the other reuses it).
+
+function ensureSyntheticTraffic() {
+  const url = readFileSync(path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".e2e-database-url"), "utf8").trim();
+  execFileSync("npx", ["tsx", "prisma/tools/generate-traffic.ts", "--requests", "30000", "--days", "65", "--seed", "0.5", "--skip-if-present"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "inherit",
+    timeout: 300_000,
+  });
+}
+
+const integer = (text: string) => Number(text.replace(/[^\d]/g, ""));
+
+/** The Requests cell (third visible column: Feature, Tier, Requests) of each row. */
+async function requestsOf(rows: Locator): Promise<number[]> {
+  return Promise.all((await rows.all()).map(async (row) => integer(await row.locator("td").nth(2).innerText())));
+}
+
+test.describe("finance reads costs", () => {
+  test.use({ storageState: storageStatePath("finance") });
+  test.beforeAll(() => ensureSyntheticTraffic());
+
+  test("Cost by feature and tier has a subtotal per feature and a grand total that add up", async ({ page }) => {
+    await page.goto("/costs?preset=last-30");
+    const table = page.getByTestId("table-feature-tier");
+    const subtotals = table.locator('tbody tr[data-row-kind="subtotal"]');
+    const total = table.locator('tbody tr[data-row-kind="total"]');
+    await expect(subtotals.first()).toContainText("Subtotal");
+    await expect(total).toHaveCount(1);
+    await expect(total).toContainText("Total");
+    await expect(total).toContainText("All tiers");
+    await expect(table.locator("tbody tr").last()).toHaveAttribute("data-row-kind", "total");
+
+    const tierRows = await requestsOf(table.locator("tbody tr:not([data-row-kind])"));
+    const [grand] = await requestsOf(total);
+    expect(tierRows.length).toBeGreaterThan(1);
+    expect(grand).toBe(tierRows.reduce((sum, value) => sum + value, 0));
+    // A subtotal is the sum of the tier rows above it, back to the previous summary row.
+    const all = await table.locator("tbody tr").all();
+    let run = 0;
+    for (const row of all) {
+      const kind = await row.getAttribute("data-row-kind");
+      const [requests] = await requestsOf(row);
+      if (kind === "subtotal") {
+        expect(requests).toBe(run);
+        run = 0;
+      } else if (kind === null) run += requests!;
+      else run = 0;
+    }
+  });
+
+  test("a week the range cuts is marked partial, not drawn as a dip", async ({ page }) => {
+    await page.goto("/costs?preset=last-30&grain=week");
+    await expect(page.getByTestId("partial-period-note")).toBeVisible();
+    await expect(page.locator("#spend")).toContainText("(partial)");
+  });
+});
+
+test.describe("an engineer edits", () => {
+  test.use({ storageState: storageStatePath("engineer") });
+
+  test("saving a model says Saved, and the publish bar stays in view on the long Models page", async ({ page }) => {
+    await page.goto("/models");
+    const bar = page.getByTestId("publish-bar");
+    await page.getByTestId("tier-frontier").scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 4000);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(400);
+    await expect(bar).toBeInViewport();
+
+    // Saved unchanged, so the working configuration still equals the live one for later specs.
+    await page.getByTestId("tier-local").getByTestId("model-mistral-7b").getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("form", { name: "Edit mistral-7b" }).getByRole("button", { name: "Save model" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Edit mistral-7b" })).toHaveCount(0);
+  });
+
+  test("a local model shows its power-only cost next to its full cost, and why local goes first", async ({ page }) => {
+    await page.goto("/models");
+    const local = page.getByTestId("tier-local");
+    const row = local.getByTestId("model-llama-3.1-8b");
+    // Seed 001's card: $1.03 per 1M in full; power alone ($49.31 a month over 91.3M tokens) is $0.54.
+    await expect(row).toContainText("$1.03 / 1M");
+    await expect(row.getByTestId("marginal-cost")).toHaveText(/^power only \$0\.54\d* \/ 1M$/);
+    await expect(local.getByTestId("tier-order-note")).toContainText("tiers are tried in order — local first — then by price within a tier");
+    await expect(page.getByTestId("tier-hosted-open").getByTestId("tier-order-note")).toHaveCount(0);
+  });
+});
