@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { AREAS } from "../lib/auth/roles";
-import { storageStatePath } from "./users";
+import { E2E_API_KEY, storageStatePath } from "./users";
 
 // Every console page as admin, light and dark: axe (WCAG 2 A/AA rules, colour contrast among them)
 // finds no serious or critical violation, and a screenshot of each at laptop and phone size is
@@ -23,23 +23,45 @@ async function openIn(page: Page, path: string, theme: (typeof THEMES)[number]) 
   await page.waitForLoadState("networkidle");
 }
 
+async function expectNoSeriousViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ")}`) }));
+  expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+}
+
 const slug = (path: string) => (path === "/" ? "overview" : path.slice(1).replaceAll("/", "-"));
 
 for (const theme of THEMES) {
   for (const path of PAGES) {
     test(`${path} in ${theme}: no serious or critical axe violation`, async ({ page }) => {
       await openIn(page, path, theme);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ")}`) }));
-      expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+      await expectNoSeriousViolation(page);
       await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-1366.png`, fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
       await page.screenshot({ path: `${shots}/screens/${slug(path)}-${theme}-390.png` });
     });
   }
+}
+
+// A decision's own page is reached from the log, not the sidebar: one of each kind — served, and
+// refused before routing (its layout differs) — in both themes.
+for (const theme of THEMES) {
+  test(`a decision's page in ${theme}: no serious or critical axe violation`, async ({ page, request }) => {
+    const served = await request.post("/api/v1/chat/completions", { headers: { authorization: `Bearer ${E2E_API_KEY}` }, data: { model: "auto", messages: [{ role: "user", content: "Summarise: the printer is out of toner." }] } });
+    const refused = await request.post("/api/v1/chat/completions", { headers: { authorization: `Bearer ${E2E_API_KEY}` }, data: { model: "auto", messages: [] } });
+    for (const [kind, response] of [["served", served], ["refused", refused]] as const) {
+      const id = response.headers()["x-switchyard-decision"];
+      expect(id, `${kind} request answered ${response.status()}`).toBeTruthy();
+      // Records reach the database a moment after the answer (the write-behind ledger).
+      await expect.poll(async () => (await request.get(`/decisions/${id}`)).status(), { timeout: 15_000 }).toBe(200);
+      await openIn(page, `/decisions/${id}`, theme);
+      await expectNoSeriousViolation(page);
+      await page.screenshot({ path: `${shots}/screens/decision-${kind}-${theme}-1366.png`, fullPage: true });
+    }
+  });
 }
 
 test.describe("on a phone (390×844)", () => {
