@@ -106,7 +106,7 @@ test("finance reads month-to-date spend and savings, and no projection before da
 test("auditors read refusals by constraint and the latest configuration changes", async ({ browser }) => {
   const { page, context } = await overviewAs(browser, "auditor");
   const section = page.getByTestId("overview-audit");
-  await expect(section.getByTestId("card-refusals")).toContainText(/refused of \d+ requests, last 7 days/);
+  await expect(section.getByTestId("card-refusals")).toContainText(/refused of [\d,]+ requests, last 7 days/);
   await section.getByTestId("card-recent-changes").getByRole("link", { name: "Recent configuration changes" }).click();
   await expect(page).toHaveURL(/\/changes$/);
   await context.close();

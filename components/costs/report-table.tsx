@@ -32,32 +32,14 @@ export function ReportTable<Row>({
   // A grouped cell is blank when it and every grouped cell before it repeat the previous row.
   const repeats = (row: Row, index: number, upTo: number) =>
     index > 0 && columns.slice(0, upTo + 1).every((column) => !column.group || column.value(row) === column.value(table.rows[index - 1]!));
-  const body = (
-    <Table data-testid={`table-${table.id}`}>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <Th key={column.header} className={cn("px-3!", NUMERIC.has(column.kind) && "text-right")}>
-              {column.header}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.length === 0 ? (
-          <tr>
-            <Td colSpan={columns.length} className="py-6 text-center text-slate-500">
-              {table.empty}
-            </Td>
-          </tr>
-        ) : (
-          table.rows.map((row, index) => {
+  /** One row; `grouped`: blank the grouped cells that repeat the row above (body rows only). */
+  const renderRow = (row: Row, index: number, grouped: boolean) => {
             const tone = table.tone?.(row) ?? null;
             const emphasis = table.emphasis?.(row) ?? null;
             return (
               <tr key={index} data-row-kind={emphasis ?? undefined} className={cn(tone && ROW_TONE[tone], emphasis && EMPHASIS[emphasis])}>
                 {columns.map((column, columnIndex) => {
-                  if (column.group && repeats(row, index, columnIndex)) {
+                  if (column.group && grouped && repeats(row, index, columnIndex)) {
                     return (
                       <Td key={column.header} className="px-3!">
                         <span className="sr-only">{formatCell(column.kind, column.value(row))}</span>
@@ -86,9 +68,30 @@ export function ReportTable<Row>({
                 })}
               </tr>
             );
-          })
+  };
+  const body = (
+    <Table data-testid={`table-${table.id}`}>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <Th key={column.header} className={cn("px-3!", NUMERIC.has(column.kind) && "text-right")}>
+              {column.header}
+            </Th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.length === 0 ? (
+          <tr>
+            <Td colSpan={columns.length} className="py-6 text-center text-slate-500">
+              {table.empty}
+            </Td>
+          </tr>
+        ) : (
+          table.rows.map((row, index) => renderRow(row, index, true))
         )}
       </tbody>
+      {table.summary && table.summary.length > 0 ? <tfoot>{table.summary.map((row, index) => renderRow(row, index, false))}</tfoot> : null}
     </Table>
   );
   if (embedded) {

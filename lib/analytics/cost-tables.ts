@@ -63,6 +63,12 @@ export interface ReportTable<Row = unknown> {
   tone?: (row: Row) => RowTone;
   /** A summary row on screen: a subtotal (semibold) or the grand total (bold, ruled above). */
   emphasis?: (row: Row) => "subtotal" | "total" | null;
+  /**
+   * Summary rows (subtotals, the total) shown at the table's foot and left out of its CSV: an
+   * export is data, and rows that repeat other rows' sums would be counted twice by whoever adds
+   * up a column.
+   */
+  summary?: Row[];
   /** Shown when there are no rows. */
   empty: string;
 }
@@ -129,13 +135,15 @@ const featureColumns: Array<ReportColumn<{ featureName: string; featureKey: stri
   { header: "Team", kind: "text", value: (row) => row.team, csvOnly: true },
 ];
 
-/** Subtotal rows per feature and a grand total are part of the table (and so of its CSV); the Tier column names them. */
+/** Subtotal rows per feature and a grand total at the table's foot (not in its CSV); the Tier column names them. */
 export function featureTierTable(breakdown: CostBreakdown, baselineAlias: string | null = null): ReportTable<FeatureTierLine> {
+  const lines = featureTierLines(breakdown.featureTiers, baselineAlias);
   return {
     id: "feature-tier",
     title: "Cost by feature and tier",
     empty: "No traffic in this range.",
-    rows: featureTierLines(breakdown.featureTiers, baselineAlias),
+    rows: lines.filter((line) => line.kind === "tier"),
+    summary: lines.filter((line) => line.kind !== "tier"),
     emphasis: (row) => (row.kind === "tier" ? null : row.kind),
     columns: [
       ...(featureColumns as Array<ReportColumn<FeatureTierLine>>),

@@ -43,10 +43,13 @@ describe("featureTierLines", () => {
     expect(featureTierLines([], "gpt-4o")).toEqual([]);
   });
 
-  it("exports the summary rows too, so the CSV has the rows the page shows", () => {
-    const csv = tableToCsv(featureTierTable(prepareCostBreakdown(groups, FEATURES, TIERS), "gpt-4o")).trim().split("\r\n");
-    expect(csv).toHaveLength(1 + lines.length);
-    expect(csv[3]).toMatch(/^Support summaries,support-summaries,[^,]*,Subtotal,12,/);
-    expect(csv.at(-1)).toMatch(/^Total,,,All tiers,15,/);
+  it("shows the summary rows at the table's foot and keeps them out of the CSV, whose rows add up to the total", () => {
+    const table = featureTierTable(prepareCostBreakdown(groups, FEATURES, TIERS), "gpt-4o");
+    expect(table.rows.every((row) => row.kind === "tier")).toBe(true);
+    expect(table.summary?.map((row) => row.kind)).toEqual(lines.filter((line) => line.kind !== "tier").map((line) => line.kind));
+    const csv = tableToCsv(table).trim().split("\r\n");
+    expect(csv).toHaveLength(1 + table.rows.length);
+    expect(csv.some((line) => /,Subtotal,|^Total,/.test(line))).toBe(false);
+    expect(table.rows.reduce((sum, row) => sum + row.requests, 0)).toBe(table.summary?.at(-1)?.requests);
   });
 });
