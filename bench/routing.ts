@@ -7,7 +7,7 @@
 //   npm run bench:routing        (= npx tsx bench/routing.ts; re-runs itself with --conditions=react-server)
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { estimateDifficulty, estimatorInput } from "@/lib/routing/difficulty-estimate";
+import { estimateDifficulty, estimatorInput } from "@/lib/routing/difficulty/estimate";
 import { countTextTokens } from "@/lib/providers/token-count";
 import { accuracyAtShare, oracleAccuracy, randomAccuracy, shareFor, strongAccuracy, weakAccuracy, type Scored } from "@/scripts/difficulty/curve";
 import { asInput, loadPrompts, partOf } from "@/scripts/difficulty/dataset";

@@ -1,6 +1,6 @@
 // What a difficulty dial setting does, from the feature's recent scores: recomputed as the
 // engineer types, with the same calibration the server applies on save.
-import { dialPreview } from "@/lib/routing/difficulty-calibration";
+import { dialPreview } from "@/lib/routing/difficulty/calibration";
 
 export function EstimatorPreview({ scores, percent, defaultDifficulty }: { scores: readonly number[]; percent: string; defaultDifficulty: string }) {
   const trimmed = percent.trim();

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { CALIBRATION_WINDOW } from "@/lib/routing/difficulty-calibration";
+import { CALIBRATION_WINDOW } from "@/lib/routing/difficulty/calibration";
 
 /**
  * The difficulty estimator's scores of each feature's latest requests (at most

@@ -1,7 +1,7 @@
 import "server-only";
 import { recentDifficultyScores } from "@/lib/analytics/recent-difficulty-scores";
 import { getDb, type Feature, type Prisma } from "@/lib/db";
-import { calibrate } from "@/lib/routing/difficulty-calibration";
+import { calibrate } from "@/lib/routing/difficulty/calibration";
 import { ENTITY } from "./change-entities";
 import { claimVersion } from "./claim-version";
 import { recordChange, type Actor } from "./record-change";

@@ -103,7 +103,7 @@ export interface DataClassDecision {
 
 export type DifficultySource = "caller" | "feature" | "default" | "estimator";
 
-/** The difficulty estimator's view of a chat request (lib/routing/difficulty-estimate.ts). */
+/** The difficulty estimator's view of a chat request (lib/routing/difficulty/estimate.ts). */
 export interface DifficultyEstimateDecision {
   /** The estimator's raw score for the request, in [0, 1]. */
   score: number;

@@ -6,7 +6,7 @@ export { fallbackTraceLine, type FallbackErrorKind } from "./trace";
 export { toOpenAiError } from "./refusal";
 export { keywordMatches } from "./rules";
 export { NO_FEATURE_DATA_CLASS, dataClassRank } from "./data-class";
-export { DEFAULT_DIFFICULTY } from "./difficulty";
+export { DEFAULT_DIFFICULTY } from "./difficulty/resolve";
 export { secondsUntilNextMonthUtc, startOfNextMonthUtc } from "./budget";
 export type * from "./types";
 export { DATA_CLASSES, DIFFICULTIES } from "./types";

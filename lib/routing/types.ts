@@ -153,7 +153,7 @@ export interface FeaturePolicy {
 /**
  * A feature's dial for the difficulty estimator: requests scoring at or above `threshold` are
  * hard. The threshold is calibrated when the feature is saved so that about `frontierShare` of
- * its recent requests reach it (difficulty-calibration.ts).
+ * its recent requests reach it (difficulty/calibration.ts).
  */
 export interface DifficultyDial {
   /** Target share of requests sent to the frontier, 0–1. */

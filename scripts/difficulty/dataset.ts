@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { DifficultyInput } from "@/lib/routing/difficulty-features";
+import type { DifficultyInput } from "@/lib/routing/difficulty/features";
 
 export interface LabelledPrompt {
   id: string;

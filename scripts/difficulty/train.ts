@@ -1,5 +1,5 @@
 // scripts/difficulty/train.ts — trains the difficulty estimator's logistic regressions and writes
-// lib/routing/difficulty-model.json. Not run by the tests; deterministic (fixed split, fixed
+// lib/routing/difficulty/model.json. Not run by the tests; deterministic (fixed split, fixed
 // folds, file order, no randomness), so the same data gives the same file:
 //
 //   npx tsx scripts/difficulty/train.ts
@@ -13,12 +13,12 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { DENSE_FEATURES, HASH_BITS, difficultyFeatures, type DifficultyFeatures } from "@/lib/routing/difficulty-features";
-import { loadDifficultyModel, rawScore, type DifficultyModelFile } from "@/lib/routing/difficulty-model";
+import { DENSE_FEATURES, HASH_BITS, difficultyFeatures, type DifficultyFeatures } from "@/lib/routing/difficulty/features";
+import { loadDifficultyModel, rawScore, type DifficultyModelFile } from "@/lib/routing/difficulty/model";
 import { accuracyAtShare, shareFor, strongAccuracy } from "./curve";
 import { asInput, loadPrompts, partOf, type LabelledPrompt } from "./dataset";
 
-const OUT = path.join(import.meta.dirname, "../../lib/routing/difficulty-model.json");
+const OUT = path.join(import.meta.dirname, "../../lib/routing/difficulty/model.json");
 const FOLDS = 5;
 
 type Label = (prompt: LabelledPrompt) => number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DENSE_FEATURES, difficultyFeatures, type DifficultyInput } from "./difficulty-features";
+import { DENSE_FEATURES, difficultyFeatures, type DifficultyInput } from "./features";
 
 const input = (question: string, overrides: Partial<DifficultyInput> = {}): DifficultyInput => ({ question, totalChars: question.length, userTurns: 1, ...overrides });
 const cues = (question: string) => difficultyFeatures(input(question)).cues;

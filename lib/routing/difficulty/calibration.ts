@@ -1,7 +1,7 @@
 // Calibrating a feature's difficulty dial: for a target share s of requests sent to the
 // frontier, the threshold is the (1 − s) quantile of the estimator's scores over the feature's
 // recent requests. With too few scored requests the benchmark mix stands in: scores are
-// percentiles of that mix (difficulty-model.ts), so its threshold for s is simply 1 − s.
+// percentiles of that mix (model.ts), so its threshold for s is simply 1 − s.
 // Pure; lib/analytics/recent-difficulty-scores.ts loads the scores.
 
 /** How many of a feature's latest scored requests calibrate its dial. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DENSE_FEATURES, HASH_BITS, type DifficultyFeatures } from "./difficulty-features";
-import { loadDifficultyModel, rawScore, type DifficultyHeadFile, type DifficultyModelFile } from "./difficulty-model";
-import committed from "./difficulty-model.json";
+import { DENSE_FEATURES, HASH_BITS, type DifficultyFeatures } from "./features";
+import { loadDifficultyModel, rawScore, type DifficultyHeadFile, type DifficultyModelFile } from "./model";
+import committed from "./model.json";
 
 const BUCKETS = 1 << HASH_BITS;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

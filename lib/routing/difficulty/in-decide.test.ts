@@ -1,10 +1,10 @@
 // The difficulty estimator inside decide(): it raises difficulty to hard where a feature's dial
 // says so, and only within the bounds the data class, rules, pins, budget and licences set.
 import { describe, expect, it } from "vitest";
-import { decide } from "./decide";
-import { estimateDifficulty, estimatorInput } from "./difficulty-estimate";
-import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "./fixtures";
-import type { Analysis, LiveState, PolicySnapshot } from "./types";
+import { decide } from "../decide";
+import { estimateDifficulty, estimatorInput } from "./estimate";
+import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "../fixtures";
+import type { Analysis, LiveState, PolicySnapshot } from "../types";
 
 const HARD_PROMPT =
   "A bakery sells 24 muffins an hour for 6 hours. Each muffin costs $3 and a third of them are sold at half price. The other 2 dozen sell at full price. How much money does the bakery make in total?";

@@ -2,11 +2,11 @@
 // among the benchmark prompts the model was trained on, ranked by the accuracy expected to be
 // gained by sending it to the frontier instead of the cheap tier (bench/ROUTING.md) — and the task type in words
 // for the trace. Pure: the model is data, imported statically; no I/O, no clock.
-import { difficultyFeatures, type DifficultyInput, type TaskCue } from "./difficulty-features";
-import { loadDifficultyModel, percentileOf, rawScore, type DifficultyModel, type DifficultyModelFile } from "./difficulty-model";
-import modelFile from "./difficulty-model.json";
-import { learnedCovers, ruleScore } from "./difficulty-rules";
-import type { Analysis } from "./types";
+import { difficultyFeatures, type DifficultyInput, type TaskCue } from "./features";
+import { loadDifficultyModel, percentileOf, rawScore, type DifficultyModel, type DifficultyModelFile } from "./model";
+import modelFile from "./model.json";
+import { learnedCovers, ruleScore } from "./rules";
+import type { Analysis } from "../types";
 
 export interface DifficultyEstimate {
   /** 0 = easiest, 1 = hardest, as a percentile of the training mix. */

@@ -3,7 +3,7 @@
 // model trained there reads "not multiple choice" as "word problem", so for open writing, code,
 // chat or design questions it would guess. These scores are judgement, not measurement —
 // bench/ROUTING.md measures only the learned half — and are kept on the same 0–1 scale.
-import type { DifficultyInput, TaskCue } from "./difficulty-features";
+import type { DifficultyInput, TaskCue } from "./features";
 
 /** Task types the learned model has labelled data for. */
 export function learnedCovers(cues: readonly TaskCue[]): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateDifficulty, estimatorInput, taskWords } from "./difficulty-estimate";
-import { percentileOf } from "./difficulty-model";
+import { estimateDifficulty, estimatorInput, taskWords } from "./estimate";
+import { percentileOf } from "./model";
 
 const one = (question: string) => estimateDifficulty({ question, totalChars: question.length, userTurns: 1 });
 const WORD_PROBLEM =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_CALIBRATION_REQUESTS, calibrate, dialPreview, shareAtThreshold, thresholdForShare } from "./difficulty-calibration";
+import { MIN_CALIBRATION_REQUESTS, calibrate, dialPreview, shareAtThreshold, thresholdForShare } from "./calibration";
 
 const hundred = Array.from({ length: 100 }, (_, i) => i / 100); // 0.00 … 0.99
 

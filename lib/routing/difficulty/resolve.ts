@@ -3,9 +3,9 @@
 // threshold — the estimator only ever raises, so a caller's or feature's "hard" stays hard, and
 // rules still raise the tier on top (tier-bounds.ts). Difficulty only sets the minimum tier (via
 // snapshot.difficultyMinTier); it never widens what the data class, budget or licence allow.
-import type { DifficultyEstimate } from "./difficulty-estimate";
-import type { Analysis, Difficulty, DifficultyEstimateDecision, DifficultySource, FeaturePolicy } from "./types";
-import { DIFFICULTIES } from "./types";
+import type { DifficultyEstimate } from "./estimate";
+import type { Analysis, Difficulty, DifficultyEstimateDecision, DifficultySource, FeaturePolicy } from "../types";
+import { DIFFICULTIES } from "../types";
 
 export const DEFAULT_DIFFICULTY: Difficulty = "standard";
 
