@@ -24,10 +24,10 @@ interface Size {
 
 async function main() {
   // Imported here, after the condition check: policy-store imports "server-only".
-  const { preparePolicy } = await import("@/lib/gateway/policy-store");
-  const { analyseRequest, parsePin, DEFAULT_OUTPUT_ALLOWANCE } = await import("@/lib/gateway/analyse");
+  const { preparePolicy } = await import("@/lib/gateway/instance/policy-store");
+  const { analyseRequest, parsePin, DEFAULT_OUTPUT_ALLOWANCE } = await import("@/lib/gateway/pipeline/analyse");
   const { scannedRequest } = await import("@/lib/canonical/scanned-text");
-  const { liveStateFrom } = await import("@/lib/gateway/live-state");
+  const { liveStateFrom } = await import("@/lib/gateway/pipeline/live-state");
   const { countRequestTokens } = await import("@/lib/providers/token-count");
   const { detect } = await import("@/lib/detectors");
   const { decide } = await import("@/lib/routing");

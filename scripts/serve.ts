@@ -15,7 +15,7 @@ function option(argv: string[], short: string, long: string): string | undefined
 
 /**
  * SIGTERM/SIGINT: stop accepting connections. The gateway's runtime, once it has started,
- * flushes its queued decision records and exits (lib/gateway/runtime.ts); before that there is
+ * flushes its queued decision records and exits (lib/gateway/instance/runtime.ts); before that there is
  * nothing to flush, so this exits.
  */
 function closeOnSignal(close: () => void) {

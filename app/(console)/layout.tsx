@@ -1,13 +1,13 @@
 import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import { DatabaseBanner } from "@/components/shell/database-banner";
-import { PublishBar } from "@/components/shell/publish-bar";
+import { PublishBar } from "@/console/versions/components/publish-bar";
 import { SaveStatus } from "@/components/ui/save-status";
 import { Sidebar } from "@/components/shell/sidebar";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireUser, type SignedInUser } from "@/lib/auth/session";
 import { loadDraftStatus } from "@/lib/config/draft-status";
-import { databaseStatus, reportDatabaseDown } from "@/lib/gateway/database-status";
+import { databaseStatus, reportDatabaseDown } from "@/lib/gateway/instance/database-status";
 import { gatewayState } from "@/lib/http/health";
 
 // Every console page is per-user and reads live data: never prerender.

@@ -4,9 +4,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { analyseRequest } from "@/lib/gateway/analyse";
-import { DecisionDraft } from "@/lib/gateway/decision-draft";
-import { preparePolicy } from "@/lib/gateway/policy-store";
+import { analyseRequest } from "@/lib/gateway/pipeline/analyse";
+import { DecisionDraft } from "@/lib/gateway/records/decision-draft";
+import { preparePolicy } from "@/lib/gateway/instance/policy-store";
 import { disconnectDb } from "@/lib/db";
 import { baselineCostUsd, requestCostUsd } from "@/lib/ledger/cost";
 import type { DecisionRecordInput } from "@/lib/ledger/record";

@@ -2,7 +2,7 @@
 // served above the cheapest tier and why, how often it fell back and why, and what it refused by
 // constraint. Pure.
 import { NOT_SERVED, featureLabel, tierName, type FeatureLabel } from "./prepare-cost-breakdown";
-import { MALFORMED } from "@/lib/gateway/pre-routing-refusal";
+import { MALFORMED } from "@/lib/gateway/records/pre-routing-refusal";
 import { foldGroups, orderedTierKeys, tierRank, type FeatureInfo, type ReasonGroup, type TierInfo, type UsageGroup } from "./usage-groups";
 
 export interface TierMixRow {

@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { detect } from "@/lib/detectors";
-import { preparePolicy } from "@/lib/gateway/policy-store";
+import { preparePolicy } from "@/lib/gateway/instance/policy-store";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
 import { buildSnapshot } from "./build-snapshot";
 import { createClassificationRule } from "./create-classification-rule";
 import { listClassificationRules } from "./list-classification-rules";
 import { listDataClasses } from "./list-data-classes";
 import { setDetectorRule } from "./set-detector-rule";
-import { ConfigRuleError, StaleEditError } from "./stale-edit";
+import { ConfigRuleError, StaleEditError } from "../forms/stale-edit";
 import { updateDataClass } from "./update-data-class";
 import { deleteClassificationRule, updateClassificationRule } from "./update-classification-rule";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { orderMappings } from "@/lib/gateway/model-names";
+import { orderMappings } from "@/lib/gateway/pipeline/model-names";
 import { DIFFICULTIES, type Difficulty } from "@/lib/routing/types";
 
 export interface ModelNameMappingRow {

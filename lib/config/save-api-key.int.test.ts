@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/auth/api-key";
 import { disconnectDb, getDb } from "@/lib/db";
-import { authenticateAppKey, forgetApiKeys } from "@/lib/gateway/authenticate";
+import { authenticateAppKey, forgetApiKeys } from "@/lib/gateway/auth/authenticate";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
 import { listApiKeys } from "./list-api-keys";
 import { createApiKey, revokeApiKey, updateApiKey } from "./save-api-key";
 import { createApiKeySchema } from "./schemas/api-key";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const engineer = { id: null, email: "eng@example.com" };
 const bearer = (secret: string) => new Request("http://gateway.test/api/route", { headers: { authorization: `Bearer ${secret}` } });

@@ -2,7 +2,7 @@ import "server-only";
 import { canRead } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { gatewayRuntime } from "@/lib/gateway/runtime";
+import { gatewayRuntime } from "@/lib/gateway/instance/runtime";
 import { ApiError } from "@/lib/http/api-error";
 import { providerHealthViews } from "./provider-health-view";
 

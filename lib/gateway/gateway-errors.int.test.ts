@@ -2,7 +2,7 @@
 // and each authenticated one still leaves its decision record.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { forgetApiKeys } from "./authenticate";
+import { forgetApiKeys } from "./auth/authenticate";
 import { startGatewayFixture, type GatewayFixture } from "./testing/gateway-fixture";
 
 let gw: GatewayFixture;

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { databaseStatus, reportDatabaseDown, reportDatabaseUp } from "@/lib/gateway/database-status";
-import { gatewayRuntime } from "@/lib/gateway/runtime";
+import { databaseStatus, reportDatabaseDown, reportDatabaseUp } from "@/lib/gateway/instance/database-status";
+import { gatewayRuntime } from "@/lib/gateway/instance/runtime";
 import { parseOrThrow, queryObject } from "./validation";
 
 const querySchema = z.strictObject({});

@@ -1,5 +1,5 @@
 import "server-only";
-// The periodic purge. Started with the gateway runtime (lib/gateway/runtime.ts), so every
+// The periodic purge. Started with the gateway runtime (lib/gateway/instance/runtime.ts), so every
 // process that records decisions also expires them, with no extra service to run. Each run
 // deletes at most `maxBatches` batches; a backlog (e.g. after retention was shortened) drains over
 // the following runs. Several gateway instances may run it at once: batches are idempotent deletes.

@@ -8,7 +8,7 @@
 import { DATA_CLASSES, type Analysis, type DataClassKey, type Finding, type PolicySnapshot } from "@/lib/routing/types";
 import { normaliseKeyword, type ReplayFinding, type ReplayInput } from "./replay-input";
 
-/** Written by the analysis step for images (lib/gateway/analyse.ts UNSCANNABLE_IMAGE). */
+/** Written by the analysis step for images (lib/gateway/pipeline/analyse.ts UNSCANNABLE_IMAGE). */
 const UNSCANNABLE_IMAGE = "unscannable_image";
 const RULE_PREFIX = "rule:";
 const rank = (key: DataClassKey) => DATA_CLASSES.indexOf(key);

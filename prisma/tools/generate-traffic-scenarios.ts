@@ -139,7 +139,7 @@ const FALLBACK_CAUSES: Array<[number, string, number, string]> = [
   [0.25, "unavailable", 900, "503 Service Unavailable"],
   [0.05, "circuit_open", 0, "circuit open"],
 ];
-/** The trace's words for each error kind (lib/gateway/run-pipeline.ts maps them the same way). */
+/** The trace's words for each error kind (lib/gateway/pipeline/run-pipeline.ts maps them the same way). */
 
 const FALLBACK_RATE = 0.025;
 const ALL_FAILED_RATE = 0.002;
@@ -470,7 +470,7 @@ export function buildTrafficScenarios(snapshot: PolicySnapshot, now: Date, optio
         tierKey: served?.tierKey ?? null,
         modelAlias: served?.alias ?? null,
         providerKey: served?.providerKey ?? null,
-        // As the gateway records it (lib/gateway/decision-draft.ts): a fallback off an
+        // As the gateway records it (lib/gateway/records/decision-draft.ts): a fallback off an
         // un-escalated choice is a health escalation.
         escalationReason: served ? (outcome.attempts.length > 0 && decision.escalation === "none" ? "health" : decision.escalation) : null,
         trace: [...decision.trace, ...outcome.extraTrace],

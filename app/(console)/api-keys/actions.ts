@@ -2,10 +2,10 @@
 // App keys act at once (they are not part of the published policy). After a revoke or a
 // re-scope the gateway's 5-second key cache is dropped: this process serves the gateway too.
 import { revalidatePath } from "next/cache";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { createApiKey, revokeApiKey, updateApiKey } from "@/lib/config/save-api-key";
 import { createApiKeySchema, revokeApiKeySchema, updateApiKeySchema } from "@/lib/config/schemas/api-key";
-import { forgetApiKeys } from "@/lib/gateway/authenticate";
+import { forgetApiKeys } from "@/lib/gateway/auth/authenticate";
 
 /** Returns the secret to this one response, for the one-time dialog; it is stored nowhere. */
 export const createApiKeyAction = configAction(createApiKeySchema, async (input, user) => {

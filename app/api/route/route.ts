@@ -1,5 +1,5 @@
 // POST /api/route — Switchyard's native endpoint: completion plus the routing decision (or dryRun).
-import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
+import { handleRoute as handleNativeRoute } from "@/lib/gateway/endpoints/handle-route";
 import { handleRoute, methodNotAllowed } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

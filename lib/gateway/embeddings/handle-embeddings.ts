@@ -10,16 +10,16 @@ import { executeAttempts } from "@/lib/providers/fallback";
 import { scopeToKind } from "@/lib/routing/model-kind";
 import { embeddingsBody } from "@/lib/wire/openai-embeddings/response-body";
 import { embeddingsBodySchema, inputsOf } from "@/lib/wire/openai-embeddings/request-schema";
-import { authenticateAppKey, type AppKey } from "../authenticate";
-import { DecisionDraft } from "../decision-draft";
-import type { GatewayCall } from "../gateway-call";
-import { openAiErrorResponse } from "../openai-chat-adapter";
-import { readJsonBody } from "../read-body";
-import { ATTEMPT_TIMEOUT_MS, decideCall, fallbackError } from "../run-pipeline";
-import { gatewayRuntime } from "../runtime";
-import { hintHeaders, hintHeadersSchema } from "../schemas";
-import { gatewayError, routingHeaders } from "../serve-call";
-import { settle } from "../settle";
+import { authenticateAppKey, type AppKey } from "../auth/authenticate";
+import { DecisionDraft } from "../records/decision-draft";
+import type { GatewayCall } from "../pipeline/gateway-call";
+import { openAiErrorResponse } from "../endpoints/openai-chat-adapter";
+import { readJsonBody } from "../request/read-body";
+import { ATTEMPT_TIMEOUT_MS, decideCall, fallbackError } from "../pipeline/run-pipeline";
+import { gatewayRuntime } from "../instance/runtime";
+import { hintHeaders, hintHeadersSchema } from "../endpoints/schemas";
+import { gatewayError, routingHeaders } from "../pipeline/serve-call";
+import { settle } from "../records/settle";
 import { embeddingAnalysis, embeddingRequest } from "./embedding-call";
 
 export async function handleEmbeddings(request: Request): Promise<Response> {

@@ -3,7 +3,7 @@
 // valid request is served afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { gatewayRuntime } from "../runtime";
+import { gatewayRuntime } from "../instance/runtime";
 import { startGatewayFixture, type GatewayFixture } from "../testing/gateway-fixture";
 import { checkEach, expectStillServes, fuzz, fuzzRuns, json } from "./fuzz-kit";
 import { postRequests, sizeEdgeRequests, type PostEndpoint } from "./gateway-requests";

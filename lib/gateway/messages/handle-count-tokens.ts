@@ -4,8 +4,8 @@ import { parseOrThrow } from "@/lib/http/validation";
 import { countRequestTokens } from "@/lib/providers/token-count";
 import { countTokensBodySchema } from "@/lib/wire/anthropic-messages/request-schema";
 import { countTokensBodyToCanonical } from "@/lib/wire/anthropic-messages/to-canonical";
-import { authenticateAppKey } from "../authenticate";
-import { readJsonBody } from "../read-body";
+import { authenticateAppKey } from "../auth/authenticate";
+import { readJsonBody } from "../request/read-body";
 import { anthropicErrorResponse } from "./messages-adapter";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/http/api-error";
-import { serveGatewayRequest } from "../serve-call";
+import { serveGatewayRequest } from "../pipeline/serve-call";
 import { anthropicErrorResponse, messagesAdapter } from "./messages-adapter";
 
 /** POST /api/v1/messages — Anthropic's Messages API (Claude Code, the Anthropic SDK). */

@@ -5,10 +5,10 @@ import { anthropicErrorBody } from "@/lib/wire/anthropic-messages/errors";
 import { messageBody } from "@/lib/wire/anthropic-messages/message";
 import { messagesBodySchema } from "@/lib/wire/anthropic-messages/request-schema";
 import { messagesBodyToCanonical } from "@/lib/wire/anthropic-messages/to-canonical";
-import { decisionView } from "../decision-view";
-import type { EndpointAdapter } from "../endpoint-adapter";
-import { midStreamError } from "../openai-chat-adapter";
-import { hintHeaders, hintHeadersSchema } from "../schemas";
+import { decisionView } from "../records/decision-view";
+import type { EndpointAdapter } from "../endpoints/endpoint-adapter";
+import { midStreamError } from "../endpoints/openai-chat-adapter";
+import { hintHeaders, hintHeadersSchema } from "../endpoints/schemas";
 import { messagesSseStream } from "./messages-stream";
 
 /** Errors in Anthropic's shape, with the decision id as the request id when there is one. */

@@ -1,5 +1,5 @@
 // A committed provider stream as Anthropic's SSE events. Pull-based like the OpenAI stream
-// (lib/gateway/stream-response.ts): a slow client slows the upstream read, a client that goes
+// (lib/gateway/endpoints/stream-response.ts): a slow client slows the upstream read, a client that goes
 // away cancels it, and a failure after the first byte is reported in-band as an `error` event,
 // which the Anthropic SDK raises.
 import { collect } from "@/lib/canonical/collect";
@@ -8,7 +8,7 @@ import type { ApiError } from "@/lib/http/api-error";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { anthropicErrorBody } from "@/lib/wire/anthropic-messages/errors";
 import { eventWriter, sseEvent } from "@/lib/wire/anthropic-messages/events";
-import type { StreamOptions } from "../endpoint-adapter";
+import type { StreamOptions } from "../endpoints/endpoint-adapter";
 
 export function messagesSseStream(options: StreamOptions & { toApiError(error: unknown): ApiError }): ReadableStream<Uint8Array> {
   const iterator = options.stream[Symbol.asyncIterator]();

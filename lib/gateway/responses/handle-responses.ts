@@ -1,5 +1,5 @@
 import "server-only";
-import { serveGatewayRequest } from "../serve-call";
+import { serveGatewayRequest } from "../pipeline/serve-call";
 import { createResponsesAdapter } from "./responses-adapter";
 
 /** POST /api/v1/responses — OpenAI's Responses API (Codex, the Agents SDK); hints as x-switchyard-* headers. */

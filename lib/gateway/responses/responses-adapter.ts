@@ -6,10 +6,10 @@ import { parseOrThrow } from "@/lib/http/validation";
 import { responsesBodySchema } from "@/lib/wire/openai-responses/request-schema";
 import { echoOf, outputItems, responseObject, statusOf, type ResponseEcho } from "@/lib/wire/openai-responses/response-body";
 import { responsesBodyToCanonical, ToolNames } from "@/lib/wire/openai-responses/to-canonical";
-import { decisionView } from "../decision-view";
-import type { EndpointAdapter } from "../endpoint-adapter";
-import { openAiErrorResponse } from "../openai-chat-adapter";
-import { hintHeaders, hintHeadersSchema } from "../schemas";
+import { decisionView } from "../records/decision-view";
+import type { EndpointAdapter } from "../endpoints/endpoint-adapter";
+import { openAiErrorResponse } from "../endpoints/openai-chat-adapter";
+import { hintHeaders, hintHeadersSchema } from "../endpoints/schemas";
 import { responsesSseStream } from "./responses-stream";
 
 export function createResponsesAdapter(): EndpointAdapter {

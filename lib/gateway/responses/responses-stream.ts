@@ -7,8 +7,8 @@ import { ProviderError } from "@/lib/providers/provider-error";
 import { responseEventWriter, type ResponseEvent } from "@/lib/wire/openai-responses/events";
 import type { ResponseEcho } from "@/lib/wire/openai-responses/response-body";
 import type { ToolNames } from "@/lib/wire/openai-responses/to-canonical";
-import type { StreamOptions } from "../endpoint-adapter";
-import { midStreamError } from "../openai-chat-adapter";
+import type { StreamOptions } from "../endpoints/endpoint-adapter";
+import { midStreamError } from "../endpoints/openai-chat-adapter";
 
 const encoder = new TextEncoder();
 

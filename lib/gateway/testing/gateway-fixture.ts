@@ -5,7 +5,7 @@ import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
 import { getDb } from "@/lib/db";
 import { startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "@/lib/providers/testing";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
-import { gatewayRuntime } from "../runtime";
+import { gatewayRuntime } from "../instance/runtime";
 import { startGatewayServer } from "./http-adapter";
 
 export interface GatewayFixture {

@@ -2,12 +2,12 @@
 // and benchmarks can drive them with the official openai SDK, curl-like fetches and load tools.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleChatCompletions } from "@/lib/gateway/handle-chat-completions";
-import { handleGetDecision } from "@/lib/gateway/handle-decision";
-import { handleListModels } from "@/lib/gateway/handle-models";
+import { handleChatCompletions } from "@/lib/gateway/endpoints/handle-chat-completions";
+import { handleGetDecision } from "@/lib/gateway/endpoints/handle-decision";
+import { handleListModels } from "@/lib/gateway/endpoints/handle-models";
 import { handleCountTokens } from "@/lib/gateway/messages/handle-count-tokens";
 import { handleMessages } from "@/lib/gateway/messages/handle-messages";
-import { handleRoute as handleNativeRoute } from "@/lib/gateway/handle-route";
+import { handleRoute as handleNativeRoute } from "@/lib/gateway/endpoints/handle-route";
 import { handleResponses } from "@/lib/gateway/responses/handle-responses";
 import { handleEmbeddings } from "@/lib/gateway/embeddings/handle-embeddings";
 import { getHealth, getLiveness, getReadiness } from "@/lib/http/health";

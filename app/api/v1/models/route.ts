@@ -1,5 +1,5 @@
 // GET /api/v1/models — auto, tier pins and enabled model aliases, in OpenAI's list shape.
-import { handleListModels } from "@/lib/gateway/handle-models";
+import { handleListModels } from "@/lib/gateway/endpoints/handle-models";
 import { handleRoute, methodNotAllowed } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // POST /api/v1/chat/completions — OpenAI-compatible drop-in: point the openai SDK's baseURL at /api/v1.
-import { handleChatCompletions } from "@/lib/gateway/handle-chat-completions";
+import { handleChatCompletions } from "@/lib/gateway/endpoints/handle-chat-completions";
 import { handleRoute, methodNotAllowed } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

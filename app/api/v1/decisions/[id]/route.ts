@@ -1,5 +1,5 @@
 // GET /api/v1/decisions/{id} — a decision record, to the app key that caused it.
-import { handleGetDecision } from "@/lib/gateway/handle-decision";
+import { handleGetDecision } from "@/lib/gateway/endpoints/handle-decision";
 import { handleRoute, methodNotAllowed } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
