@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ClassificationRulePolicy } from "@/lib/routing/types";
 import { DETECTION_LIMIT_FINDING, DetectionBudget, MAX_DETECT_CHARS } from "./budget";
 import { DEFAULT_DETECTOR_RULES } from "./built-in";
-import { compileRules } from "./compile-rules";
+import { compileRules } from "./rules/compile-rules";
 import { detect } from "./detect";
 
 const MILLION = 1_000_000;

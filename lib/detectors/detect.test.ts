@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClassificationRulePolicy } from "@/lib/routing/types";
 import { BUILT_IN_DETECTORS, DEFAULT_DETECTOR_RULES } from "./built-in";
-import { compileRules } from "./compile-rules";
+import { compileRules } from "./rules/compile-rules";
 import { detect } from "./detect";
 
 const SENSITIVE = {

@@ -8,16 +8,16 @@
 import type { Finding } from "@/lib/routing/types";
 import { DETECTION_LIMIT_FINDING, DetectionBudget, MAX_DETECT_CHARS } from "./budget";
 import type { BuiltInDetectorKey } from "./built-in";
-import type { CompiledRules } from "./compile-rules";
-import { findEmails } from "./email";
-import { findIbans } from "./iban";
-import { normaliseForDetection } from "./normalise";
-import { findPaymentCards } from "./payment-card";
-import { findPhoneNumbers } from "./phone";
-import { scanRule } from "./rule-scan";
-import { findSecrets } from "./secrets";
+import type { CompiledRules } from "./rules/compile-rules";
+import { findEmails } from "./contact/email";
+import { findIbans } from "./numbers/iban";
+import { normaliseForDetection } from "./normalise/normalise";
+import { findPaymentCards } from "./numbers/payment-card";
+import { findPhoneNumbers } from "./contact/phone";
+import { scanRule } from "./rules/rule-scan";
+import { findSecrets } from "./secrets/secrets";
 import { mergeSpans, type Span } from "./span";
-import { findUsSsns } from "./us-ssn";
+import { findUsSsns } from "./numbers/us-ssn";
 
 const FINDERS: Record<BuiltInDetectorKey, (text: string, budget: DetectionBudget) => Span[]> = {
   email: findEmails,

@@ -5,11 +5,11 @@ export { BUILT_IN_DETECTORS, BUILT_IN_DETECTOR_KEYS, DEFAULT_DETECTOR_RULES, isB
 export type { BuiltInDetector, BuiltInDetectorKey } from "./built-in";
 export { classify } from "./classify";
 export type { Classification } from "./classify";
-export { compileRules } from "./compile-rules";
-export type { CompiledRule, CompiledRules, EnabledDetector, SkippedRule } from "./compile-rules";
+export { compileRules } from "./rules/compile-rules";
+export type { CompiledRule, CompiledRules, EnabledDetector, SkippedRule } from "./rules/compile-rules";
 export { detect } from "./detect";
 export type { DetectOptions } from "./detect";
-export { checkRegexSafety, MAX_RULE_PATTERN_LENGTH } from "./rule-pattern";
-export type { RegexSafety } from "./rule-pattern";
-export { RULE_WINDOW_CHARS, RULE_WINDOW_MARGIN } from "./rule-scan";
+export { checkRegexSafety, MAX_RULE_PATTERN_LENGTH } from "./rules/rule-pattern";
+export type { RegexSafety } from "./rules/rule-pattern";
+export { RULE_WINDOW_CHARS, RULE_WINDOW_MARGIN } from "./rules/rule-scan";
 export type { Span } from "./span";

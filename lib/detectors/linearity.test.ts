@@ -5,15 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { openEndedRepeats } from "./bounded-quantifiers";
 import { DetectionBudget } from "./budget";
-import { findEmails } from "./email";
-import { findIbans } from "./iban";
-import { NAMED_SECRET_PATTERNS } from "./named-secrets";
-import { normaliseForDetection } from "./normalise";
-import { findPaymentCards } from "./payment-card";
-import { findPrivateKeyBlocks } from "./pem";
-import { PHONE_PATTERNS } from "./phone";
-import { findSecrets } from "./secrets";
-import { findUsSsns, SSN_PATTERNS } from "./us-ssn";
+import { findEmails } from "./contact/email";
+import { findIbans } from "./numbers/iban";
+import { NAMED_SECRET_PATTERNS } from "./secrets/named-secrets";
+import { normaliseForDetection } from "./normalise/normalise";
+import { findPaymentCards } from "./numbers/payment-card";
+import { findPrivateKeyBlocks } from "./secrets/pem";
+import { PHONE_PATTERNS } from "./contact/phone";
+import { findSecrets } from "./secrets/secrets";
+import { findUsSsns, SSN_PATTERNS } from "./numbers/us-ssn";
 
 const BASE = 4_096;
 const SCALES = [1, 2, 4, 8, 16];

@@ -3,7 +3,7 @@
 // named in each data file and on each row.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DETECTOR_RULES } from "../built-in";
-import { compileRules } from "../compile-rules";
+import { compileRules } from "../rules/compile-rules";
 import { detect } from "../detect";
 import type { CorpusCase } from "./corpus-case";
 import { IBAN_CORPUS } from "./iban";

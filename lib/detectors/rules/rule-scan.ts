@@ -3,8 +3,8 @@
 // the slower NFA, in windows that the DFA says hold a match. So a rule that matches nothing
 // costs one cheap pass, and every pass is linear (RE2), charged to the request's budget.
 import type { RE2JS } from "re2js";
-import { RE2_FIND_WEIGHT, type DetectionBudget } from "./budget";
-import type { Span } from "./span";
+import { RE2_FIND_WEIGHT, type DetectionBudget } from "../budget";
+import type { Span } from "../span";
 
 /** Characters a rule's matches may start in, per positional pass. */
 export const RULE_WINDOW_CHARS = 4096;

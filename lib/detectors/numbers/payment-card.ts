@@ -9,12 +9,12 @@
 // size with a shorter or equal last group (4-4-4-4, 4-4-4-4-3, 4-4-4, digit by digit), or
 // Amex/Diners' 4-6-5 and 4-6-4; and a run of equal groups is read from its first group or up
 // to its last, not from the middle of a table.
-import type { DetectionBudget } from "./budget";
+import type { DetectionBudget } from "../budget";
 import { cardSchemeOf } from "./card-schemes";
-import { findDigitGroups, type DigitGroups } from "./digit-groups";
+import { findDigitGroups, type DigitGroups } from "../normalise/digit-groups";
 import { passesGs1 } from "./gs1";
 import { passesLuhn } from "./luhn";
-import { mergeSpans, type Span } from "./span";
+import { mergeSpans, type Span } from "../span";
 
 const MIN_DIGITS = 12;
 const MAX_DIGITS = 19;

@@ -2,8 +2,8 @@
 // in groups (of four or any other size), with dashes, or wrapped over a line. Reported only
 // when the length matches the country and the ISO 7064 mod-97 check gives 1.
 import { ibanLength } from "./iban-registry";
-import type { DetectionBudget } from "./budget";
-import type { Span } from "./span";
+import type { DetectionBudget } from "../budget";
+import type { Span } from "../span";
 
 const MIN_IBAN_LENGTH = 15;
 /** Longest run of separators between two characters of one IBAN ("DE89 3704\n 0044"). */

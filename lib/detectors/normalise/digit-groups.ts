@@ -2,7 +2,7 @@
 // to the next group is a separator people put inside one number ("4111 1111", "078.05",
 // "4111-\n1111"). Card and SSN detection read groups, never characters, so their work is
 // bounded by the number of groups times a constant.
-import type { DetectionBudget } from "./budget";
+import type { DetectionBudget } from "../budget";
 
 /** Characters that may sit between the groups of one number: space, tab, CR/LF, . - / _ */
 export function isGroupSeparator(code: number): boolean {

@@ -19,8 +19,8 @@
 // have a fixed width, so a match attempt at one position explores a bounded number of paths
 // (phone.test.ts checks the sources). They run on the normalised text, where every Unicode
 // dash and space is already "-" and " ".
-import { isPaymentCardNumber } from "./payment-card";
-import { mergeSpans, type Span } from "./span";
+import { isPaymentCardNumber } from "../numbers/payment-card";
+import { mergeSpans, type Span } from "../span";
 
 const BEFORE = String.raw`(?<![\w+.\-/]|\d[ .\-/])`;
 const AFTER = String.raw`(?![\w+]|[.\-/]\d)`;

@@ -7,9 +7,9 @@
 // NFKC is applied per cluster (a code point and the combining marks after it), which is what
 // composition needs; a cluster is cut after 30 code points (UAX #15's stream-safe limit), so a
 // run of a million combining marks costs no more than a million letters.
-import type { DetectionBudget } from "./budget";
+import type { DetectionBudget } from "../budget";
 import * as chars from "./char-map";
-import type { Span } from "./span";
+import type { Span } from "../span";
 
 // Local copies: module bindings are read through accessors in some bundles, too slow for the
 // per-character loop below.

@@ -1,8 +1,8 @@
 // PEM private key blocks (RFC 7468): "-----BEGIN … PRIVATE KEY-----" up to its END line. Found
 // by indexOf and a check of the header's label, never by a regex over the body, so a long
 // base64 body or a text of many BEGIN lines is read once.
-import type { DetectionBudget } from "./budget";
-import type { Span } from "./span";
+import type { DetectionBudget } from "../budget";
+import type { Span } from "../span";
 
 const BEGIN = "-----BEGIN";
 const DASHES = "-----";

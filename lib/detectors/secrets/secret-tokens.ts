@@ -3,10 +3,10 @@
 // pattern (re2js, linear time) on the windows only. Work is bounded by the text's length times
 // the longest keyword, and charged to the request's budget.
 import { RE2JS } from "re2js";
-import { RE2_FIND_WEIGHT, type DetectionBudget } from "./budget";
+import { RE2_FIND_WEIGHT, type DetectionBudget } from "../budget";
 import { SECRET_RULES, type SecretRule } from "./secret-rules";
 import { isMaskedToken } from "./secret-placeholder";
-import type { Span } from "./span";
+import type { Span } from "../span";
 
 /** Characters before a keyword a match may start at ("postgres" before "://", "3 chars" before "Q~"). */
 const BEFORE = 80;

@@ -4,8 +4,8 @@
 import { RE2JS } from "re2js";
 import type { ClassificationRulePolicy, DataClassKey } from "@/lib/routing/types";
 import { DATA_CLASSES } from "@/lib/routing/types";
-import { isBuiltInDetectorKey, type BuiltInDetectorKey } from "./built-in";
-import { normaliseForDetection } from "./normalise";
+import { isBuiltInDetectorKey, type BuiltInDetectorKey } from "../built-in";
+import { normaliseForDetection } from "../normalise/normalise";
 import { compileRulePattern } from "./rule-pattern";
 import type { RulePattern } from "./rule-scan";
 

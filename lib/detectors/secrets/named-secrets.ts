@@ -3,9 +3,9 @@
 // the name. Linear by construction: every quantifier is bounded and the lookbehind has a fixed
 // width (secrets.test.ts checks the sources), so one match attempt explores a bounded number
 // of paths.
-import type { DetectionBudget } from "./budget";
+import type { DetectionBudget } from "../budget";
 import { isTemplatePlaceholder } from "./secret-placeholder";
-import type { Span } from "./span";
+import type { Span } from "../span";
 
 const SECRET_NAME = [
   String.raw`password|passwd|passphrase|passcode|pwd`,

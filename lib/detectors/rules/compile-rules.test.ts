@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClassificationRulePolicy } from "@/lib/routing/types";
-import { DetectionBudget } from "./budget";
+import { DetectionBudget } from "../budget";
 import { compileRules, keywordPattern } from "./compile-rules";
 import { scanRule } from "./rule-scan";
 

@@ -2,8 +2,8 @@
 // from each "@": the local part is the run of address characters before it (at most 64) and
 // the domain the run of domain characters after it, so every character is looked at a bounded
 // number of times however the text is made (a base64 blob, a million "@"s).
-import type { DetectionBudget } from "./budget";
-import type { Span } from "./span";
+import type { DetectionBudget } from "../budget";
+import type { Span } from "../span";
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;

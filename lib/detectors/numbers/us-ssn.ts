@@ -6,9 +6,9 @@
 // ("SSN", "social security number", "soc. sec. no.", ...) the number may be written any way
 // people write it: mixed separators, several spaces, or nine bare digits — without a cue, nine
 // digits are far more often an order number, a zip+4 or a routing number than an SSN.
-import type { DetectionBudget } from "./budget";
-import { findDigitGroups, type DigitGroups } from "./digit-groups";
-import { mergeSpans, type Span } from "./span";
+import type { DetectionBudget } from "../budget";
+import { findDigitGroups, type DigitGroups } from "../normalise/digit-groups";
+import { mergeSpans, type Span } from "../span";
 
 const CUE = /\b(?:ssns?|ss#|social[ \t]{1,3}security(?:[ \t]{1,3}(?:numbers?|nos?\.?|#))?|soc\.?[ \t]{0,2}sec\.?(?:[ \t]{0,2}(?:nos?\.?|#))?)(?![a-z])/g;
 /** How far after a cue the number may start ("SSN (on file): 078-05-1120"). */

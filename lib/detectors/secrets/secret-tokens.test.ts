@@ -1,6 +1,6 @@
 // The one-pass keyword search finds exactly what one indexOf loop per keyword finds.
 import { describe, expect, it } from "vitest";
-import { DetectionBudget } from "./budget";
+import { DetectionBudget } from "../budget";
 import { SECRET_RULES } from "./secret-rules";
 import { keywordPositions } from "./secret-tokens";
 

@@ -1,6 +1,6 @@
 import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
-import { DetectionBudget } from "./budget";
+import { DetectionBudget } from "../budget";
 import { RULE_WINDOW_CHARS, RULE_WINDOW_MARGIN, scanRule, type RulePattern } from "./rule-scan";
 
 const rule = (source: string, flags = RE2JS.CASE_INSENSITIVE): RulePattern => ({ pattern: RE2JS.compile(source, flags) });
