@@ -6,7 +6,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ApiKeyRow } from "@/lib/config/list-api-keys";
 import { createApiKeySchema, updateApiKeySchema } from "@/lib/config/schemas/api-key";
 

@@ -2,7 +2,7 @@
 import { updateDataRuleSettingsAction } from "@/app/(console)/data-rules/actions";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { dataRuleSettingsSchema, LOGGABLE_DATA_CLASSES, type DataRuleSettingsValues } from "@/lib/config/data-rule-settings-schema";
 import type { DataClassRow, DataRuleSettingsView } from "@/lib/config/list-data-classes";
 

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Table, Td, Th } from "@/components/ui/table";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { detectorRuleSchema } from "@/lib/config/schemas/data-rules";
 import type { DataClassKey } from "@/lib/routing/types";
 

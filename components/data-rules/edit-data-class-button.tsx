@@ -6,7 +6,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { DataClassRow } from "@/lib/config/list-data-classes";
 import type { TierOption } from "@/lib/config/list-tier-options";
 import { dataClassSchema } from "@/lib/config/schemas/data-rules";

@@ -7,10 +7,10 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ClassificationRuleRow } from "@/lib/config/list-classification-rules";
 import { createRuleSchema, updateRuleSchema } from "@/lib/config/schemas/data-rules";
-import { suggestKey } from "@/lib/config/schemas/fields";
+import { suggestKey } from "@/lib/forms/fields";
 import { checkRegexSafety } from "@/lib/detectors";
 import type { DataClassChoice } from "./detectors-card";
 

@@ -6,10 +6,10 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { FeatureRow } from "@/lib/config/list-features";
 import { createFeatureSchema, updateFeatureSchema } from "@/lib/config/schemas/feature";
-import { suggestKey } from "@/lib/config/schemas/fields";
+import { suggestKey } from "@/lib/forms/fields";
 import { DIFFICULTIES } from "@/lib/routing/types";
 import { EstimatorPreview } from "./estimator-preview";
 

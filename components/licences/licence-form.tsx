@@ -7,9 +7,9 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { LicenceRow } from "@/lib/config/list-licences";
-import { suggestKey } from "@/lib/config/schemas/fields";
+import { suggestKey } from "@/lib/forms/fields";
 import { createLicenceSchema, updateLicenceSchema } from "@/lib/config/schemas/licence";
 import { formatDateTime } from "@/lib/format";
 

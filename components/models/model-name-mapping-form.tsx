@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ModelNameMappingRow } from "@/lib/config/list-model-name-mappings";
 import { createMappingSchema, deleteMappingSchema, updateMappingSchema } from "@/lib/config/schemas/model-name-mapping";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import type { UserRow } from "@/lib/config/list-users";
 import { createUserSchema, MIN_PASSWORD_LENGTH, updateUserSchema } from "@/lib/config/schemas/user";

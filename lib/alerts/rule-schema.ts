@@ -1,6 +1,6 @@
 // The alert-rule form, parsed the same way in the browser and in the server action.
 import { z } from "zod";
-import { nameField, optionalWholeNumber, versionField } from "@/lib/config/schemas/fields";
+import { nameField, optionalWholeNumber, versionField } from "@/lib/forms/fields";
 import { webhookUrlProblem } from "./webhook-url";
 
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");

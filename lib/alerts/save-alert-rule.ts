@@ -4,7 +4,7 @@ import "server-only";
 // webhook URL goes into the rule, never into the change log (which shows only its host).
 import { getDb, type AlertRule } from "@/lib/db";
 import { assertVersion, recordChange, type Actor } from "@/lib/config/record-change";
-import { ConfigRuleError } from "@/lib/config/stale-edit";
+import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import type { CreateAlertRuleInput, UpdateAlertRuleInput } from "./rule-schema";
 import { maskWebhookUrl, scrubUrl } from "./webhook-url";
 

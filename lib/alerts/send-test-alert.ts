@@ -2,7 +2,7 @@ import "server-only";
 // "Send test": one POST of a test message to a saved rule's destination, outcome shown at once.
 // Not recorded as a fired alert (nothing fired), and not retried: the person is watching.
 import { getDb } from "@/lib/db";
-import { ConfigRuleError } from "@/lib/config/stale-edit";
+import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import { postWebhook, type PostOutcome } from "./deliver";
 import { alertsLink } from "./fire";
 

@@ -6,7 +6,7 @@ import { loadConfigDocument } from "./load-config-document";
 import { planConfigChanges, type ConfigPlan } from "./plan-config-changes";
 import { publishPolicyIn } from "./publish-policy";
 import type { Actor } from "./record-change";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 import { writeConfigPlan } from "./write-config-plan";
 import type { Role } from "@/lib/auth/roles";
 import { providerPlanIssues } from "./save-provider";

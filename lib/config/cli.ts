@@ -14,7 +14,7 @@ import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from 
 import { configDocumentSchema } from "./config-document-schema";
 import { loadConfigDocument } from "./load-config-document";
 import type { ConfigPlan } from "./plan-config-changes";
-import { ConfigRuleError, StaleEditError } from "./stale-edit";
+import { ConfigRuleError, StaleEditError } from "../forms/stale-edit";
 import { describeResult, resultJson } from "@/lib/replay/describe-result";
 import { maxWhatIfDays, runWhatIf } from "@/lib/replay/run-what-if";
 

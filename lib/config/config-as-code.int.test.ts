@@ -11,7 +11,7 @@ import { loadConfigDocument } from "./load-config-document";
 import { compareWorkingWithLive, comparePolicyVersions } from "./load-policy-comparison";
 import { publishPolicy } from "./publish-policy";
 import { rollBackPolicy } from "./roll-back-policy";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const ada = { id: null, email: "ada@example.com" };
 const exported = async (): Promise<ConfigDocument> => JSON.parse(JSON.stringify(await loadConfigDocument()));

@@ -5,7 +5,7 @@ import { ENTITY } from "./change-entities";
 import { classificationRuleView } from "./classification-rule-view";
 import { recordChange, type Actor } from "./record-change";
 import type { CreateRuleInput, UpdateRuleInput } from "./schemas/data-rules";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 /** The matcher columns of an admin rule; the regex is checked again here, whoever calls. */
 export function ruleMatcher(input: CreateRuleInput | UpdateRuleInput): { kind: "regex" | "keywords"; pattern: string | null; keywords: string[] } {

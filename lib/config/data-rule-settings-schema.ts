@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { BUILT_IN_DETECTOR_KEYS, isBuiltInDetectorKey } from "@/lib/detectors/built-in";
 import { dataClassKeyField } from "./schemas/data-rules";
-import { versionField } from "./form-fields";
+import { versionOrNewField as versionField } from "@/lib/forms/fields";
 
 /** Restricted prompts are never stored, whatever a feature or this setting says. */
 export const LOGGABLE_DATA_CLASSES = ["public", "internal", "confidential"] as const;

@@ -11,7 +11,7 @@ import { loadConfigDocument } from "./load-config-document";
 import { planConfigChanges } from "./plan-config-changes";
 import { recordChange, type Actor } from "./record-change";
 import { providerPlanIssues } from "./save-provider";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 import { writeConfigPlan } from "./write-config-plan";
 
 export interface DiscardResult {

@@ -11,7 +11,7 @@ import { providerInputSchema } from "./provider-schema";
 import { createModel, updateModel } from "./save-model";
 import { createProvider, updateProvider } from "./save-provider";
 import { updateTier } from "./save-tier";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const ada = { id: null, email: "ada@example.com", role: "admin" as const };
 const eli = { id: null, email: "eli@example.com", role: "engineer" as const };

@@ -9,7 +9,7 @@ import { listModelNameMappings } from "./list-model-name-mappings";
 import { loadConfigDocument } from "./load-config-document";
 import { publishPolicy } from "./publish-policy";
 import { createModelNameMapping, deleteModelNameMapping, updateModelNameMapping } from "./save-model-name-mapping";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const admin = { id: null, email: "admin@example.com" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "./form-fields";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 import { modelInputSchema, modelLimitProblems } from "./model-schema";
 
 const base = {

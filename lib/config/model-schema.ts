@@ -2,7 +2,7 @@
 // the person types and by the server action before anything is written.
 import { z } from "zod";
 import { CAPABILITIES } from "@/lib/routing/types";
-import { keyField, numberField, optionalKeyField, optionalNumberField, optionalTextField, slugField, textField, versionField } from "./form-fields";
+import { choiceField as keyField, numberField, optionalKeyField, optionalNumberField, optionalTextField, slugField, textField, versionOrNewField as versionField } from "@/lib/forms/fields";
 
 // Bounds follow the database columns (Decimal(12,6) prices, Int counts) with room to spare.
 const PRICE = { min: 0, max: 100_000 };

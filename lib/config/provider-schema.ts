@@ -1,7 +1,7 @@
 // What the Providers form sends. A provider row holds the NAME of the environment variable
 // with its key, never the key: the schema refuses anything that looks like a secret.
 import { z } from "zod";
-import { numberField, optionalKeyField, slugField, textField, versionField } from "./form-fields";
+import { numberField, optionalKeyField, slugField, textField, versionOrNewField } from "@/lib/forms/fields";
 
 export const PROVIDER_KINDS = ["openai", "anthropic", "openai-compatible", "simulator"] as const;
 export type ProviderKindInput = (typeof PROVIDER_KINDS)[number];
@@ -62,7 +62,7 @@ export const providerInputSchema = z
   .object({
     key: slugField("the key"),
     /** 0 creates the provider. */
-    version: versionField,
+    version: versionOrNewField,
     name: textField("a name", 100),
     kind: z.enum(PROVIDER_KINDS, { error: "Choose what kind of provider this is." }),
     baseUrl: urlField,

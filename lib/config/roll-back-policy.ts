@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { lockNextPolicyVersion } from "./publish-policy";
 import { recordChange, type Actor } from "./record-change";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 /**
  * Publishes an older version's snapshot again as the newest version (rolledBackFrom = the

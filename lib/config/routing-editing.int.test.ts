@@ -7,7 +7,7 @@ import { moveRoutingRule } from "./move-routing-rule";
 import { routingRuleInputSchema } from "./routing-schema";
 import { saveDifficultyMap } from "./save-difficulty-map";
 import { createRoutingRule, deleteRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "./save-routing-rule";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const ada = { id: null, email: "ada@example.com" };
 const order = async () => (await loadRoutingEditor()).rules.map((rule) => `${rule.position}:${rule.key}`);

@@ -2,7 +2,7 @@
 // and the difficulty → minimum tier map.
 import { z } from "zod";
 import { DIFFICULTIES } from "@/lib/routing/types";
-import { keyField, listField, optionalKeyField, optionalNumberField, slugField, textField, versionField } from "./form-fields";
+import { choiceField as keyField, listField, optionalKeyField, optionalNumberField, slugField, textField, versionOrNewField as versionField } from "@/lib/forms/fields";
 
 const TOKENS = { min: 0, max: 10_000_000, integer: true };
 

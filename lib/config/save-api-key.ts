@@ -1,11 +1,11 @@
 import "server-only";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-key";
 import { getDb, type Prisma } from "@/lib/db";
-import { assertNoChangeSince } from "./assert-no-change-since";
+import { assertNoChangeSince } from "../forms/assert-no-change-since";
 import { ENTITY } from "./change-entities";
 import { recordChange, type Actor } from "./record-change";
 import type { CreateApiKeyInput, RevokeApiKeyInput, UpdateApiKeyInput } from "./schemas/api-key";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 interface Scope {
   featureKeys: string[];

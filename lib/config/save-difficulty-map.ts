@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { DIFFICULTIES, type Difficulty } from "@/lib/routing/types";
 import { assertVersion, recordChange, type Actor } from "./record-change";
 import type { DifficultyMapInput } from "./routing-schema";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 export const DIFFICULTY_MAP_ENTITY = "difficulty map";
 /** The map is one thing in the change log: its key says what it covers. */

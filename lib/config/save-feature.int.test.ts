@@ -6,7 +6,7 @@ import { buildSnapshot } from "./build-snapshot";
 import { listFeatures } from "./list-features";
 import { createFeature, updateFeature } from "./save-feature";
 import { createFeatureSchema, updateFeatureSchema } from "./schemas/feature";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const editor = { id: null, email: "eng@example.com" };
 

@@ -6,7 +6,7 @@ import { ENTITY } from "./change-entities";
 import { claimVersion } from "./claim-version";
 import { recordChange, type Actor } from "./record-change";
 import type { CreateFeatureInput, UpdateFeatureInput } from "./schemas/feature";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 function featureView(feature: Feature) {
   return {

@@ -5,7 +5,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
 import { listLicences } from "./list-licences";
 import { createLicence, updateLicence } from "./save-licence";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 const reviewer = { id: null, email: "rev@example.com" };
 const base = { name: "Acme Open Model Licence", family: "Acme 2", commercialUse: "allowed" as const, userCap: null, restrictedJurisdictions: [], acceptableUseNotes: "", jurisdictionNotes: "", sourceUrl: null, markReviewed: false };

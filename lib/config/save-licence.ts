@@ -4,7 +4,7 @@ import { ENTITY } from "./change-entities";
 import { claimVersion } from "./claim-version";
 import { recordChange, type Actor } from "./record-change";
 import type { CreateLicenceInput, UpdateLicenceInput } from "./schemas/licence";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 function licenceView(licence: Licence) {
   return {

@@ -4,7 +4,7 @@ import { ENTITY } from "./change-entities";
 import { claimVersion } from "./claim-version";
 import { recordChange, type Actor } from "./record-change";
 import type { CreateMappingInput, DeleteMappingInput, UpdateMappingInput } from "./schemas/model-name-mapping";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 function mappingView(mapping: ModelNameMapping) {
   return { pattern: mapping.pattern, target: mapping.target, difficulty: mapping.difficulty, priority: mapping.priority };

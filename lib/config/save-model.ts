@@ -5,7 +5,7 @@ import type { ModelDoc } from "./config-document-schema";
 import { refuseIfMoved } from "./claim-version";
 import { modelLimitProblems, type HardwareProfileInput, type ModelInput } from "./model-schema";
 import { recordChange, type Actor } from "./record-change";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 type Tx = Prisma.TransactionClient;
 const modelInclude = { provider: { select: { key: true } }, tier: { select: { key: true } }, hardwareProfile: { select: { name: true } }, licence: { select: { key: true } } } as const;

@@ -8,7 +8,7 @@ import type { EntityPlan } from "./plan-config-changes";
 import { refuseIfMoved } from "./claim-version";
 import type { ProviderInput } from "./provider-schema";
 import { recordChange, type Actor } from "./record-change";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 /** Who saves: the role decides whether where the provider's calls go may change. */
 export interface ProviderEditor extends Actor {

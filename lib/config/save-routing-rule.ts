@@ -4,7 +4,7 @@ import { routingRuleDoc } from "./config-document";
 import { refuseIfMoved } from "./claim-version";
 import { recordChange, type Actor } from "./record-change";
 import type { RoutingRuleInput } from "./routing-schema";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 type Tx = Prisma.TransactionClient;
 export const ruleInclude = { minTier: { select: { key: true } }, maxTier: { select: { key: true } }, pinModel: { select: { alias: true } } } as const;

@@ -4,7 +4,7 @@ import { tierDoc } from "./config-document";
 import { refuseIfMoved } from "./claim-version";
 import type { TierInput } from "./model-schema";
 import { recordChange, type Actor } from "./record-change";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 /** Renames a tier or rewrites its description. Its key and rank stay: models, rules and data classes refer to them. */
 export async function updateTier(input: TierInput, actor: Actor): Promise<{ version: number }> {

@@ -5,7 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { disconnectDb, getDb } from "@/lib/db";
 import { createUser, updateUser } from "./save-user";
 import { createUserSchema } from "./schemas/user";
-import { StaleEditError } from "./stale-edit";
+import { StaleEditError } from "../forms/stale-edit";
 
 let admin: { id: string; email: string };
 const now = () => new Date(Date.now() - 500).toISOString();

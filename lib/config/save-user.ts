@@ -1,12 +1,12 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
-import { assertNoChangeSince } from "./assert-no-change-since";
+import { assertNoChangeSince } from "../forms/assert-no-change-since";
 import { ENTITY } from "./change-entities";
 import { checkLastAdmin } from "./last-admin";
 import { recordChange, type Actor } from "./record-change";
 import type { CreateUserInput, UpdateUserInput } from "./schemas/user";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 // Changes that can remove an admin take turns, so two admins demoting each other at the same
 // moment cannot both pass the last-admin check.

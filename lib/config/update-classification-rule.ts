@@ -6,7 +6,7 @@ import { classificationRuleView } from "./classification-rule-view";
 import { ruleMatcher } from "./create-classification-rule";
 import { recordChange, type Actor } from "./record-change";
 import type { DeleteRuleInput, UpdateRuleInput } from "./schemas/data-rules";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 async function adminRule(tx: Prisma.TransactionClient, key: string) {
   const rule = await tx.classificationRule.findUnique({ where: { key } });

@@ -5,7 +5,7 @@ import { claimVersion } from "./claim-version";
 import { checkDataClassOrder } from "./data-class-order";
 import { assertVersion, recordChange, type Actor } from "./record-change";
 import type { DataClassInput } from "./schemas/data-rules";
-import { ConfigRuleError } from "./stale-edit";
+import { ConfigRuleError } from "../forms/stale-edit";
 
 // Edits of different classes must not pass the order check side by side (each against the
 // other's old value), so they take turns.

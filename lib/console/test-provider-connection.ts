@@ -5,7 +5,7 @@ import { createProviderClient, ProviderError, toProviderError } from "@/lib/prov
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { providerDoc } from "@/lib/config/config-document";
 import { baseUrlProblem } from "@/lib/config/provider-schema";
-import { ConfigRuleError } from "@/lib/config/stale-edit";
+import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import { keyVariableProblem } from "@/lib/env";
 import { modelPolicyOf } from "@/lib/config/model-policy";
 import { createEmbeddingClient } from "@/lib/providers/embeddings/create-embedding-client";

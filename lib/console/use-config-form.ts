@@ -1,13 +1,10 @@
 "use client";
-// The client half of configAction: validate with the same zod schema before sending, send,
-// then show the server's answer next to the fields (or, for a stale form, the "changed by …
-// — reload" message). Successful saves refresh the server components that show the data.
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+// Transitional: the older form hook's shape (feedback = { errors, message, stale }) over the one
+// form hook, components/ui/form/use-action-form.ts, kept only until the last editors using it
+// (models, routing, versions) move onto useActionForm; then this file goes.
 import type { z } from "zod";
-import { announceSaved } from "@/components/ui/save-status";
-import type { ActionResult } from "@/lib/config/config-action";
-import { fieldErrorsOf } from "@/lib/config/form-fields";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import type { ActionResult } from "@/lib/forms/action-result";
 
 export interface FormFeedback {
   errors: Record<string, string>;
@@ -17,37 +14,8 @@ export interface FormFeedback {
   stale: boolean;
 }
 
-const EMPTY: FormFeedback = { errors: {}, message: null, stale: false };
-
 export function useConfigForm<T>(schema: z.ZodType, action: (input: unknown) => Promise<ActionResult<T>>, onSaved?: (data: T) => void) {
-  const router = useRouter();
-  const [feedback, setFeedback] = useState<FormFeedback>(EMPTY);
-  const [pending, startTransition] = useTransition();
-
-  function submit(input: unknown) {
-    const checked = schema.safeParse(input);
-    if (!checked.success) {
-      setFeedback({ errors: fieldErrorsOf(checked.error), message: "Some fields need attention.", stale: false });
-      return;
-    }
-    startTransition(async () => {
-      let result: ActionResult<T>;
-      try {
-        result = await action(input);
-      } catch {
-        setFeedback({ errors: {}, message: "The server could not be reached. Check your connection and save again.", stale: false });
-        return;
-      }
-      if (!result.ok) {
-        setFeedback({ errors: result.fieldErrors ?? {}, message: result.error, stale: result.stale === true });
-        return;
-      }
-      setFeedback(EMPTY);
-      announceSaved();
-      onSaved?.(result.data);
-      router.refresh();
-    });
-  }
-
-  return { feedback, pending, submit, clear: () => setFeedback(EMPTY), reload: () => router.refresh() };
+  const form = useActionForm(schema, action, { onSuccess: onSaved, refresh: true });
+  const feedback: FormFeedback = { errors: form.fieldErrors, message: form.refusal?.message ?? null, stale: form.refusal?.stale ?? false };
+  return { feedback, pending: form.pending, submit: form.submit, clear: form.clearErrors, reload: form.reload };
 }

@@ -1,7 +1,7 @@
 "use server";
 // Alerts: rules (admins and engineers edit; everyone reads) and "Send test". They act at once.
 import { revalidatePath } from "next/cache";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { alertRuleRefSchema, createAlertRuleSchema, enableAlertRuleSchema, testAlertRuleSchema, updateAlertRuleSchema } from "@/lib/alerts/rule-schema";
 import { createAlertRule, deleteAlertRule, setAlertRuleEnabled, updateAlertRule } from "@/lib/alerts/save-alert-rule";
 import { sendTestAlert } from "@/lib/alerts/send-test-alert";

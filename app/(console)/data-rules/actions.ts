@@ -2,7 +2,7 @@
 // Data rules: data classes, built-in detectors, admin regex / keyword rules. All of them change
 // the working configuration; the gateway applies them after Publish.
 import { revalidatePath } from "next/cache";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { createClassificationRule } from "@/lib/config/create-classification-rule";
 import { dataRuleSettingsSchema } from "@/lib/config/data-rule-settings-schema";
 import { createRuleSchema, dataClassSchema, deleteRuleSchema, detectorRuleSchema, updateRuleSchema } from "@/lib/config/schemas/data-rules";

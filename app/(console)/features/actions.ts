@@ -1,7 +1,7 @@
 "use server";
 // Features & budgets: who uses the gateway for what, with which budget and defaults.
 import { revalidatePath } from "next/cache";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { createFeature, updateFeature } from "@/lib/config/save-feature";
 import { createFeatureSchema, updateFeatureSchema } from "@/lib/config/schemas/feature";
 

@@ -1,7 +1,7 @@
 "use server";
 // Licence notes: the terms the router checks for each model, and who reviewed them when.
 import { revalidatePath } from "next/cache";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { createLicence, updateLicence } from "@/lib/config/save-licence";
 import { createLicenceSchema, updateLicenceSchema } from "@/lib/config/schemas/licence";
 

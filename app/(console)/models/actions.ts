@@ -4,7 +4,7 @@
 // The catalogue search changes nothing; it goes through the same wrapper for the role check.
 import { revalidatePath } from "next/cache";
 import { searchModelCatalogue } from "@/lib/config/catalogue/search-model-catalogue";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { catalogueSearchSchema, modelInputSchema, tierInputSchema } from "@/lib/config/model-schema";
 import { createModel, updateModel } from "@/lib/config/save-model";
 import { createModelNameMapping, deleteModelNameMapping, updateModelNameMapping } from "@/lib/config/save-model-name-mapping";

@@ -1,7 +1,7 @@
 "use server";
 // Provider mutations and the connection test. Every one checks the role on the server first;
 // the services refuse an engineer's change to where a provider's calls go (admins only).
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { providerInputSchema, testConnectionSchema } from "@/lib/config/provider-schema";
 import { createProvider, updateProvider } from "@/lib/config/save-provider";
 import { testProviderConnection } from "@/lib/console/test-provider-connection";

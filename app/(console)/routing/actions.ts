@@ -2,7 +2,7 @@
 // Routing mutations: rules (create, edit, enable, move, delete) and the difficulty map. Each
 // checks the role on the server, validates with the form's schema, refuses a stale form and
 // records the change. Publishing is separate.
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { moveRoutingRule } from "@/lib/config/move-routing-rule";
 import { difficultyMapSchema, moveRuleSchema, routingRuleInputSchema, ruleEnabledSchema, ruleRefSchema } from "@/lib/config/routing-schema";
 import { saveDifficultyMap } from "@/lib/config/save-difficulty-map";

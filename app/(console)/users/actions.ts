@@ -2,7 +2,7 @@
 // Users: admins only — every action passes ["admin"] to configAction, so an engineer's forged
 // call is refused like a finance user's. Changes act at once (sessions read the user per request).
 import { revalidatePath } from "next/cache";
-import { configAction } from "@/lib/config/config-action";
+import { configAction } from "@/lib/forms/config-action";
 import { createUser, updateUser } from "@/lib/config/save-user";
 import { createUserSchema, updateUserSchema } from "@/lib/config/schemas/user";
 

@@ -1,7 +1,7 @@
 // App key forms. A key scoped to features may only name those; its default feature (used when
 // a request names none) must be one of them.
 import { z } from "zod";
-import { nameField, optionalWholeNumber, seenAtField } from "./fields";
+import { nameField, optionalWholeNumber, seenAtField } from "@/lib/forms/fields";
 
 const scopeFields = {
   featureKeys: z.array(z.string().min(1)).max(100),

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { BUILT_IN_DETECTOR_KEYS, checkRegexSafety } from "@/lib/detectors";
 import { DATA_CLASSES } from "@/lib/routing/types";
-import { keyField, nameField, regionList, versionField } from "./fields";
+import { keyField, nameField, regionList, versionField } from "@/lib/forms/fields";
 
 export const dataClassKeyField = z.enum(DATA_CLASSES, { message: "Choose a data class." });
 

@@ -2,7 +2,7 @@
 // refer to it, so it cannot change after the feature is created.
 import { z } from "zod";
 import { DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
-import { jurisdictionList, keyField, nameField, optionalUsd, optionalWholeNumber, versionField } from "./fields";
+import { jurisdictionList, keyField, nameField, optionalUsd, optionalWholeNumber, versionField } from "@/lib/forms/fields";
 
 const featureFields = {
   name: nameField,

@@ -1,7 +1,7 @@
 // The licence form: the terms the router checks (commercial use, user cap, jurisdictions) and
 // the notes a reviewer keeps. Ticking "reviewed" stamps the editor and the time on the server.
 import { z } from "zod";
-import { jurisdictionList, keyField, nameField, notesField, optionalUrl, optionalWholeNumber, versionField } from "./fields";
+import { jurisdictionList, keyField, nameField, notesField, optionalUrl, optionalWholeNumber, versionField } from "@/lib/forms/fields";
 
 const licenceFields = {
   name: nameField,

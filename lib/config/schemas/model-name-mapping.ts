@@ -2,7 +2,7 @@
 // difficulty it implies. Targets are checked against the working configuration on the server.
 import { z } from "zod";
 import { DIFFICULTIES } from "@/lib/routing/types";
-import { versionField } from "./fields";
+import { versionField } from "@/lib/forms/fields";
 
 export const mappingPatternField = z
   .string()

@@ -2,7 +2,7 @@
 // and never logged; the change log keeps email, name, role and state only.
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { nameField, seenAtField } from "./fields";
+import { nameField, seenAtField } from "@/lib/forms/fields";
 
 export const MIN_PASSWORD_LENGTH = 12;
 

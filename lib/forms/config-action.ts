@@ -3,11 +3,11 @@ import { z } from "zod";
 import { CONFIG_EDITORS, type Role } from "@/lib/auth/roles";
 import { currentUser, type SignedInUser } from "@/lib/auth/session";
 import { mapPrismaError } from "@/lib/db";
+import type { ActionResult } from "./action-result";
+import { fieldErrorsOf } from "./field-errors";
 import { ConfigRuleError, StaleEditError } from "./stale-edit";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; stale?: boolean };
+export type { ActionResult } from "./action-result";
 
 /**
  * The one wrapper for console mutations (server actions): it checks the role on the server —
@@ -25,14 +25,7 @@ export function configAction<S extends z.ZodType, T>(
     if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
     if (!roles.includes(user.role)) return { ok: false, error: `Your role (${user.role}) cannot make this change.` };
     const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.map(String).join(".") || "_";
-        fieldErrors[key] ??= issue.message;
-      }
-      return { ok: false, error: "Some fields need attention.", fieldErrors };
-    }
+    if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
     try {
       return { ok: true, data: await run(parsed.data, user) };
     } catch (error) {

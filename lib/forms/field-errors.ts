@@ -1,5 +1,6 @@
-// Zod issues → one message per field path ("pattern", "keywords.0"), the same mapping
-// configAction uses on the server, so a form shows client and server errors in one place.
+// Zod issues → one message per field path ("pattern", "keywords.0", "pricing.profile.watts"):
+// the first message per field. configAction on the server and the form hook in the browser both
+// use it, so a form shows client and server errors in the same place.
 import type { z } from "zod";
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
