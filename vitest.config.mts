@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,app,components,prisma}/**/*.test.{ts,tsx}"],
+          include: ["{lib,app,components,prisma,console}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
           environment: "node",
         },
@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,app,prisma}/**/*.int.test.ts"],
+          include: ["{lib,app,components,prisma,console}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/integration-setup.ts"],
           // Each file works on its own clone of the run's migrated database.

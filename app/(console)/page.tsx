@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { AuditSection } from "@/components/overview/audit-section";
-import { EngineeringSection } from "@/components/overview/engineering-section";
-import { FinanceSection } from "@/components/overview/finance-section";
-import { NewcomerSection } from "@/components/overview/newcomer-section";
-import { StatCard } from "@/components/overview/stat-card";
+import { AuditSection } from "@/console/overview/components/audit-section";
+import { EngineeringSection } from "@/console/overview/components/engineering-section";
+import { FinanceSection } from "@/console/overview/components/finance-section";
+import { NewcomerSection } from "@/console/overview/components/newcomer-section";
+import { StatCard } from "@/console/overview/components/stat-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,8 +12,8 @@ import { AREAS, canEditConfig, canRead, type Area } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatDateTime, formatInteger } from "@/lib/format";
-import { loadRoleOverview } from "@/lib/overview/load-overview";
-import { gatewayBaseUrl } from "@/lib/overview/overview-figures";
+import { loadRoleOverview } from "@/console/overview/server/load-overview";
+import { gatewayBaseUrl } from "@/console/overview/overview-figures";
 
 export default async function OverviewPage() {
   const user = await requireArea("overview");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignInForm } from "@/console/sign-in/components/sign-in-form";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { PolicyVersionRow } from "@/lib/config/list-policy-versions";
+import type { PolicyVersionRow } from "@/console/versions/server/list-policy-versions";
 import { formatDateTime } from "@/lib/format";
 
 /** The version the gateway serves, and the few before it for context. */

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ChangeFilterForm } from "@/components/changes/change-filter-form";
-import { ChangesTable } from "@/components/changes/changes-table";
+import { ChangeFilterForm } from "@/console/changes/components/change-filter-form";
+import { ChangesTable } from "@/console/changes/components/changes-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { changeSearch, resolveChangeFilters, resolveChangePage, type ChangeParams } from "@/lib/config/change-filters";
-import { CHANGE_PAGE_SIZE, listChangeFacets, listConfigChangePage } from "@/lib/config/list-config-changes";
+import { changeSearch, resolveChangeFilters, resolveChangePage, type ChangeParams } from "@/console/changes/change-filters";
+import { CHANGE_PAGE_SIZE, listChangeFacets, listConfigChangePage } from "@/console/changes/server/list-config-changes";
 
 export const metadata: Metadata = { title: "Changes" };
 

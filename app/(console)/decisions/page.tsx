@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { DecisionFilterForm } from "@/components/decisions/decision-filter-form";
-import { DecisionGroupsTable } from "@/components/decisions/decision-groups";
-import { DecisionPager } from "@/components/decisions/decision-pager";
-import { DecisionsTable } from "@/components/decisions/decisions-table";
+import { DecisionFilterForm } from "@/console/decisions/components/decision-filter-form";
+import { DecisionGroupsTable } from "@/console/decisions/components/decision-groups";
+import { DecisionPager } from "@/console/decisions/components/decision-pager";
+import { DecisionsTable } from "@/console/decisions/components/decisions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParams } from "@/lib/analytics/cost-filters";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { Playground } from "@/components/playground/playground";
+import { Playground } from "@/console/playground/components/playground";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { loadPlaygroundOptions } from "@/lib/config/playground/load-options";
+import { loadPlaygroundOptions } from "@/console/playground/server/load-options";
 
 export const metadata: Metadata = { title: "Playground" };
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { ConfigAsCode } from "@/components/versions/config-as-code";
-import { VersionDiff } from "@/components/versions/version-diff";
-import { VersionsTable } from "@/components/versions/versions-table";
+import { ConfigAsCode } from "@/console/versions/components/config-as-code";
+import { VersionDiff } from "@/console/versions/components/version-diff";
+import { VersionsTable } from "@/console/versions/components/versions-table";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { listPolicyVersions } from "@/lib/config/list-policy-versions";
+import { listPolicyVersions } from "@/console/versions/server/list-policy-versions";
 import { comparePolicyVersions, compareWorkingWithLive } from "@/lib/config/load-policy-comparison";
 
 export const metadata: Metadata = { title: "Policy versions" };

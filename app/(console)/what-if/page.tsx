@@ -1,9 +1,9 @@
 // /what-if — replay the draft, a published version or a configuration document on past decisions.
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { WhatIfRunner, type PolicyChoice } from "@/components/what-if/what-if-runner";
+import { WhatIfRunner, type PolicyChoice } from "@/console/what-if/components/what-if-runner";
 import { requireArea } from "@/lib/auth/session";
-import { listPolicyVersions } from "@/lib/config/list-policy-versions";
+import { listPolicyVersions } from "@/console/versions/server/list-policy-versions";
 import { maxWhatIfDays } from "@/lib/replay/run-what-if";
 
 export const metadata: Metadata = { title: "What-if" };

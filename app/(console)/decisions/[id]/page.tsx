@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DecisionOutcomeFacts, DecisionRequestFacts } from "@/components/decisions/decision-summary";
-import { DecisionCandidates, DecisionFallbacks, DecisionNotRouted, DecisionRejections, DecisionTrace } from "@/components/decisions/decision-routing";
-import { StatusBadge } from "@/components/decisions/status-badge";
+import { DecisionOutcomeFacts, DecisionRequestFacts } from "@/console/decisions/components/decision-summary";
+import { DecisionCandidates, DecisionFallbacks, DecisionNotRouted, DecisionRejections, DecisionTrace } from "@/console/decisions/components/decision-routing";
+import { StatusBadge } from "@/console/decisions/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { decisionStage } from "@/lib/analytics/decision-stage";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LiveTail } from "@/components/decisions/live-tail";
+import { LiveTail } from "@/console/decisions/components/live-tail";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParams } from "@/lib/analytics/cost-filters";
 import { decisionSearch, resolveDecisionFilters } from "@/lib/analytics/decision-filters";

@@ -1,5 +1,5 @@
 // GET /api/console/config/export — download the working configuration as a config-as-code document.
-import { handleConfigExport } from "@/lib/console/handle-config-export";
+import { handleConfigExport } from "@/console/versions/server/handle-config-export";
 import { handleRoute } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SetupStep } from "@/lib/overview/overview-figures";
+import type { SetupStep } from "@/console/overview/overview-figures";
 import { CopyButton } from "./copy-button";
 
 function Snippet({ title, code }: { title: string; code: string }) {

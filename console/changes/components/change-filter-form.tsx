@@ -1,7 +1,7 @@
 // The change log's filters: by entity and by user, a plain GET form so a filtered log is a URL.
 import { Button } from "@/components/ui/button";
 import { ResetLink } from "@/components/ui/reset-link";
-import { changeSearch, type ChangeFilters } from "@/lib/config/change-filters";
+import { changeSearch, type ChangeFilters } from "@/console/changes/change-filters";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-sky-500";
 const labelClass = "block text-xs font-medium text-slate-600";

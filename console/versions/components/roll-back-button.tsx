@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { rollBackAction } from "@/app/(console)/versions/actions";
+import { rollBackAction } from "@/console/versions/actions";
 import { Button } from "@/components/ui/button";
 import { useConfigForm } from "@/lib/console/use-config-form";
 

@@ -1,5 +1,5 @@
 import { formatUsd } from "@/lib/format";
-import type { FinanceFigures } from "@/lib/overview/overview-figures";
+import type { FinanceFigures } from "@/console/overview/overview-figures";
 import { SectionTitle, StatCard, percent } from "./stat-card";
 
 export function FinanceSection({ figures }: { figures: FinanceFigures }) {

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { PlaygroundDryRun } from "@/lib/config/playground/dry-run";
+import type { PlaygroundDryRun } from "@/console/playground/server/dry-run";
 import { formatInteger } from "@/lib/format";
 import { DecisionDetails } from "./decision-details";
 import { DifficultyScore } from "./difficulty-score";

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { PolicyVersionRow } from "@/lib/config/list-policy-versions";
+import type { PolicyVersionRow } from "@/console/versions/server/list-policy-versions";
 import { formatDateTime } from "@/lib/format";
 import { RollBackButton } from "./roll-back-button";
 

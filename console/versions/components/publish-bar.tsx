@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { discardDraftAction, publishAction } from "@/app/(console)/publish-actions";
+import { discardDraftAction, publishAction } from "@/console/versions/actions";
 import { Button } from "@/components/ui/button";
 
 export interface PublishBarProps {

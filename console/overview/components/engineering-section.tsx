@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatInteger } from "@/lib/format";
-import type { EngineeringFigures } from "@/lib/overview/overview-figures";
+import type { EngineeringFigures } from "@/console/overview/overview-figures";
 import { SectionTitle, StatCard, milliseconds, percent } from "./stat-card";
 
 const STATE: Record<EngineeringFigures["providers"][number]["state"], { label: string; tone: BadgeTone }> = {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDateTime, formatInteger } from "@/lib/format";
-import type { ConfigChangeRow } from "@/lib/config/list-config-changes";
-import type { AuditFigures } from "@/lib/overview/overview-figures";
+import type { ConfigChangeRow } from "@/console/changes/server/list-config-changes";
+import type { AuditFigures } from "@/console/overview/overview-figures";
 import { SectionTitle, percent } from "./stat-card";
 
 export function AuditSection({ figures }: { figures: AuditFigures & { recentChanges: ConfigChangeRow[] } }) {

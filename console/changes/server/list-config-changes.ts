@@ -2,7 +2,7 @@ import "server-only";
 // The change log, newest first, filtered by entity and user and paged by keyset on (at, id), so
 // every entry is reachable and page 500 costs what page 1 does (index on "at" DESC).
 import { getDb, type Prisma } from "@/lib/db";
-import type { ChangeCursor, ChangeDirection, ChangeFilters } from "./change-filters";
+import type { ChangeCursor, ChangeDirection, ChangeFilters } from "../change-filters";
 
 export interface ConfigChangeRow {
   id: string;

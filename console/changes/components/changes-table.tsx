@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ConfigChangeRow } from "@/lib/config/list-config-changes";
+import type { ConfigChangeRow } from "@/console/changes/server/list-config-changes";
 import { formatDateTime } from "@/lib/format";
 import { ChangeDiff } from "./change-diff";
 

@@ -1,11 +1,11 @@
 "use server";
 // The playground: a dry run (the gateway's engine on the published policy, nothing called or
 // recorded) and, on request, a real run through the gateway pipeline as the signed-in person.
-import { configAction } from "@/lib/config/config-action";
-import { dryRunPlayground } from "@/lib/config/playground/dry-run";
-import { runPlayground } from "@/lib/config/playground/run";
-import { playgroundSchema } from "@/lib/config/schemas/playground";
-import { ConfigRuleError } from "@/lib/config/stale-edit";
+import { configAction } from "@/lib/forms/config-action";
+import { dryRunPlayground } from "@/console/playground/server/dry-run";
+import { runPlayground } from "@/console/playground/server/run";
+import { playgroundSchema } from "@/console/playground/schema";
+import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import { ApiError } from "@/lib/http/api-error";
 
 /** "No policy published" and other gateway refusals before deciding become messages, not 500s. */

@@ -2,7 +2,7 @@
 // class, model), typed by a person instead of sent by an app.
 import { z } from "zod";
 import { DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
-import { optionalWholeNumber } from "./fields";
+import { optionalWholeNumber } from "@/lib/forms/fields";
 
 const emptyIsNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 

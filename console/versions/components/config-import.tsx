@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
-import { applyConfigAction, checkConfigAction } from "@/app/(console)/versions/actions";
+import { applyConfigAction, checkConfigAction } from "@/console/versions/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ConfigIssue } from "@/lib/config/check-config-document";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { PlaygroundRun } from "@/lib/config/playground/run";
+import type { PlaygroundRun } from "@/console/playground/server/run";
 import { formatInteger, formatUsd } from "@/lib/format";
 import type { Candidate, Rejection } from "@/lib/routing/types";
 import { DecisionDetails } from "./decision-details";
