@@ -8,7 +8,7 @@ import { analyseRequest } from "@/lib/gateway/pipeline/analyse";
 import { DecisionDraft } from "@/lib/gateway/records/decision-draft";
 import { preparePolicy } from "@/lib/gateway/instance/policy-store";
 import { disconnectDb } from "@/lib/db";
-import { baselineCostUsd, requestCostUsd } from "@/lib/ledger/cost";
+import { baselineCostUsd, requestCostUsd } from "@/lib/pricing/cost";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { uuidv7 } from "@/lib/ledger/uuidv7";
 import { writeDecisionBatch } from "@/lib/ledger/write-batch";

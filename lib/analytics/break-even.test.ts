@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { effectivePricePerMTok } from "@/lib/pricing/cost";
 import { computeBreakEven, monthlyVolume } from "./break-even";
 
 // Seed 001: a ~$1,600 24 GB card, 450 W, $0.15/kWh, ~3M tokens/day sustained.

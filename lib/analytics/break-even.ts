@@ -3,7 +3,7 @@
 // the hardware takes to pay for itself at that volume: purchase ÷ (hosted bill − power bill).
 // Pure and free of server code: the page computes it, and the calculator island recomputes it in
 // the browser when someone tries other volumes or prices.
-import { breakEvenMonths, DAYS_PER_MONTH, monthlyPowerCostUsd } from "@/lib/ledger/cost";
+import { breakEvenMonths, DAYS_PER_MONTH, monthlyPowerCostUsd } from "@/lib/pricing/cost";
 
 export interface BreakEvenHardware {
   name: string;

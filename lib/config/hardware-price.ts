@@ -1,7 +1,7 @@
 // The effective price of a local model while someone types its hardware profile: the same
 // cost.ts math the snapshot uses, fed from form text, with the parts spelled out. Pure and
 // client-safe.
-import { DAYS_PER_MONTH, effectivePricePerMTok, monthlyPowerCostUsd, type HardwareProfile } from "@/lib/ledger/cost";
+import { DAYS_PER_MONTH, effectivePricePerMTok, monthlyPowerCostUsd, type HardwareProfile } from "@/lib/pricing/cost";
 
 export interface HardwareProfileText {
   purchasePriceUsd: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { effectivePricePerMTok } from "@/lib/pricing/cost";
 import type { Capability } from "@/lib/routing/types";
 import { catalogueProviderFor } from "./catalogue/lookup-catalogue";
 import { capabilitiesOf } from "./model-policy";

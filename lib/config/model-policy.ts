@@ -1,7 +1,7 @@
 // The one translation of a Model row into the engine's ModelPolicy: the snapshot, the licence
 // review and "test connection" all read a model the same way. Local models priced by a hardware
 // profile get their effective price per 1M tokens here, so the engine and the ledger see one number.
-import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { effectivePricePerMTok } from "@/lib/pricing/cost";
 import { CAPABILITIES, type Capability, type ModelPolicy } from "@/lib/routing/types";
 
 type DecimalLike = { toNumber(): number };

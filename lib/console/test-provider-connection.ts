@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { effectivePricePerMTok } from "@/lib/ledger/cost";
+import { effectivePricePerMTok } from "@/lib/pricing/cost";
 import { createProviderClient, ProviderError, toProviderError } from "@/lib/providers";
 import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
 import { providerDoc } from "@/lib/config/config-document";

@@ -3,7 +3,7 @@
 // and through the estimated costs that order models of one tier and priority. Two records whose
 // other inputs are equal and whose tokens give the same comparisons and the same cost order get
 // the same decision, so the replay decides once per key. Pure.
-import { requestCostUsd } from "@/lib/ledger/cost";
+import { requestCostUsd } from "@/lib/pricing/cost";
 import type { Analysis, PolicySnapshot } from "@/lib/routing/types";
 
 export interface TokenShape {

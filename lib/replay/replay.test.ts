@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokensCostUsd } from "@/lib/ledger/cost";
+import { tokensCostUsd } from "@/lib/pricing/cost";
 import { decide } from "@/lib/routing";
 import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot, FIXTURE_NOW } from "@/lib/routing/fixtures";
 import type { Analysis, PolicySnapshot } from "@/lib/routing/types";

@@ -1,7 +1,7 @@
 // The what-if replay: decision records in, a summary out. Pure — no database, no clock, no
 // model called. Records are fed in time order (budgets accumulate month by month), in as many
 // batches as the reader likes; records with the same decision inputs are decided once.
-import { baselineCostUsd, tokensCostUsd } from "@/lib/ledger/cost";
+import { baselineCostUsd, tokensCostUsd } from "@/lib/pricing/cost";
 import { decide } from "@/lib/routing";
 import type { ModelPolicy, PolicySnapshot, RefusalCode, RejectionReason } from "@/lib/routing/types";
 import { decisionKey, tokenShapeOf, type TokenShape } from "./decision-key";

@@ -29,7 +29,7 @@ import { compareStaged, toRejection, type StagedRejection } from "./staged-rejec
 import { resolveTierBounds, tierBoundCheck } from "./tier-bounds";
 import { candidatesLine, rejectionLines } from "./trace";
 import type { Analysis, Candidate, Decision, FeaturePolicy, LiveState, PolicySnapshot, Refusal } from "./types";
-import { requestCostUsd } from "@/lib/ledger/cost";
+import { requestCostUsd } from "@/lib/pricing/cost";
 
 function resolveFeature(featureKey: string | null, index: SnapshotIndex, trace: string[]): FeaturePolicy | null {
   if (featureKey === null) return null;

@@ -2,7 +2,7 @@
 // models across six providers and four regions, the licence families from the seeds, four
 // data classes with the default mapping, five routing rules and five features.
 // Every call returns a fresh copy, so a test may change it freely.
-import { effectivePricePerMTok, type HardwareProfile } from "@/lib/ledger/cost";
+import { effectivePricePerMTok, type HardwareProfile } from "@/lib/pricing/cost";
 import type { Analysis, DataClassKey, Finding, LiveState, PolicySnapshot } from "./types";
 
 /** The seeds' "as of" date; fixtures use it as the clock. */

@@ -1,5 +1,6 @@
 // The policy engine's vocabulary. Pure data: no Prisma types, no I/O, so the engine,
 // the gateway, the playground and the tests all speak the same shapes.
+import type { LongContextPrices } from "@/lib/pricing/cost";
 
 export const DATA_CLASSES = ["public", "internal", "confidential", "restricted"] as const;
 export type DataClassKey = (typeof DATA_CLASSES)[number];
@@ -82,7 +83,7 @@ export interface ModelPolicy {
   cachedInputPricePerMTok: number | null;
   cacheWritePricePerMTok: number | null;
   /** A vendor's long-context tier: above `thresholdTokens` input tokens the whole request costs these prices. */
-  longContext: { thresholdTokens: number; inputPricePerMTok: number | null; outputPricePerMTok: number | null } | null;
+  longContext: LongContextPrices | null;
   /** Absent in versions published before embeddings: those models are chat models. */
   kind?: ModelKind;
   /** Embedding models: the vector length they return. */

@@ -5,7 +5,7 @@ import "server-only";
 import { toolCallsOf } from "@/lib/canonical/text";
 import type { AssistantPart, Usage } from "@/lib/canonical/types";
 import type { ApiError } from "@/lib/http/api-error";
-import { baselineCostUsd, cacheSavingsUsd, tokensCostUsd } from "@/lib/ledger/cost";
+import { baselineCostUsd, cacheSavingsUsd, tokensCostUsd } from "@/lib/pricing/cost";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import type { AttemptRecord } from "@/lib/providers/fallback";
 import { normaliseUsage } from "@/lib/providers/token-count";

@@ -1,7 +1,8 @@
-// Cost math for the ledger, the policy engine and the break-even dashboard. Pure: no I/O.
+// The pricing core: cost math for the ledger, the policy engine, What-if and the break-even
+// dashboard. Pure, and it imports nothing of theirs: each of them imports it, so the arrows
+// point one way (routing → pricing ← ledger) and its shapes are declared here, structurally.
 // Prices are USD per 1M tokens. An unknown price is null and stays null — a cost is never
 // silently zero, because a zero would make an unpriced model look like the cheapest one.
-import type { ModelPolicy, PolicySnapshot } from "@/lib/routing/types";
 
 const TOKENS_PER_PRICE_UNIT = 1_000_000;
 
@@ -9,8 +10,29 @@ const TOKENS_PER_PRICE_UNIT = 1_000_000;
 export const DAYS_PER_MONTH = 30.44;
 const HOURS_PER_DAY = 24;
 
-type Priced = Pick<ModelPolicy, "inputPricePerMTok" | "outputPricePerMTok"> &
-  Partial<Pick<ModelPolicy, "cachedInputPricePerMTok" | "cacheWritePricePerMTok" | "longContext">>;
+/** A vendor's long-context tier: above `thresholdTokens` input tokens the whole request costs these prices. */
+export interface LongContextPrices {
+  thresholdTokens: number;
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+}
+
+/** A model's prices, as the policy's ModelPolicy carries them (USD per 1M tokens; null = unknown). */
+export interface Priced {
+  inputPricePerMTok: number | null;
+  outputPricePerMTok: number | null;
+  /** Prompt-cache read / write prices; null or absent = priced as plain input. */
+  cachedInputPricePerMTok?: number | null;
+  cacheWritePricePerMTok?: number | null;
+  longContext?: LongContextPrices | null;
+}
+
+/** The part of a policy snapshot the baseline is priced from. */
+export interface BaselinePrices {
+  models: ReadonlyArray<Priced & { alias: string }>;
+  /** Alias of the model every cost is compared against; null = no baseline. */
+  baselineModelAlias: string | null;
+}
 
 /** Token counts as the ledger prices them: cached and cache-write tokens are part of inputTokens. */
 export interface PricedTokens {
@@ -62,7 +84,7 @@ export function cacheSavingsUsd(model: Priced, tokens: PricedTokens): number | n
  * it is missing, or it is unpriced.
  */
 export function baselineCostUsd(
-  snapshot: Pick<PolicySnapshot, "models" | "baselineModelAlias">,
+  snapshot: BaselinePrices,
   tokensOrInput: PricedTokens | number,
   outputTokens = 0,
 ): number | null {
