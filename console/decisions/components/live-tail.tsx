@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DecisionTailResponse } from "@/lib/analytics/decision-tail";
 import { DecisionsTable } from "./decisions-table";
-import { decisionQueryKeys } from "./query-keys";
+import { decisionQueryKeys } from "@/components/query-keys";
 
 const POLL_MS = 2_000;
 
