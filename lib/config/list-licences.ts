@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { reviewLicence } from "@/lib/routing/licence";
+import { reviewLicence } from "@/lib/routing/constraints/licence";
 import type { CommercialUse, FeaturePolicy, LicencePolicy, ModelPolicy } from "@/lib/routing/types";
 import { modelPolicyOf } from "@/lib/config/model-policy";
 

@@ -3,7 +3,7 @@
 // fault in the engine's data-class step would show up as a count above zero. Pure.
 import { DATA_CLASSES, type Analysis, type DataClassKey, type PolicySnapshot } from "@/lib/routing/types";
 
-/** decide() treats requests without a known feature as internal (lib/routing/data-class.ts). */
+/** decide() treats requests without a known feature as internal (lib/routing/constraints/data-class.ts). */
 const UNATTRIBUTED_FLOOR: DataClassKey = "internal";
 
 export function independentAllowance(analysis: Analysis, snapshot: PolicySnapshot): Set<string> {

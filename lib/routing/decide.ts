@@ -9,25 +9,25 @@
 //     reason. Policy first, live health last, so the stage of the last rejection tells which
 //     constraint emptied the list.
 //  4. Survivors are ordered; an empty list becomes a refusal naming the constraints.
-import { budgetCheck, evaluateBudget } from "./budget";
-import { capabilityCheck, capabilityWords } from "./capability";
-import { contextCheck, fitsContext } from "./context";
-import { dataClassCheck, resolveDataClass } from "./data-class";
+import { budgetCheck, evaluateBudget } from "./constraints/budget";
+import { capabilityCheck, capabilityWords } from "./constraints/capability";
+import { contextCheck, fitsContext } from "./constraints/context";
+import { dataClassCheck, resolveDataClass } from "./constraints/data-class";
 import { estimateKeptLine, resolveDifficulty } from "./difficulty/resolve";
 import { estimateDifficulty, estimatorInput } from "./difficulty/estimate";
-import { emptyListRefusal } from "./empty-list";
-import { escalationReason, escalationWords } from "./escalation";
-import { circuitCheck, disabledCheck, rateLimitCheck } from "./health";
-import { reviewLicence, type LicenceReview } from "./licence";
+import { emptyListRefusal } from "./explain/empty-list";
+import { escalationReason, escalationWords } from "./explain/escalation";
+import { circuitCheck, disabledCheck, rateLimitCheck } from "./constraints/health";
+import { reviewLicence, type LicenceReview } from "./constraints/licence";
 import { viewModels, type ModelView, type Verdict } from "./model-view";
-import { orderCandidates } from "./order";
-import { pinCheck, pinDecision, resolveCallerPin, resolveRulePin, type PinScope } from "./pin";
-import { otherKindPin, scopeToKind } from "./model-kind";
-import { matchRoutingRules, ruleMatchedWords, type RuleMatch } from "./rules";
+import { orderCandidates } from "./constraints/order";
+import { pinCheck, pinDecision, resolveCallerPin, resolveRulePin, type PinScope } from "./constraints/pin";
+import { otherKindPin, scopeToKind } from "./constraints/model-kind";
+import { matchRoutingRules, ruleMatchedWords, type RuleMatch } from "./constraints/rules";
 import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
-import { compareStaged, toRejection, type StagedRejection } from "./staged-rejection";
-import { resolveTierBounds, tierBoundCheck } from "./tier-bounds";
-import { candidatesLine, rejectionLines } from "./trace";
+import { compareStaged, toRejection, type StagedRejection } from "./explain/staged-rejection";
+import { resolveTierBounds, tierBoundCheck } from "./constraints/tier-bounds";
+import { candidatesLine, rejectionLines } from "./explain/trace";
 import type { Analysis, Candidate, Decision, FeaturePolicy, LiveState, PolicySnapshot, Refusal } from "./types";
 import { requestCostUsd } from "@/lib/pricing/cost";
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { decide } from "./decide";
-import { dataClassRank } from "./data-class";
+import { dataClassRank } from "./constraints/data-class";
 import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "./fixtures";
 import { DATA_CLASSES, type Analysis, type CallerPin, type DataClassKey, type LiveState } from "./types";
 

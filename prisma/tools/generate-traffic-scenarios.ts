@@ -5,7 +5,7 @@
 // rejections, and a cost from the published prices. Pure: generate-traffic.ts turns the scenarios
 // into rows with set-based SQL, drawing per-row tokens and latencies around each scenario's figures.
 import { decide, fallbackTraceLine, tierOrder } from "../../lib/routing";
-import { fallbackKindOf } from "../../lib/routing/trace";
+import { fallbackKindOf } from "@/lib/routing/explain/trace";
 import type { Analysis, CallerPin, Decision, Difficulty, Finding, LiveState, ModelPolicy, PolicySnapshot } from "../../lib/routing/types";
 import type { DecisionStatus, FallbackAttempt, FindingCount } from "../../lib/ledger/record";
 import { replayInputOf, type ReplayInput } from "../../lib/replay/replay-input";

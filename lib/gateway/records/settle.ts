@@ -9,10 +9,10 @@ import { baselineCostUsd, cacheSavingsUsd, tokensCostUsd } from "@/lib/pricing/c
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import type { AttemptRecord } from "@/lib/providers/fallback";
 import { normaliseUsage } from "@/lib/providers/token-count";
-import { fallbackKindOf, fallbackTraceLine } from "@/lib/routing/trace";
+import { fallbackKindOf, fallbackTraceLine } from "@/lib/routing/explain/trace";
 import type { Candidate } from "@/lib/routing/decision-types";
-import { listWords } from "@/lib/routing/wording";
-import { describeFindings } from "@/lib/routing/finding-names";
+import { listWords } from "@/lib/routing/explain/wording";
+import { describeFindings } from "@/lib/routing/explain/finding-names";
 import { answerFindings } from "../pipeline/answer-guard";
 import { preRoutingFacts } from "./pre-routing-refusal";
 import type { DecisionDraft } from "./decision-draft";

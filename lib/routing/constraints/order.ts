@@ -1,7 +1,7 @@
 // Candidate order: the cheapest adequate tier first, then the admin's priority within the tier,
 // then this request's estimated cost. An unknown price sorts after every known one — never
 // treated as free — and the alias breaks the last tie so the order is stable.
-import type { ModelView } from "./model-view";
+import type { ModelView } from "../model-view";
 
 export interface PricedModel {
   view: ModelView;

@@ -1,7 +1,7 @@
 // Trace sentences that are not owned by a single step: rejections, the candidate list, and the
 // gateway's fallback lines. Written for an auditor who does not read code.
 import type { StagedRejection } from "./staged-rejection";
-import type { Candidate } from "./types";
+import type { Candidate } from "../types";
 import { formatUsd, listWords } from "./wording";
 
 /**

@@ -1,6 +1,6 @@
 // Refusals: the engine words them, the gateway returns them verbatim in OpenAI's error shape,
 // so a caller using the official SDK gets a typed error with our explanation in it.
-import type { Refusal, RejectionReason } from "./types";
+import type { Refusal, RejectionReason } from "../types";
 
 export function modelNotFound(message: string): Refusal {
   return { status: 404, code: "model_not_found", type: "invalid_request_error", message, constraint: "pin", retryAfterSeconds: null };

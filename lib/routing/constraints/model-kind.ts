@@ -1,8 +1,8 @@
 // Chat and embedding models share tiers, providers, data classes and budgets, but never serve
 // each other's requests: a decision only ever sees the models of the kind the request needs.
 // A pin naming a model of the other kind is the caller's mistake and says which endpoint to use.
-import { modelNotFound } from "./refusal";
-import type { CallerPin, ModelKind, ModelPolicy, PolicySnapshot, Refusal } from "./types";
+import { modelNotFound } from "../explain/refusal";
+import type { CallerPin, ModelKind, ModelPolicy, PolicySnapshot, Refusal } from "../types";
 
 export const kindOf = (model: Pick<ModelPolicy, "kind">): ModelKind => model.kind ?? "chat";
 

@@ -1,6 +1,6 @@
 // A rejection plus where in the pipeline it happened. The stage tells which constraint removed
 // the last models (the one furthest along), and lets reports read in the order the engine checks.
-import type { Rejection } from "./types";
+import type { Rejection } from "../types";
 
 export interface StagedRejection extends Rejection {
   /** Index of the check that removed the model; later checks only see models earlier ones kept. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "./decide";
-import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "./fixtures";
+import { decide } from "../decide";
+import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "../fixtures";
 
 const snapshot = fixtureSnapshot();
 const live = fixtureLive();

@@ -1,10 +1,10 @@
 import { describe, it, expect } from "vitest";
-import { decide } from "./decide";
-import { OLLAMA_LAB_PRICE, fixtureAnalysis, fixtureLive, fixtureSnapshot } from "./fixtures";
-import type { ModelView } from "./model-view";
+import { decide } from "../decide";
+import { OLLAMA_LAB_PRICE, fixtureAnalysis, fixtureLive, fixtureSnapshot } from "../fixtures";
+import type { ModelView } from "../model-view";
 import { orderCandidates } from "./order";
-import { tierOrder } from "./snapshot-index";
-import type { ModelPolicy } from "./types";
+import { tierOrder } from "../snapshot-index";
+import type { ModelPolicy } from "../types";
 
 function view(alias: string, tierPosition: number, priority: number): ModelView {
   const model: ModelPolicy = {

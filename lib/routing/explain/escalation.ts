@@ -3,9 +3,9 @@
 //   pin (the caller asked) → rule pin → health (a cheaper model passed every policy check and
 //   was only down or rate-limited, since health is checked last) → the minimum tier's source
 //   (difficulty or rule) → context → licence → disabled cheaper models (health) → none.
-import type { PinScope } from "./pin";
+import type { PinScope } from "../constraints/pin";
 import type { StagedRejection } from "./staged-rejection";
-import type { EscalationReason, TierBound } from "./types";
+import type { EscalationReason, TierBound } from "../types";
 
 export interface EscalationInput {
   /** Tier position of the first candidate; undefined when there is none. */

@@ -1,9 +1,9 @@
 // Data class: the one constraint nothing overrides. The class is the highest of the findings,
 // the caller's declaration and the feature's floor; it bounds tiers and provider regions for
 // every later step — pins, rules, budget downgrades and fallbacks included.
-import { describeFindings } from "./finding-names";
-import type { ModelView, Verdict } from "./model-view";
-import { orderTierKeys, type SnapshotIndex } from "./snapshot-index";
+import { describeFindings } from "../explain/finding-names";
+import type { ModelView, Verdict } from "../model-view";
+import { orderTierKeys, type SnapshotIndex } from "../snapshot-index";
 import {
   DATA_CLASSES,
   type Analysis,
@@ -11,8 +11,8 @@ import {
   type DataClassKey,
   type DataClassSource,
   type FeaturePolicy,
-} from "./types";
-import { listWords, plural, tierPhrase } from "./wording";
+} from "../types";
+import { listWords, plural, tierPhrase } from "../explain/wording";
 
 /**
  * The floor when the request names no known feature. Not "public": traffic nobody has

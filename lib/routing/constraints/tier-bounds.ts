@@ -7,12 +7,12 @@
 //  - a minimum above a rule's maximum is pulled down to the maximum: an admin ceiling is a
 //    deliberate cap on cost or exposure and outranks the generic difficulty table.
 import type { ResolvedDataClass } from "./data-class";
-import { difficultySourceWords, type ResolvedDifficulty } from "./difficulty/resolve";
-import type { ModelView, Verdict } from "./model-view";
+import { difficultySourceWords, type ResolvedDifficulty } from "../difficulty/resolve";
+import type { ModelView, Verdict } from "../model-view";
 import type { PinScope } from "./pin";
 import type { RuleMatch } from "./rules";
-import type { SnapshotIndex } from "./snapshot-index";
-import type { FeaturePolicy, RejectionReason, TierBound, TierBoundSource } from "./types";
+import type { SnapshotIndex } from "../snapshot-index";
+import type { FeaturePolicy, RejectionReason, TierBound, TierBoundSource } from "../types";
 
 export interface TierBoundsInput {
   index: SnapshotIndex;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { decide } from "./decide";
-import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "./fixtures";
-import type { Analysis, FeaturePolicy, LicencePolicy, PolicySnapshot } from "./types";
+import { decide } from "../decide";
+import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "../fixtures";
+import type { Analysis, FeaturePolicy, LicencePolicy, PolicySnapshot } from "../types";
 
 const run = (overrides: Partial<Analysis> = {}, snapshot: PolicySnapshot = fixtureSnapshot()) =>
   decide(fixtureAnalysis({ declaredDifficulty: "routine", ...overrides }), snapshot, fixtureLive());

@@ -1,8 +1,8 @@
 // Context windows: the prompt plus the output the caller asked for must fit. This is what
 // moves long work off the local tier (~8k windows) to hosted open-weight models.
-import type { ModelView, Verdict } from "./model-view";
-import type { Analysis } from "./types";
-import { formatCount } from "./wording";
+import type { ModelView, Verdict } from "../model-view";
+import type { Analysis } from "../types";
+import { formatCount } from "../explain/wording";
 
 export function tokensNeeded(analysis: Pick<Analysis, "estimatedPromptTokens" | "requestedOutputTokens">): number {
   return analysis.estimatedPromptTokens + analysis.requestedOutputTokens;

@@ -1,6 +1,6 @@
 // Detector keys in words, for trace sentences ("Found 1 payment card and 2 email addresses").
 // Findings carry type and count only — never the matched text — and so do these sentences.
-import type { Finding } from "./types";
+import type { Finding } from "../types";
 import { formatCount, listWords } from "./wording";
 
 const NAMES: Record<string, [singular: string, plural: string]> = {

@@ -1,7 +1,7 @@
 // Routing rules: the "length-and-keyword classifier" of the seeds, as admin-editable data.
 // Enabled rules are read in position order; a rule matches when every condition it sets holds.
-import type { Difficulty, RoutingRulePolicy } from "./types";
-import { formatCount, listWords } from "./wording";
+import type { Difficulty, RoutingRulePolicy } from "../types";
+import { formatCount, listWords } from "../explain/wording";
 
 export interface RuleFacts {
   /** The known feature, or null. */

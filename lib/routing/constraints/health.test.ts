@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { decide } from "./decide";
-import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "./fixtures";
-import type { Analysis, LiveState, PolicySnapshot } from "./types";
+import { decide } from "../decide";
+import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "../fixtures";
+import type { Analysis, LiveState, PolicySnapshot } from "../types";
 
 const run = (overrides: Partial<Analysis>, live: Partial<LiveState> = {}, snapshot: PolicySnapshot = fixtureSnapshot()) =>
   decide(fixtureAnalysis(overrides), snapshot, fixtureLive(live));

@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { tokensNeeded } from "./context";
-import { decide } from "./decide";
-import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "./fixtures";
-import type { Analysis, PolicySnapshot } from "./types";
+import { decide } from "../decide";
+import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "../fixtures";
+import type { Analysis, PolicySnapshot } from "../types";
 
 const run = (overrides: Partial<Analysis>, snapshot: PolicySnapshot = fixtureSnapshot()) =>
   decide(fixtureAnalysis({ featureKey: "support-bot", ...overrides }), snapshot, fixtureLive());

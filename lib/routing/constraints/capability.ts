@@ -2,9 +2,9 @@
 // models that lack them, and one that asks for a longer answer than a model can write skips that
 // model too. Fields only OpenAI's wire can honour skip models behind other wires. The detail
 // names the model and what it cannot do ("gemma-2-9b cannot call tools").
-import type { ModelView, Verdict } from "./model-view";
-import type { Analysis, Capability, ModelPolicy, ProviderKind } from "./types";
-import { formatCount, listWords } from "./wording";
+import type { ModelView, Verdict } from "../model-view";
+import type { Analysis, Capability, ModelPolicy, ProviderKind } from "../types";
+import { formatCount, listWords } from "../explain/wording";
 
 const CAN_NOT: Record<Capability, string> = {
   tools: "call tools",

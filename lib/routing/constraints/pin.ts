@@ -3,12 +3,12 @@
 // because the caller asked for something the policy forbids and should be told.
 // A routing-rule pin is the admin's preference: outside the class it is ignored, not refused.
 import { classTierSentence, dataClassCause, dataClassCheck, type ClassVerdict, type ResolvedDataClass } from "./data-class";
-import type { ModelView, Verdict } from "./model-view";
-import { capabilityUnavailable, dataClassForbidden, modelNotFound } from "./refusal";
+import type { ModelView, Verdict } from "../model-view";
+import { capabilityUnavailable, dataClassForbidden, modelNotFound } from "../explain/refusal";
 import { missingCapability, type CapabilityNeeds } from "./capability";
 import type { RuleMatch } from "./rules";
-import type { SnapshotIndex } from "./snapshot-index";
-import type { CallerPin, ModelPolicy, PinDecision, Refusal, RoutingRulePolicy } from "./types";
+import type { SnapshotIndex } from "../snapshot-index";
+import type { CallerPin, ModelPolicy, PinDecision, Refusal, RoutingRulePolicy } from "../types";
 
 export type PinScope =
   | { kind: "none" }

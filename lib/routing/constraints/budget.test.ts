@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { secondsUntilNextMonthUtc, startOfNextMonthUtc } from "./budget";
-import { decide } from "./decide";
-import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "./fixtures";
-import type { Analysis, LiveState } from "./types";
+import { decide } from "../decide";
+import { fixtureAnalysis, fixtureLive, fixtureSnapshot } from "../fixtures";
+import type { Analysis, LiveState } from "../types";
 
 const run = (overrides: Partial<Analysis>, live: Partial<LiveState> = {}) =>
   decide(fixtureAnalysis(overrides), fixtureSnapshot(), fixtureLive(live));

@@ -3,13 +3,13 @@
 // one to change. The constraint furthest along the pipeline is the one that removed the last
 // models; it picks the status: budget → 429 budget_exceeded; only rate limits among the
 // models that passed every policy check → 429 rate_limited; anything else → 503 no_candidate.
-import { secondsUntilNextMonthUtc } from "./budget";
-import { tokensNeeded } from "./context";
-import type { ResolvedDataClass } from "./data-class";
-import { retryAfterFor } from "./health";
+import { secondsUntilNextMonthUtc } from "../constraints/budget";
+import { tokensNeeded } from "../constraints/context";
+import type { ResolvedDataClass } from "../constraints/data-class";
+import { retryAfterFor } from "../constraints/health";
 import { budgetExceeded, capabilityUnavailable, noCandidate, rateLimited } from "./refusal";
 import type { StagedRejection } from "./staged-rejection";
-import type { Analysis, LiveState, Refusal, RejectionReason } from "./types";
+import type { Analysis, LiveState, Refusal, RejectionReason } from "../types";
 import { formatCount, listWords, plural, tierPhrase } from "./wording";
 
 export interface EmptyListInput {

@@ -2,9 +2,9 @@
 // the feature that makes the request. Without a feature the use is assumed commercial with an
 // unknown audience: that fails closed on "forbidden" only, because user caps and
 // jurisdictions cannot be judged without knowing who the users are or where.
-import type { ModelView, Verdict } from "./model-view";
-import type { FeaturePolicy, LicencePolicy } from "./types";
-import { formatCount, listWords, plural } from "./wording";
+import type { ModelView, Verdict } from "../model-view";
+import type { FeaturePolicy, LicencePolicy } from "../types";
+import { formatCount, listWords, plural } from "../explain/wording";
 
 export interface LicenceReview {
   /** Set when the licence rules the model out. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "./decide";
-import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "./fixtures";
+import { decide } from "../decide";
+import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "../fixtures";
 import { embeddingBaselineAlias, scopeToKind } from "./model-kind";
-import type { ModelPolicy, PolicySnapshot } from "./types";
+import type { ModelPolicy, PolicySnapshot } from "../types";
 
 const live = fixtureLive();
 

@@ -1,10 +1,10 @@
 // Feature budgets. Over budget (month-to-date spend ≥ monthly budget) a feature is either
 // refused until the month turns (block) or kept to the cheapest tier its class allows that can
 // still take the request (downgrade). Months are calendar months in UTC, as the ledger counts them.
-import type { ModelView, Verdict } from "./model-view";
-import { budgetExceeded } from "./refusal";
-import type { BudgetDecision, FeaturePolicy, LiveState, Refusal } from "./types";
-import { formatUsd, formatUtcDate } from "./wording";
+import type { ModelView, Verdict } from "../model-view";
+import { budgetExceeded } from "../explain/refusal";
+import type { BudgetDecision, FeaturePolicy, LiveState, Refusal } from "../types";
+import { formatUsd, formatUtcDate } from "../explain/wording";
 
 export function startOfNextMonthUtc(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));

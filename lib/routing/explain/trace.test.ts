@@ -1,9 +1,9 @@
 import { describe, it, expect } from "vitest";
-import { decide } from "./decide";
+import { decide } from "../decide";
 import { describeFindings } from "./finding-names";
-import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "./fixtures";
+import { fixtureAnalysis, fixtureFinding, fixtureLive, fixtureSnapshot } from "../fixtures";
 import { toOpenAiError } from "./refusal";
-import { keywordMatches } from "./rules";
+import { keywordMatches } from "../constraints/rules";
 import { fallbackTraceLine } from "./trace";
 import { formatUsd, listWords } from "./wording";
 

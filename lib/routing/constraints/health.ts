@@ -2,9 +2,9 @@
 // Disabled is policy and is checked early; circuits and rate limits are transient and checked
 // last, so a model removed by them passed every policy check — which is what lets the empty
 // list be reported as "only rate limits" (429) rather than "no model allowed" (503).
-import type { ModelView, Verdict } from "./model-view";
-import type { LiveState } from "./types";
-import { formatCount } from "./wording";
+import type { ModelView, Verdict } from "../model-view";
+import type { LiveState } from "../types";
+import { formatCount } from "../explain/wording";
 
 export function disabledCheck({ model, provider, tierPosition }: ModelView): Verdict | null {
   if (!model.enabled) return { reason: "disabled", detail: "the model is disabled." };
