@@ -7,7 +7,7 @@ import { prepareRoutingMix, type CauseRow } from "@/lib/analytics/prepare-routin
 import { foldGroups, moneyTotals, type FeatureInfo, type MoneyTotals, type ReasonGroup, type TierInfo, type UsageGroup } from "@/lib/analytics/usage-groups";
 import type { Area, Role } from "@/lib/auth/roles";
 import { canRead } from "@/lib/auth/roles";
-import type { ProviderHealthView } from "@/lib/console/provider-health-view";
+import type { ProviderHealthView } from "@/console/providers/provider-health-view";
 
 export type OverviewSection = "engineering" | "finance" | "audit";
 

@@ -9,7 +9,7 @@ import type { Actor } from "./record-change";
 import { StaleEditError } from "../forms/stale-edit";
 import { writeConfigPlan } from "./write-config-plan";
 import type { Role } from "@/lib/auth/roles";
-import { providerPlanIssues } from "./save-provider";
+import { providerPlanIssues } from "./provider-endpoint-rules";
 
 /** The document cannot be applied; nothing was changed. */
 export class ConfigDocumentError extends Error {

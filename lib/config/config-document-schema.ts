@@ -5,7 +5,7 @@
 // Print the JSON Schema with `npm run config -- schema`.
 import { z } from "zod";
 import { CAPABILITIES, DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
-import { apiKeyEnvField, PROVIDER_KINDS } from "./provider-schema";
+import { apiKeyEnvField, PROVIDER_KINDS } from "./provider-fields";
 import { maskedAnswerFindingsField, maxLoggedDataClassField } from "./data-rule-settings-schema";
 
 export const CONFIG_FORMAT = "switchyard/config";

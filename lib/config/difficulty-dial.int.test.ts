@@ -10,12 +10,12 @@ import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { decide } from "@/lib/routing";
 import { fixtureAnalysis, fixtureLive } from "@/lib/routing/fixtures";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
-import { applyConfigDocument } from "./apply-config-document";
-import { buildSnapshot } from "./build-snapshot";
-import { loadConfigDocument } from "./load-config-document";
-import { listFeatures } from "./list-features";
-import { updateFeature } from "./save-feature";
-import { updateFeatureSchema } from "./schemas/feature";
+import { applyConfigDocument } from "@/lib/config/apply-config-document";
+import { buildSnapshot } from "@/lib/config/build-snapshot";
+import { loadConfigDocument } from "@/lib/config/load-config-document";
+import { listFeatures } from "@/console/features/server/list-features";
+import { updateFeature } from "@/console/features/server/save-feature";
+import { updateFeatureSchema } from "@/console/features/schema";
 
 const editor = { id: null, email: "eng@example.com" };
 let clock = Date.parse("2026-11-20T09:00:00.000Z");

@@ -10,7 +10,7 @@ import { checkConfigDocument } from "./check-config-document";
 import { loadConfigDocument } from "./load-config-document";
 import { planConfigChanges } from "./plan-config-changes";
 import { recordChange, type Actor } from "./record-change";
-import { providerPlanIssues } from "./save-provider";
+import { providerPlanIssues } from "./provider-endpoint-rules";
 import { ConfigRuleError } from "../forms/stale-edit";
 import { writeConfigPlan } from "./write-config-plan";
 

@@ -2,14 +2,14 @@
 // a real database seeded with the default configuration.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { testProviderConnection } from "@/lib/console/test-provider-connection";
+import { testProviderConnection } from "@/console/providers/server/test-provider-connection";
 import { startFakeOpenAIServer } from "@/lib/providers/testing";
 import { seedRoutingConfig } from "@/prisma/seed/routing-config";
 import { buildSnapshot } from "./build-snapshot";
 import { modelInputSchema, type ModelInput } from "./model-schema";
-import { providerInputSchema } from "./provider-schema";
+import { providerInputSchema } from "@/console/providers/schema";
 import { createModel, updateModel } from "./save-model";
-import { createProvider, updateProvider } from "./save-provider";
+import { createProvider, updateProvider } from "@/console/providers/server/save-provider";
 import { updateTier } from "./save-tier";
 import { StaleEditError } from "../forms/stale-edit";
 

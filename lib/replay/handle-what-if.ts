@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { ConfigDocumentError } from "@/lib/config/apply-config-document";
-import { requireConsoleArea } from "@/lib/console/handle-provider-health";
+import { requireConsoleArea } from "@/lib/console/require-console-area";
 import { readJsonBody } from "@/lib/gateway/request/read-body";
 import { ApiError } from "@/lib/http/api-error";
 import { parseOrThrow } from "@/lib/http/validation";

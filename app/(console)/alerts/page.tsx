@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { AlertEventsList } from "@/components/alerts/alert-events-list";
-import { NewAlertRuleButton } from "@/components/alerts/alert-rule-buttons";
-import { AlertRulesTable } from "@/components/alerts/alert-rules-table";
+import { AlertEventsList } from "@/console/alerts/components/alert-events-list";
+import { NewAlertRuleButton } from "@/console/alerts/components/alert-rule-buttons";
+import { AlertRulesTable } from "@/console/alerts/components/alert-rules-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { alertRuleOptions, listAlertEvents, listAlertRules } from "@/lib/alerts/list-alerts";
+import { alertRuleOptions, listAlertEvents, listAlertRules } from "@/console/alerts/server/list-alerts";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { NewApiKeyButton } from "@/components/api-keys/api-key-buttons";
-import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
+import { NewApiKeyButton } from "@/console/api-keys/components/api-key-buttons";
+import { ApiKeysTable } from "@/console/api-keys/components/api-keys-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { listApiKeys } from "@/lib/config/list-api-keys";
-import { listFeatures } from "@/lib/config/list-features";
+import { listApiKeys } from "@/console/api-keys/server/list-api-keys";
+import { listFeatures } from "@/console/features/server/list-features";
 
 export const metadata: Metadata = { title: "API keys" };
 

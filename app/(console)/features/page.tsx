@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { NewFeatureButton } from "@/components/features/feature-buttons";
-import { FeaturesTable } from "@/components/features/features-table";
+import { NewFeatureButton } from "@/console/features/components/feature-buttons";
+import { FeaturesTable } from "@/console/features/components/features-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { recentDifficultyScores } from "@/lib/analytics/recent-difficulty-scores";
@@ -8,7 +8,7 @@ import { sumFeatureSpend } from "@/lib/analytics/sum-feature-spend";
 import { formatUtcMonth, startOfUtcMonth } from "@/lib/analytics/utc-month";
 import { requireArea } from "@/lib/auth/session";
 import { listDataClasses } from "@/lib/config/list-data-classes";
-import { listFeatures } from "@/lib/config/list-features";
+import { listFeatures } from "@/console/features/server/list-features";
 
 export const metadata: Metadata = { title: "Features & budgets" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { NewLicenceButton } from "@/components/licences/licence-buttons";
-import { LicenceCard } from "@/components/licences/licence-card";
+import { NewLicenceButton } from "@/console/licences/components/licence-buttons";
+import { LicenceCard } from "@/console/licences/components/licence-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { listLicences } from "@/lib/config/list-licences";
+import { listLicences } from "@/console/licences/server/list-licences";
 
 export const metadata: Metadata = { title: "Licences" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { ProvidersTable } from "@/components/providers/providers-table";
+import { ProvidersTable } from "@/console/providers/components/providers-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { loadProviders } from "@/lib/config/load-providers";
+import { loadProviders } from "@/console/providers/server/load-providers";
 
 export const metadata: Metadata = { title: "Providers" };
 

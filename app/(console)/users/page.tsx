@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { NewUserButton } from "@/components/users/user-buttons";
-import { UsersTable } from "@/components/users/users-table";
+import { NewUserButton } from "@/console/users/components/user-buttons";
+import { UsersTable } from "@/console/users/components/users-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { listUsers } from "@/lib/config/list-users";
+import { listUsers } from "@/console/users/server/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 

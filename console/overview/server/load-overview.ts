@@ -7,7 +7,7 @@ import { prepareBudgets } from "@/lib/analytics/prepare-budgets";
 import type { Role } from "@/lib/auth/roles";
 import { loadOverview, type ConsoleOverview } from "@/console/overview/server/load-inventory";
 import { listConfigChanges, type ConfigChangeRow } from "@/console/changes/server/list-config-changes";
-import { providerHealthViews } from "@/lib/console/provider-health-view";
+import { providerHealthViews } from "@/console/providers/provider-health-view";
 import { getDb } from "@/lib/db";
 import { gatewayRuntime } from "@/lib/gateway/instance/runtime";
 import { overviewSections, prepareAudit, prepareEngineering, prepareFinance, setupChecklist, type AuditFigures, type EngineeringFigures, type FinanceFigures, type OverviewSection, type SetupStep } from "../overview-figures";

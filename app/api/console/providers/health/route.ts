@@ -1,5 +1,5 @@
 // GET /api/console/providers/health — live circuit-breaker state per provider, for signed-in admins and engineers.
-import { handleProviderHealth } from "@/lib/console/handle-provider-health";
+import { handleProviderHealth } from "@/console/providers/server/handle-provider-health";
 import { handleRoute } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
