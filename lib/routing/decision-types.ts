@@ -1,6 +1,6 @@
 // The policy engine's inputs and output: what the gateway hands to decide() and what it gets
 // back. Pure data, serialisable, so a decision can be stored, replayed and shown as is.
-import type { BudgetAction, Capability, DataClassKey, Difficulty, Finding, ModelKind } from "./types";
+import type { BudgetAction, Capability, DataClassKey, Difficulty, Finding, ModelKind } from "./vocabulary";
 
 /** What the caller asked for: the engine's choice, one tier, or one model. */
 export type CallerPin = { kind: "auto" } | { kind: "tier"; tierKey: string } | { kind: "model"; alias: string };

@@ -65,7 +65,7 @@ export function evaluateBudget(feature: FeaturePolicy | null, live: LiveState): 
 
 /** Under a downgrade, everything dearer than the budget tier goes. */
 export function budgetCheck(
-  { model, tierPosition }: ModelView,
+  { tierPosition }: ModelView,
   budgetTier: { key: string; position: number } | null,
   feature: FeaturePolicy | null,
 ): Verdict | null {
