@@ -5,7 +5,7 @@
 //
 // The database needs synthetic traffic: migrate, seed, then
 //   npm run db:generate-traffic -- --requests 1000000 --days 30 --seed 0.42
-// Each case runs the SQL the page runs (lib/analytics/list-decisions.ts, summarise-decisions.ts).
+// Each case runs the SQL the page runs (lib/analytics/decisions/list-decisions.ts, summarise-decisions.ts).
 // "before" runs inside a transaction that drops the index and restores the default statistics
 // (ANALYZE), then rolls back — the database is left as it was. Warm-up 2, then BENCH_RUNS runs.
 import pg from "pg";

@@ -68,12 +68,12 @@ async function measure(group: string, name: string, run: () => Promise<number | 
 
 async function readPhase(): Promise<Record<string, unknown>> {
   const { getDb, disconnectDb } = await import("../lib/db");
-  const { resolveCostFilters } = await import("../lib/analytics/cost-filters");
-  const { queryMonthToDate, queryReasons, querySpend, queryUsage } = await import("../lib/analytics/cost-queries");
-  const { loadCostReport } = await import("../lib/analytics/load-cost-report");
-  const { resolveDecisionFilters } = await import("../lib/analytics/decision-filters");
-  const { listDecisions, listLatestDecisions } = await import("../lib/analytics/list-decisions");
-  const { getDecision } = await import("../lib/analytics/get-decision");
+  const { resolveCostFilters } = await import("../lib/analytics/costs/cost-filters");
+  const { queryMonthToDate, queryReasons, querySpend, queryUsage } = await import("../lib/analytics/costs/cost-queries");
+  const { loadCostReport } = await import("../lib/analytics/costs/load-cost-report");
+  const { resolveDecisionFilters } = await import("../lib/analytics/decisions/decision-filters");
+  const { listDecisions, listLatestDecisions } = await import("../lib/analytics/decisions/list-decisions");
+  const { getDecision } = await import("../lib/analytics/decisions/get-decision");
   const db = getDb();
   const now = new Date();
 

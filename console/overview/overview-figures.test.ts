@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prepareBudgets } from "@/lib/analytics/prepare-budgets";
-import { FEATURES, TIERS, group, reason } from "@/lib/analytics/usage-fixtures";
+import { prepareBudgets } from "@/lib/analytics/costs/prepare-budgets";
+import { FEATURES, TIERS, group, reason } from "@/lib/analytics/costs/usage-fixtures";
 import { bucketIndex, emptyBuckets } from "@/lib/ledger/histogram";
 import { MALFORMED } from "@/lib/gateway/records/pre-routing-refusal";
 import { gatewayBaseUrl, overviewSections, prepareAudit, prepareEngineering, prepareFinance, setupChecklist } from "./overview-figures";

@@ -1,10 +1,10 @@
 // The overview's figures per role, prepared from the same rollup groups and prepare functions the
 // Costs page uses (no second copy of the math): engineering health for the last 24 hours,
 // finance's month to date, the auditors' refusals, and a newcomer's setup checklist. Pure.
-import type { BudgetReport, BudgetRow } from "@/lib/analytics/prepare-budgets";
-import { latencyFigures } from "@/lib/analytics/prepare-latency";
-import { prepareRoutingMix, type CauseRow } from "@/lib/analytics/prepare-routing-mix";
-import { foldGroups, moneyTotals, type FeatureInfo, type MoneyTotals, type ReasonGroup, type TierInfo, type UsageGroup } from "@/lib/analytics/usage-groups";
+import type { BudgetReport, BudgetRow } from "@/lib/analytics/costs/prepare-budgets";
+import { latencyFigures } from "@/lib/analytics/costs/prepare-latency";
+import { prepareRoutingMix, type CauseRow } from "@/lib/analytics/costs/prepare-routing-mix";
+import { foldGroups, moneyTotals, type FeatureInfo, type MoneyTotals, type ReasonGroup, type TierInfo, type UsageGroup } from "@/lib/analytics/costs/usage-groups";
 import type { Area, Role } from "@/lib/auth/roles";
 import { canRead } from "@/lib/auth/roles";
 import type { ProviderHealthView } from "@/console/providers/provider-health-view";

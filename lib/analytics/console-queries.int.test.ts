@@ -2,26 +2,26 @@
 // default configuration: what each page shows, and what it must never show.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ruleConditionWords, ruleOutcomeWords } from "@/components/routing/rule-words";
+import { ruleConditionWords, ruleOutcomeWords } from "@/console/routing/rule-words";
 import { listApiKeys } from "@/console/api-keys/server/list-api-keys";
-import { listClassificationRules } from "@/lib/config/list-classification-rules";
+import { listClassificationRules } from "@/console/data-rules/server/list-classification-rules";
 import { listConfigChanges } from "@/console/changes/server/list-config-changes";
-import { listDataClasses } from "@/lib/config/list-data-classes";
-import { listDifficultyTiers } from "@/lib/config/list-difficulty-tiers";
+import { listDataClasses } from "@/console/data-rules/server/list-data-classes";
+import { listDifficultyTiers } from "@/console/routing/server/list-difficulty-tiers";
 import { listFeatures } from "@/console/features/server/list-features";
 import { listLicences } from "@/console/licences/server/list-licences";
 import { listPolicyVersions } from "@/console/versions/server/list-policy-versions";
-import { listRoutingRules } from "@/lib/config/list-routing-rules";
+import { listRoutingRules } from "@/console/routing/server/list-routing-rules";
 import { listUsers } from "@/console/users/server/list-users";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
-import { resolveCostFilters } from "./cost-filters";
-import { resolveDecisionFilters } from "./decision-filters";
-import { listDecisions } from "./list-decisions";
-import { loadCostReport } from "./load-cost-report";
-import { sumFeatureSpend } from "./sum-feature-spend";
-import { startOfUtcMonth } from "./utc-month";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
+import { resolveCostFilters } from "./costs/cost-filters";
+import { resolveDecisionFilters } from "./decisions/decision-filters";
+import { listDecisions } from "./decisions/list-decisions";
+import { loadCostReport } from "./costs/load-cost-report";
+import { sumFeatureSpend } from "./costs/sum-feature-spend";
+import { startOfUtcMonth } from "./costs/utc-month";
 
 const monthStart = startOfUtcMonth(new Date());
 const lastMonth = new Date(monthStart.getTime() - 60 * 60 * 1000);

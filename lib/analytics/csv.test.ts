@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { featureTierTable, spendTable, tableToCsv } from "./cost-tables";
+import { featureTierTable, spendTable } from "./costs/cost-tables";
+import { tableToCsv } from "./costs/report-table";
 import { formatCell } from "./format-report";
-import { prepareCostBreakdown } from "./prepare-cost-breakdown";
-import { FEATURES, TIERS, group } from "./usage-fixtures";
+import { prepareCostBreakdown } from "./costs/prepare-cost-breakdown";
+import { FEATURES, TIERS, group } from "./costs/usage-fixtures";
 import { csvCell, toCsv } from "./csv";
 
 describe("csv", () => {

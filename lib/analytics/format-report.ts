@@ -1,7 +1,7 @@
 // On-screen formatting of report cells and chart values (CSV keeps raw numbers: see cost-tables.ts).
 // Pure and fixed-locale, so server-rendered tables and client charts agree.
 import { formatInteger, formatUsd } from "@/lib/format";
-import type { ColumnKind } from "./cost-tables";
+import type { ColumnKind } from "./costs/report-table";
 
 export type ValueKind = "usd" | "integer" | "tokens" | "ms" | "share";
 

@@ -11,8 +11,8 @@ import { RoutingSection } from "@/console/costs/components/routing-section";
 import { SavingsSection } from "@/console/costs/components/savings-section";
 import { SpendSection } from "@/console/costs/components/spend-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { costSearch, rangeDays, resolveCostFilters, type SearchParams } from "@/lib/analytics/cost-filters";
-import { loadCostReport } from "@/lib/analytics/load-cost-report";
+import { costSearch, rangeDays, resolveCostFilters, type SearchParams } from "@/lib/analytics/costs/cost-filters";
+import { loadCostReport } from "@/lib/analytics/costs/load-cost-report";
 import { foldHourFields } from "@/lib/console/time-range";
 import { requireArea } from "@/lib/auth/session";
 

@@ -1,10 +1,10 @@
 "use client";
 // Try other volumes and prices against the local hardware: the same pure math the page used for
-// the actual volume (lib/analytics/break-even.ts), recomputed in the browser as inputs change.
+// the actual volume (lib/analytics/costs/break-even.ts), recomputed in the browser as inputs change.
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { computeBreakEven, type BreakEvenHardware, type HostedPrice } from "@/lib/analytics/break-even";
+import { computeBreakEven, type BreakEvenHardware, type HostedPrice } from "@/lib/analytics/costs/break-even";
 import { formatMonths, formatShare, formatTokenCount } from "@/lib/analytics/format-report";
 import { formatUsd } from "@/lib/format";
 

@@ -1,6 +1,6 @@
 import { Card, CardHeader } from "@/components/ui/card";
-import type { CostFilters } from "@/lib/analytics/cost-filters";
-import type { BreakEvenBlock } from "@/lib/analytics/load-cost-report";
+import type { CostFilters } from "@/lib/analytics/costs/cost-filters";
+import type { BreakEvenBlock } from "@/lib/analytics/costs/load-cost-report";
 import { formatTokenCount } from "@/lib/analytics/format-report";
 import { formatUsd } from "@/lib/format";
 import { BreakEvenCalculator } from "./break-even-calculator";

@@ -1,7 +1,7 @@
-import type { CostFilters } from "@/lib/analytics/cost-filters";
-import type { ReportTable as ReportTableData } from "@/lib/analytics/cost-tables";
-import type { BudgetReport } from "@/lib/analytics/prepare-budgets";
-import { formatUtcMonth } from "@/lib/analytics/utc-month";
+import type { CostFilters } from "@/lib/analytics/costs/cost-filters";
+import type { ReportTable as ReportTableData } from "@/lib/analytics/costs/report-table";
+import type { BudgetReport } from "@/lib/analytics/costs/prepare-budgets";
+import { formatUtcMonth } from "@/lib/analytics/costs/utc-month";
 import { csvHref } from "./csv-href";
 import { ReportTable } from "./report-table";
 

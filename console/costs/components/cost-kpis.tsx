@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { formatShare } from "@/lib/analytics/format-report";
-import type { MoneyTotals } from "@/lib/analytics/usage-groups";
+import type { MoneyTotals } from "@/lib/analytics/costs/usage-groups";
 import { formatInteger, formatUsd } from "@/lib/format";
 
 export function CostKpis({ totals }: { totals: MoneyTotals }) {

@@ -1,9 +1,9 @@
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { CostFilters } from "@/lib/analytics/cost-filters";
-import type { ReportTable as ReportTableData } from "@/lib/analytics/cost-tables";
-import type { LatencyReport } from "@/lib/analytics/prepare-latency";
+import type { CostFilters } from "@/lib/analytics/costs/cost-filters";
+import type { ReportTable as ReportTableData } from "@/lib/analytics/costs/report-table";
+import type { LatencyReport } from "@/lib/analytics/costs/prepare-latency";
 import { csvHref } from "./csv-href";
 import { ReportTable } from "./report-table";
 

@@ -1,10 +1,10 @@
-// Renders a Costs table definition (lib/analytics/cost-tables.ts) — the same definition the CSV
+// Renders a Costs table definition (lib/analytics/costs/cost-tables.ts) — the same definition the CSV
 // export writes — inside a card whose header offers that export.
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ColumnKind, ReportTable as ReportTableData, RowTone } from "@/lib/analytics/cost-tables";
+import type { ColumnKind, ReportTable as ReportTableData, RowTone } from "@/lib/analytics/costs/report-table";
 import { formatCell } from "@/lib/analytics/format-report";
 import { CsvLink } from "./csv-link";
 

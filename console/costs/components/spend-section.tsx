@@ -4,8 +4,8 @@ import { tierColor } from "@/components/charts/palette";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { GRAINS, costSearch, type CostFilters } from "@/lib/analytics/cost-filters";
-import type { SpendSeries } from "@/lib/analytics/prepare-spend-series";
+import { GRAINS, costSearch, type CostFilters } from "@/lib/analytics/costs/cost-filters";
+import type { SpendSeries } from "@/lib/analytics/costs/prepare-spend-series";
 import { CsvLink } from "./csv-link";
 import { csvHref } from "./csv-href";
 

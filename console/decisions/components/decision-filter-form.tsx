@@ -1,9 +1,9 @@
 // The decision log's search: a plain GET form, so every search is a URL an auditor can share.
 import { FilterActions, FilterBar, FilterForm, FilterNumber, FilterSelect, FilterText } from "@/components/ui/filter-bar";
 import { RangePresets, TimeRangeFields } from "@/components/ui/time-range-picker";
-import { DECISION_STATUSES, ENDPOINTS, NO_FEATURE, decisionSearch, type DecisionFilters } from "@/lib/analytics/decision-filters";
+import { DECISION_STATUSES, ENDPOINTS, NO_FEATURE, decisionSearch, type DecisionFilters } from "@/lib/analytics/decisions/decision-filters";
 import { DEFAULT_TIME_ZONE, RANGE_PRESETS, presetTimeRange, rangeInputs, rangeWords } from "@/lib/console/time-range";
-import type { DecisionFilterOptions } from "@/lib/analytics/decision-options";
+import type { DecisionFilterOptions } from "@/lib/analytics/decisions/decision-options";
 
 const ID = "decision-filter";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { decisionSearch, decodeCursor, type DecisionFilters } from "@/lib/analytics/decision-filters";
+import { decisionSearch, decodeCursor, type DecisionFilters } from "@/lib/analytics/decisions/decision-filters";
 
 const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100";
 

@@ -3,8 +3,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatMs } from "@/lib/analytics/format-report";
-import type { DecisionStage } from "@/lib/analytics/decision-stage";
-import type { DecisionDetail } from "@/lib/analytics/get-decision";
+import type { DecisionStage } from "@/lib/analytics/decisions/decision-stage";
+import type { DecisionDetail } from "@/lib/analytics/decisions/get-decision";
 import { formatUsd } from "@/lib/format";
 
 export function DecisionTrace({ decision }: { decision: DecisionDetail }) {

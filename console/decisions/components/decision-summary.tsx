@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatMs } from "@/lib/analytics/format-report";
-import type { DecisionDetail } from "@/lib/analytics/get-decision";
+import type { DecisionDetail } from "@/lib/analytics/decisions/get-decision";
 import { formatDateTime, formatInteger, formatUsd } from "@/lib/format";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

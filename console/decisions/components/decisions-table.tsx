@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ENDPOINTS } from "@/lib/analytics/decision-filters";
+import { ENDPOINTS } from "@/lib/analytics/decisions/decision-filters";
 import { formatMs } from "@/lib/analytics/format-report";
 import { formatUsd } from "@/lib/format";
 import { StatusBadge, type DecisionStatus } from "./status-badge";

@@ -6,7 +6,7 @@ import { Pause, Play } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { DecisionTailResponse } from "@/lib/analytics/decision-tail";
+import type { DecisionTailResponse } from "@/lib/analytics/decisions/decision-tail";
 import { DecisionsTable } from "./decisions-table";
 import { decisionQueryKeys } from "@/components/query-keys";
 

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { FeatureSpend } from "@/lib/analytics/sum-feature-spend";
+import type { FeatureSpend } from "@/lib/analytics/costs/sum-feature-spend";
 import type { FeatureRow } from "@/console/features/server/list-features";
 import { formatInteger, formatUsd } from "@/lib/format";
 import { EditFeatureButton } from "./feature-buttons";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { FeatureSpend } from "@/lib/analytics/sum-feature-spend";
+import type { FeatureSpend } from "@/lib/analytics/costs/sum-feature-spend";
 import { formatInteger, formatUsd } from "@/lib/format";
 
 /** Month-to-date spend against the budget. No rollups means no traffic, and it says so. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { recentDifficultyScores } from "@/lib/analytics/recent-difficulty-scores";
+import { recentDifficultyScores } from "@/lib/analytics/decisions/recent-difficulty-scores";
 import { getDb, type Feature, type Prisma } from "@/lib/db";
 import { calibrate } from "@/lib/routing/difficulty/calibration";
 import { ENTITY } from "@/lib/config/change-entities";

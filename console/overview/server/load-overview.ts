@@ -1,9 +1,9 @@
 import "server-only";
 // Loads the overview for one role: only the sections that role sees, each from the rollup queries
 // the Costs page runs (lib/analytics), the circuit breaker the gateway uses, and the change log.
-import { resolveCostFilters } from "@/lib/analytics/cost-filters";
-import { listFeatureInfo, listTiers, queryMonthToDate, queryReasons, queryUsage } from "@/lib/analytics/cost-queries";
-import { prepareBudgets } from "@/lib/analytics/prepare-budgets";
+import { resolveCostFilters } from "@/lib/analytics/costs/cost-filters";
+import { listFeatureInfo, listTiers, queryMonthToDate, queryReasons, queryUsage } from "@/lib/analytics/costs/cost-queries";
+import { prepareBudgets } from "@/lib/analytics/costs/prepare-budgets";
 import type { Role } from "@/lib/auth/roles";
 import { loadOverview, type ConsoleOverview } from "@/console/overview/server/load-inventory";
 import { listConfigChanges, type ConfigChangeRow } from "@/console/changes/server/list-config-changes";

@@ -2,7 +2,7 @@
 // frontier, the threshold is the (1 − s) quantile of the estimator's scores over the feature's
 // recent requests. With too few scored requests the benchmark mix stands in: scores are
 // percentiles of that mix (model.ts), so its threshold for s is simply 1 − s.
-// Pure; lib/analytics/recent-difficulty-scores.ts loads the scores.
+// Pure; lib/analytics/decisions/recent-difficulty-scores.ts loads the scores.
 
 /** How many of a feature's latest scored requests calibrate its dial. */
 export const CALIBRATION_WINDOW = 1_000;

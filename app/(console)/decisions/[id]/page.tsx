@@ -6,11 +6,11 @@ import { DecisionCandidates, DecisionFallbacks, DecisionNotRouted, DecisionRejec
 import { StatusBadge } from "@/console/decisions/components/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { decisionStage } from "@/lib/analytics/decision-stage";
-import type { SearchParams } from "@/lib/analytics/cost-filters";
-import { decisionSearch, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decision-filters";
-import { getDecision } from "@/lib/analytics/get-decision";
-import { isDecisionGroup } from "@/lib/analytics/summarise-decisions";
+import { decisionStage } from "@/lib/analytics/decisions/decision-stage";
+import type { SearchParams } from "@/lib/analytics/costs/cost-filters";
+import { decisionSearch, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decisions/decision-filters";
+import { getDecision } from "@/lib/analytics/decisions/get-decision";
+import { isDecisionGroup } from "@/lib/analytics/decisions/summarise-decisions";
 import { resolveTimeZone } from "@/lib/console/time-range";
 import { requireArea } from "@/lib/auth/session";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LiveTail } from "@/console/decisions/components/live-tail";
 import { PageHeader } from "@/components/ui/page-header";
-import type { SearchParams } from "@/lib/analytics/cost-filters";
-import { decisionSearch, resolveDecisionFilters } from "@/lib/analytics/decision-filters";
+import type { SearchParams } from "@/lib/analytics/costs/cost-filters";
+import { decisionSearch, resolveDecisionFilters } from "@/lib/analytics/decisions/decision-filters";
 import { requireArea } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Live decisions" };

@@ -1,5 +1,5 @@
 // GET /api/console/costs/{table}?<Costs filters> — one Costs table as CSV (admin, engineer, finance).
-import { exportCostTable } from "@/lib/analytics/export-cost-table";
+import { exportCostTable } from "@/lib/analytics/costs/export-cost-table";
 import { handleRoute } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 // live tail's route handler and the tests.
 import { rangeParams, resolveTimeRange, type TimeRange } from "@/lib/console/time-range";
 import type { Endpoint } from "@/lib/ledger/record";
-import type { SearchParams } from "./cost-filters";
+import type { SearchParams } from "../costs/cost-filters";
 
 export const DECISION_STATUSES = ["success", "fallback_success", "refused", "error"] as const;
 export type DecisionStatusFilter = (typeof DECISION_STATUSES)[number];

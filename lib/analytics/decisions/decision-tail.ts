@@ -2,7 +2,7 @@ import "server-only";
 // GET /api/console/decisions/tail: the newest decisions matching the log's filters, for the live
 // tail's polling (readers of the decision log only). JSON, dates as ISO strings.
 import { queryObject } from "@/lib/http/validation";
-import { requireAreaForApi } from "./console-access";
+import { requireAreaForApi } from "../console-access";
 import { resolveDecisionFilters } from "./decision-filters";
 import { listLatestDecisions, type DecisionRow } from "./list-decisions";
 

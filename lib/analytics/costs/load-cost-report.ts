@@ -18,9 +18,8 @@ import {
   savingsByFeatureTable,
   spendTable,
   tierMixTable,
-  type CostTableId,
-  type ReportTable,
 } from "./cost-tables";
+import type { CostTableId, ReportTable } from "./report-table";
 import { prepareBudgets, type BudgetReport } from "./prepare-budgets";
 import { prepareCostBreakdown, type CostBreakdown } from "./prepare-cost-breakdown";
 import { prepareEndpoints, type EndpointRow } from "./prepare-endpoints";

@@ -3,9 +3,9 @@ import "server-only";
 // for roles that may read costs. The rows are the very rows the page shows (cost-tables.ts).
 import { ApiError } from "@/lib/http/api-error";
 import { queryObject } from "@/lib/http/validation";
-import { requireAreaForApi } from "./console-access";
+import { requireAreaForApi } from "../console-access";
 import { rangeSlug, resolveCostFilters } from "./cost-filters";
-import { isCostTableId, tableToCsv } from "./cost-tables";
+import { isCostTableId, tableToCsv } from "./report-table";
 import { TABLE_PARTS, loadCostReport } from "./load-cost-report";
 
 export async function exportCostTable(request: Request, table: string): Promise<Response> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { featureTierTable, tableToCsv } from "./cost-tables";
+import { featureTierTable } from "./cost-tables";
+import { tableToCsv } from "./report-table";
 import { featureTierLines, negativeSavingsNote } from "./feature-tier-totals";
 import { prepareCostBreakdown } from "./prepare-cost-breakdown";
 import { FEATURES, TIERS, group } from "./usage-fixtures";

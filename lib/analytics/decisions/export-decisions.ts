@@ -6,8 +6,8 @@ import "server-only";
 // than a silently short file.
 import { ApiError } from "@/lib/http/api-error";
 import { queryObject } from "@/lib/http/validation";
-import { requireAreaForApi } from "./console-access";
-import { csvCell } from "./csv";
+import { requireAreaForApi } from "../console-access";
+import { csvCell } from "../csv";
 import { decodeCursor, resolveDecisionFilters, type DecisionFilters } from "./decision-filters";
 import { listDecisions, type DecisionPage, type DecisionRow } from "./list-decisions";
 

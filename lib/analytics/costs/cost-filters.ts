@@ -4,7 +4,7 @@
 import type { Endpoint } from "@/lib/ledger/record";
 import { RANGE_PRESETS, presetTimeRange, rangeLengthDays, rangeParams, resolveTimeRange, type RangePreset, type TimeRange } from "@/lib/console/time-range";
 import { zonedDay } from "@/lib/console/zoned-time";
-import { ENDPOINTS } from "./decision-filters";
+import { ENDPOINTS } from "../decisions/decision-filters";
 
 export const GRAINS = ["day", "week", "month"] as const;
 export type Grain = (typeof GRAINS)[number];

@@ -4,7 +4,7 @@
 // is where their share of the bill shows. Pure.
 import { quantileFromBuckets } from "@/lib/ledger/histogram";
 import type { Endpoint } from "@/lib/ledger/record";
-import { ENDPOINTS } from "./decision-filters";
+import { ENDPOINTS } from "../decisions/decision-filters";
 import { moneyTotals, type MoneyTotals } from "./usage-groups";
 
 /** Totals of one endpoint over the selected days (the query's row). */
