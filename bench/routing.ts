@@ -24,8 +24,8 @@ const OUTPUT_TOKENS = 300;
 
 async function price(alias: string) {
   // Imported here, after the condition check: the catalogue lookup imports "server-only".
-  const { MODELS } = await import("@/prisma/seed/catalogue");
-  const { seededModelValues } = await import("@/prisma/seed/model-defaults");
+  const { MODELS } = await import("@/lib/seed/catalogue");
+  const { seededModelValues } = await import("@/lib/seed/model-defaults");
   const seed = MODELS.find((model) => model.alias === alias);
   if (seed === undefined) throw new Error(`seed model ${alias} is gone; update bench/routing.ts`);
   const values = seededModelValues(seed);

@@ -1,12 +1,12 @@
 // npm run db:seed — demo-ready configuration, users for each role and one app key.
 // Safe to run twice: existing rows are left as they are, except seeded models' catalogue facts
-// (capabilities, max output, cache and long-context prices; see seed/routing-config.ts).
+// (capabilities, max output, cache and long-context prices; see lib/seed/routing-config.ts).
 import { loadDraftStatus } from "../lib/config/draft-status";
 import { publishPolicy } from "../lib/config/publish-policy";
 import { disconnectDb, getDb } from "../lib/db";
 import { env } from "../lib/env";
 import { seedApiKey, seedUsers } from "./seed/people";
-import { SEEDED_FEATURE_KEYS, seedRoutingConfig } from "./seed/routing-config";
+import { SEEDED_FEATURE_KEYS, seedRoutingConfig } from "../lib/seed/routing-config";
 
 async function main() {
   const db = getDb();

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { PolicySnapshot } from "@/lib/routing/types";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from "./apply-config-document";
 import type { ConfigDocument } from "./config-document-schema";
 import { loadDraftStatus } from "./draft-status";

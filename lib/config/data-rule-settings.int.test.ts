@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SignedInUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { buildSnapshot } from "./build-snapshot";
 import { loadDataRuleSettings } from "./list-data-classes";
 import { updateDataRuleSettings } from "./update-data-rule-settings";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { detect } from "@/lib/detectors";
 import { preparePolicy } from "@/lib/gateway/instance/policy-store";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { buildSnapshot } from "./build-snapshot";
 import { createClassificationRule } from "./create-classification-rule";
 import { listClassificationRules } from "./list-classification-rules";

@@ -9,7 +9,7 @@ import { uuidv7 } from "@/lib/ledger/uuidv7";
 import { writeDecisionBatch } from "@/lib/ledger/write-batch";
 import { decide } from "@/lib/routing";
 import { fixtureAnalysis, fixtureLive } from "@/lib/routing/fixtures";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { applyConfigDocument } from "@/lib/config/apply-config-document";
 import { buildSnapshot } from "@/lib/config/build-snapshot";
 import { loadConfigDocument } from "@/lib/config/load-config-document";

@@ -3,7 +3,7 @@
 // configuration document, and brought in line with the catalogue by a second seed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { applyConfigDocument } from "./apply-config-document";
 import { buildSnapshot } from "./build-snapshot";
 import type { ConfigDocument } from "./config-document-schema";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { testProviderConnection } from "@/console/providers/server/test-provider-connection";
 import { startFakeOpenAIServer } from "@/lib/providers/testing";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { buildSnapshot } from "./build-snapshot";
 import { modelInputSchema, type ModelInput } from "./model-schema";
 import { providerInputSchema } from "@/console/providers/schema";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { applyConfigDocument } from "./apply-config-document";
 import { listModelNameMappings } from "./list-model-name-mappings";
 import { loadConfigDocument } from "./load-config-document";

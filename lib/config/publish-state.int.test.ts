@@ -2,7 +2,7 @@
 // count of edits since the last publish — and "Discard draft" makes the two equal again.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { discardDraft } from "./discard-draft";
 import { loadDraftStatus } from "./draft-status";
 import { modelInputSchema, type ModelInput } from "./model-schema";

@@ -1,7 +1,7 @@
 // Routing rules and the difficulty map edited through the console's services.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { loadRoutingEditor } from "./load-routing-editor";
 import { moveRoutingRule } from "./move-routing-rule";
 import { routingRuleInputSchema } from "./routing-schema";

@@ -7,7 +7,7 @@ import { loadConfigDocument } from "@/lib/config/load-config-document";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { generateTraffic } from "@/prisma/tools/generate-traffic";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { runWhatIf } from "./run-what-if";
 
 // A window in the past no other test writes to; the replay is anchored at its end.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { uuidv7Time } from "@/lib/ledger/uuidv7";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { deleteSynthetic } from "./delete-synthetic";
 import { generateTraffic } from "./generate-traffic";
 

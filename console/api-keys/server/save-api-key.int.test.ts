@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/auth/api-key";
 import { disconnectDb, getDb } from "@/lib/db";
 import { authenticateAppKey, forgetApiKeys } from "@/lib/gateway/auth/authenticate";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { listApiKeys } from "./list-api-keys";
 import { createApiKey, revokeApiKey, updateApiKey } from "./save-api-key";
 import { createApiKeySchema } from "../schema";

@@ -1,7 +1,7 @@
 // Feature services: create with an immutable key, edit with optimistic concurrency, logged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { buildSnapshot } from "@/lib/config/build-snapshot";
 import { listFeatures } from "./list-features";
 import { createFeature, updateFeature } from "./save-feature";

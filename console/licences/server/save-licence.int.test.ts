@@ -2,7 +2,7 @@
 // (the engine's own licence check) following an edit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { listLicences } from "./list-licences";
 import { createLicence, updateLicence } from "./save-licence";
 import { StaleEditError } from "@/lib/forms/stale-edit";

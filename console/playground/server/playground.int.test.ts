@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { gatewayRuntime } from "@/lib/gateway/instance/runtime";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { playgroundSchema } from "../schema";
 import { dryRunPlayground } from "./dry-run";

@@ -4,7 +4,7 @@ import { publishPolicy } from "@/lib/config/publish-policy";
 import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
 import { getDb } from "@/lib/db";
 import { startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "@/lib/providers/testing";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { gatewayRuntime } from "../instance/runtime";
 import { startGatewayServer } from "./http-adapter";
 

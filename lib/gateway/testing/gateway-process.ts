@@ -8,7 +8,7 @@
 import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { getDb } from "@/lib/db";
-import { seedRoutingConfig } from "@/prisma/seed/routing-config";
+import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { gatewayRuntime } from "../instance/runtime";
 import { startGatewayServer } from "./http-adapter";
 

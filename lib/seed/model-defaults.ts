@@ -1,9 +1,9 @@
 // A seeded model's values: the catalogue entry's capabilities, limits and prices, then the
 // seed's hand values on top (catalogue.ts says why each one exists). Pure apart from reading the
 // bundled catalogue; the seed and its unit test read the same function.
-import type { CatalogueEntry } from "../../lib/config/catalogue/catalogue-entry";
-import { findCatalogueEntry } from "../../lib/config/catalogue/lookup-catalogue";
-import type { Capability } from "../../lib/routing/types";
+import type { CatalogueEntry } from "../config/catalogue/catalogue-entry";
+import { findCatalogueEntry } from "../config/catalogue/lookup-catalogue";
+import type { Capability } from "../routing/types";
 import type { ModelSeed } from "./catalogue";
 
 export interface SeededModelValues {

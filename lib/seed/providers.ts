@@ -1,7 +1,7 @@
 // Real providers when their settings are in the environment, otherwise one clearly labelled
 // simulator per tier, so a fresh clone routes end to end without any account.
-import { env, readSecret } from "../../lib/env";
-import type { ProviderKind } from "../../lib/db";
+import { env, readSecret } from "../env";
+import type { ProviderKind } from "../db";
 import type { ProviderChoice } from "./catalogue";
 
 export interface ProviderSeed {

@@ -3,8 +3,8 @@
 // catalogue (lib/config/catalogue: models.dev + genai-prices, bundled with the app), with hand
 // values only where the catalogue has none or this deployment differs — each one says why.
 // Local models are priced by the hardware profile. Everything is editable in the console.
-import type { CommercialUse, Difficulty } from "../../lib/db";
-import type { Capability } from "../../lib/routing/types";
+import type { CommercialUse, Difficulty } from "../db";
+import type { Capability } from "../routing/types";
 
 export const TIERS = [
   { key: "local", name: "Local open-weight", rank: 0, description: "Open-weight models on the team's own hardware behind an OpenAI-compatible server (Ollama, llama.cpp, vLLM). Routine, high-volume and restricted work; nothing leaves the building." },
