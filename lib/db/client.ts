@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
+import { closeLedgerPool } from "./ledger-pool";
 
 // Next evaluates server modules more than once in production (pages and route handlers);
 // one client per process on globalThis keeps it to a single connection pool.
@@ -25,7 +26,9 @@ export function getDb(): PrismaClient {
   return globalForDb.switchyardDb;
 }
 
+/** Closes the Prisma client and the ledger's pg pool (lib/db/ledger-pool.ts). */
 export async function disconnectDb(): Promise<void> {
   await globalForDb.switchyardDb?.$disconnect();
   globalForDb.switchyardDb = undefined;
+  await closeLedgerPool();
 }

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DecisionRecordInput } from "./record";
+import { recordJson } from "./record-json";
 
 const SEGMENT_SUFFIX = ".ndjson";
 /** Records per segment before a new one is started (so drained ones can be deleted). */
@@ -103,10 +104,13 @@ export class DecisionJournal {
     return this.segmentOf.size >= this.options.maxRecords;
   }
 
-  /** Appends the record (one write; throws if the disk refuses, so the caller does not answer). */
+  /**
+   * Appends the record (one write; throws if the disk refuses, so the caller does not answer).
+   * The line is the record's storable JSON, which the batch writer sends to PostgreSQL as it is.
+   */
   append(record: DecisionRecordInput): void {
     const segment = this.writableSegment();
-    fs.writeSync(segment.fd!, `${JSON.stringify(record)}\n`);
+    fs.writeSync(segment.fd!, `${recordJson(record)}\n`);
     segment.appended += 1;
     this.segmentOf.set(record.id, segment);
     this.dirty = true;

@@ -1,15 +1,17 @@
 import "server-only";
-import { getDb, Prisma } from "@/lib/db";
+import type { PoolClient } from "pg";
+import { inLedgerTransaction } from "@/lib/db";
 import type { DecisionRecordInput } from "./record";
+import { recordJson } from "./record-json";
 import { foldIntoDailyRollups, foldIntoRollups, type RollupDelta, type RollupDimensions, type RollupTotals } from "./rollup";
 
 /**
  * One transaction per batch: the raw records, the hourly and daily rollups they add to, and the
  * keys' last-used times. Either all of it lands or none does (and the queue retries the batch).
+ * Written through pg, not Prisma (lib/db/ledger-pool.ts says why).
  */
 export async function writeDecisionBatch(records: DecisionRecordInput[]): Promise<void> {
   if (records.length === 0) return;
-  // The process that records decisions also expires them (hourly; see retention-schedule.ts).
   const deltas = foldIntoRollups(records);
   const lastUse = new Map<string, Date>();
   for (const record of records) {
@@ -17,14 +19,15 @@ export async function writeDecisionBatch(records: DecisionRecordInput[]): Promis
     const seen = lastUse.get(record.apiKeyId);
     if (!seen || seen < record.createdAt) lastUse.set(record.apiKeyId, record.createdAt);
   }
-  await getDb().$transaction(async (tx) => {
+  await inLedgerTransaction(async (db) => {
     // ON CONFLICT DO NOTHING: a batch retried after a lost commit acknowledgement is not written twice.
-    const inserted = await insertRecords(tx, records);
+    const inserted = await insertRecords(db, records);
     // If some records were already there (retry), their rollups were too: only add fresh ones.
-    const fresh = inserted === records.length ? deltas : await freshDeltas(tx, records);
-    if (fresh.length > 0) await upsertRollups(tx, fresh);
-    for (const [id, at] of lastUse) {
-      await tx.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = GREATEST(COALESCE("lastUsedAt", ${at}), ${at}) WHERE id = ${id}`;
+    const fresh = inserted === records.length ? deltas : await freshDeltas(db, records);
+    if (fresh.length > 0) await upsertRollups(db, fresh);
+    // Sorted: concurrent writers lock the keys' rows in the same order.
+    for (const [id, at] of [...lastUse].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      await db.query(`UPDATE "ApiKey" SET "lastUsedAt" = GREATEST(COALESCE("lastUsedAt", $2::timestamptz), $2::timestamptz) WHERE id = $1`, [id, at]);
     }
   });
 }
@@ -79,51 +82,76 @@ const RECORD_COLUMNS: ReadonlyArray<[keyof DecisionRecordInput, string]> = [
   ["baselineCostUsd", "numeric"],
   ["synthetic", "boolean"],
 ];
-const COLUMN_LIST = Prisma.raw(RECORD_COLUMNS.map(([name]) => `"${name}"`).join(", "));
-const RECORD_TYPE = Prisma.raw(RECORD_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", "));
-
-/** NOT NULL columns an older caller may leave out. */
-const DEFAULT_WHEN_MISSING: Partial<Record<keyof DecisionRecordInput, unknown>> = { synthetic: false, usageEstimated: false, capabilities: [], answerFindings: [] };
-
-/**
- * PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses an unpaired surrogate escape
- * (`"\ud800"`, which JSON.stringify writes for one): a prompt or upstream message carrying either
- * must not block the batch. NULs are dropped, unpaired surrogates become U+FFFD.
- */
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const storable = (_key: string, value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "").replace(UNPAIRED_SURROGATE, "\uFFFD") : value);
+const quoted = (name: string) => `"${name}"`;
+/** NOT NULL columns an older caller (or an older journal line) may leave out. */
+const DEFAULT_WHEN_MISSING: Partial<Record<keyof DecisionRecordInput, string>> = { synthetic: "false", usageEstimated: "false", capabilities: "'{}'", answerFindings: "'[]'" };
+const COLUMN_LIST = RECORD_COLUMNS.map(([name]) => quoted(name)).join(", ");
+const SELECT_LIST = RECORD_COLUMNS.map(([name]) => (DEFAULT_WHEN_MISSING[name] ? `COALESCE(r.${quoted(name)}, ${DEFAULT_WHEN_MISSING[name]})` : `r.${quoted(name)}`)).join(", ");
+const RECORD_TYPE = RECORD_COLUMNS.map(([name, type]) => `${quoted(name)} ${type}`).join(", ");
+const INSERT_RECORDS = `
+    INSERT INTO "DecisionRecord" (${COLUMN_LIST})
+    SELECT ${SELECT_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+    ON CONFLICT (id) DO NOTHING`;
 
 /**
  * Inserts the batch as one JSON parameter unpacked by the database (jsonb_to_recordset): a batch
- * of 500 records with their traces is one value to send instead of ~18,000 bind parameters, which
- * is ~5× faster than a multi-row INSERT built by the client. Returns how many rows were new.
+ * of 500 records with their traces is one value to send instead of ~18,000 bind parameters. The
+ * records' JSON is the text the journal already made for them (record-json.ts); keys that are no
+ * column are ignored, missing ones are NULL. Returns how many rows were new.
  */
-async function insertRecords(tx: Prisma.TransactionClient, records: DecisionRecordInput[]): Promise<number> {
-  const rows = records.map((record) =>
-    Object.fromEntries(RECORD_COLUMNS.map(([name]) => [name, record[name] ?? DEFAULT_WHEN_MISSING[name] ?? null])),
-  );
-  return tx.$executeRaw`
-    INSERT INTO "DecisionRecord" (${COLUMN_LIST})
-    SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${JSON.stringify(rows, storable)}::jsonb) AS r(${RECORD_TYPE})
-    ON CONFLICT (id) DO NOTHING`;
+async function insertRecords(db: PoolClient, records: DecisionRecordInput[]): Promise<number> {
+  let json = "[";
+  for (let i = 0; i < records.length; i++) json += (i === 0 ? "" : ",") + recordJson(records[i]!);
+  const result = await db.query(INSERT_RECORDS, [json + "]"]);
+  return result.rowCount ?? 0;
 }
 
-async function freshDeltas(tx: Prisma.TransactionClient, records: DecisionRecordInput[]): Promise<RollupDelta[]> {
+async function freshDeltas(db: PoolClient, records: DecisionRecordInput[]): Promise<RollupDelta[]> {
   // Records inserted by this transaction are visible with xmin = current transaction id.
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id::text FROM "DecisionRecord" WHERE id = ANY(${records.map((r) => r.id)}::uuid[]) AND xmin::text = txid_current()::text`;
+  const { rows } = await db.query<{ id: string }>(`SELECT id::text FROM "DecisionRecord" WHERE id = ANY($1::uuid[]) AND xmin::text = txid_current()::text`, [records.map((r) => r.id)]);
   const ids = new Set(rows.map((row) => row.id));
   return foldIntoRollups(records.filter((record) => ids.has(record.id)));
 }
 
-const DIMENSIONS = Prisma.raw(`"featureKey", team, endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`);
-const TOTALS = Prisma.raw(
-  `requests, fallbacks, "unpricedRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "estimatedRequests", "costUsd", "baselineCostUsd", "cacheSavingsUsd", "latencyMsSum", "latencyBuckets", "ttftBuckets"`,
-);
+// A rollup row's dimensions and totals with their SQL types (the tables' own).
+const ROLLUP_COLUMNS: ReadonlyArray<[keyof (RollupDimensions & RollupTotals), string]> = [
+  ["featureKey", "text"],
+  ["team", "text"],
+  ["endpoint", "text"],
+  ["tierKey", "text"],
+  ["modelAlias", "text"],
+  ["apiKeyId", "text"],
+  ["dataClass", "text"],
+  ["status", `"DecisionStatus"`],
+  ["escalationReason", "text"],
+  ["refusalConstraint", "text"],
+  ["fallbackCause", "text"],
+  ["synthetic", "boolean"],
+  ["requests", "int"],
+  ["fallbacks", "int"],
+  ["unpricedRequests", "int"],
+  ["inputTokens", "bigint"],
+  ["outputTokens", "bigint"],
+  ["cachedInputTokens", "bigint"],
+  ["cacheWriteTokens", "bigint"],
+  ["estimatedRequests", "int"],
+  ["costUsd", "numeric"],
+  ["baselineCostUsd", "numeric"],
+  ["cacheSavingsUsd", "numeric"],
+  ["latencyMsSum", "bigint"],
+  ["latencyBuckets", "int[]"],
+  ["ttftBuckets", "int[]"],
+];
+const ROLLUP_LIST = ROLLUP_COLUMNS.map(([name]) => quoted(name)).join(", ");
+const ROLLUP_SELECT = ROLLUP_COLUMNS.map(([name]) => `r.${quoted(name)}`).join(", ");
+const ROLLUP_TYPE = ROLLUP_COLUMNS.map(([name, type]) => `${quoted(name)} ${type}`).join(", ");
 // Must list exactly the columns of each table's unique key (the hourly unique index, the daily
 // primary key): anything else and Postgres cannot match the conflict to the index.
 const CONFLICT_KEY = `"featureKey", endpoint, "tierKey", "modelAlias", "apiKeyId", "dataClass", status, "escalationReason", "refusalConstraint", "fallbackCause", synthetic`;
-const ADD_TOTALS = Prisma.raw(`
+// The rows are upserted in key order, the same in every writer, so concurrent batches lock them
+// in the same order and cannot deadlock.
+const KEY_ORDER = CONFLICT_KEY.split(", ").map((column) => `r.${column}`).join(", ");
+const ADD_TOTALS = `
       requests = t.requests + EXCLUDED.requests,
       fallbacks = t.fallbacks + EXCLUDED.fallbacks,
       "unpricedRequests" = t."unpricedRequests" + EXCLUDED."unpricedRequests",
@@ -137,27 +165,23 @@ const ADD_TOTALS = Prisma.raw(`
       "baselineCostUsd" = t."baselineCostUsd" + EXCLUDED."baselineCostUsd",
       "latencyMsSum" = t."latencyMsSum" + EXCLUDED."latencyMsSum",
       "latencyBuckets" = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(t."latencyBuckets", EXCLUDED."latencyBuckets") AS u(a, b)),
-      "ttftBuckets" = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(t."ttftBuckets", EXCLUDED."ttftBuckets") AS u(a, b))`);
+      "ttftBuckets" = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(t."ttftBuckets", EXCLUDED."ttftBuckets") AS u(a, b))`;
+const UPSERT_HOURLY = `
+    INSERT INTO "UsageRollup" AS t (id, hour, ${ROLLUP_LIST})
+    SELECT gen_random_uuid()::text, r.hour, ${ROLLUP_SELECT} FROM jsonb_to_recordset($1::jsonb) AS r(hour timestamptz, ${ROLLUP_TYPE})
+    ORDER BY r.hour, ${KEY_ORDER}
+    ON CONFLICT (hour, ${CONFLICT_KEY}) DO UPDATE SET ${ADD_TOTALS}`;
+const UPSERT_DAILY = `
+    INSERT INTO "DailyUsageRollup" AS t (day, ${ROLLUP_LIST})
+    SELECT r.day, ${ROLLUP_SELECT} FROM jsonb_to_recordset($1::jsonb) AS r(day date, ${ROLLUP_TYPE})
+    ORDER BY r.day, ${KEY_ORDER}
+    ON CONFLICT (day, ${CONFLICT_KEY}) DO UPDATE SET ${ADD_TOTALS}`;
 
-function valuesOf(d: RollupDimensions & RollupTotals) {
-  return Prisma.sql`${d.featureKey}, ${d.team}, ${d.endpoint}, ${d.tierKey}, ${d.modelAlias}, ${d.apiKeyId}, ${d.dataClass}, ${d.status}::"DecisionStatus", ${d.escalationReason},
-      ${d.refusalConstraint}, ${d.fallbackCause}, ${d.synthetic}, ${d.requests}, ${d.fallbacks}, ${d.unpricedRequests},
-      ${d.inputTokens}::bigint, ${d.outputTokens}::bigint, ${d.cachedInputTokens}::bigint, ${d.cacheWriteTokens}::bigint, ${d.estimatedRequests},
-      ${d.costUsd}::numeric, ${d.baselineCostUsd}::numeric, ${d.cacheSavingsUsd}::numeric, ${d.latencyMsSum}::bigint,
-      ${d.latencyBuckets}::int[], ${d.ttftBuckets}::int[]`;
-}
-
-/** Adds the deltas to their hourly rows, then to their daily rows (both sorted: same lock order in every writer). */
-async function upsertRollups(tx: Prisma.TransactionClient, hourly: RollupDelta[]): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "UsageRollup" AS t (id, hour, ${DIMENSIONS}, ${TOTALS})
-    VALUES ${Prisma.join(hourly.map((d) => Prisma.sql`(gen_random_uuid()::text, ${d.hour}::timestamptz, ${valuesOf(d)})`))}
-    ON CONFLICT (hour, ${Prisma.raw(CONFLICT_KEY)}) DO UPDATE SET ${ADD_TOTALS}`;
-  const daily = foldIntoDailyRollups(hourly);
-  await tx.$executeRaw`
-    INSERT INTO "DailyUsageRollup" AS t (day, ${DIMENSIONS}, ${TOTALS})
-    VALUES ${Prisma.join(daily.map((d) => Prisma.sql`(${d.day.toISOString().slice(0, 10)}::date, ${valuesOf(d)})`))}
-    ON CONFLICT (day, ${Prisma.raw(CONFLICT_KEY)}) DO UPDATE SET ${ADD_TOTALS}`;
+/** Adds the deltas to their hourly rows, then to their daily rows (each as one JSON parameter). */
+async function upsertRollups(db: PoolClient, hourly: RollupDelta[]): Promise<void> {
+  await db.query(UPSERT_HOURLY, [JSON.stringify(hourly)]);
+  const daily = foldIntoDailyRollups(hourly).map(({ day, ...rest }) => ({ ...rest, day: day.toISOString().slice(0, 10) }));
+  await db.query(UPSERT_DAILY, [JSON.stringify(daily)]);
 }
 
 /**
