@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_API_KEY, storageStatePath } from "./users";
+import { openAs } from "./session";
 
 // An engineer adds a budget alert pointing at a webhook receiver this spec runs on 127.0.0.1,
 // tests the destination, lowers a feature's budget, and sends gateway requests until the spend
@@ -113,9 +114,7 @@ test("a budget alert fires to a local webhook when gateway spend crosses its thr
 });
 
 test("finance reads the Alerts page but cannot change rules", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageStatePath("finance") });
-  const page = await context.newPage();
-  await page.goto("/alerts");
+  const { context, page } = await openAs(browser, "finance", "/alerts");
   await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add alert rule" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Edit / })).toHaveCount(0);

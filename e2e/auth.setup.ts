@@ -1,13 +1,12 @@
 import { expect, test as setup } from "@playwright/test";
 import { E2E_PASSWORD, USERS, storageStatePath, type E2ERole } from "./users";
+import { submitSignIn } from "./session";
 
 // Sign in once per role through the real form; specs reuse the session cookies.
 for (const role of Object.keys(USERS) as E2ERole[]) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(USERS[role].email);
-    await page.getByLabel("Password").fill(E2E_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, USERS[role].email, E2E_PASSWORD);
     await expect(page.getByTestId("current-role")).toHaveText(role[0]!.toUpperCase() + role.slice(1));
     await page.context().storageState({ path: storageStatePath(role) });
   });

@@ -1,22 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "./users";
+import { ensureSyntheticTraffic } from "./synthetic-traffic";
 
 // Finance asks what the coding agents cost: the Costs page splits spend by endpoint (chat
 // completions, Anthropic Messages, Responses, native) and every table, chart and CSV export follows
-// the endpoint filter. Synthetic traffic as in costs-finance.spec.ts (same arguments, so whichever
-// spec runs first fills the log for both).
-
-function ensureSyntheticTraffic() {
-  const url = readFileSync(path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".e2e-database-url"), "utf8").trim();
-  execFileSync("npx", ["tsx", "prisma/tools/generate-traffic.ts", "--requests", "30000", "--days", "65", "--seed", "0.5", "--skip-if-present"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "inherit",
-    timeout: 300_000,
-  });
-}
+// the endpoint filter. Synthetic traffic from e2e/synthetic-traffic.ts (the same for every spec,
+// so whichever spec runs first fills the log for all).
 
 /** A CSV export as header → values rows (the exports here have no quoted commas in these columns). */
 async function csv(request: APIRequestContext, href: string): Promise<Array<Record<string, string>>> {

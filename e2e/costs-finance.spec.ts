@@ -1,22 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./users";
+import { openAs } from "./session";
+import { ensureSyntheticTraffic } from "./synthetic-traffic";
 
 // Finance's question — "what did each feature cost last month, on which tiers, and what did
 // routing save us?" — in two clicks from anywhere in the console, exported as CSV; and what
 // finance may not open. The log is filled with synthetic traffic first (65 days, so last month is
 // complete), through the generator's CLI against the web server's own database.
-
-function ensureSyntheticTraffic() {
-  const url = readFileSync(path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".e2e-database-url"), "utf8").trim();
-  execFileSync("npx", ["tsx", "prisma/tools/generate-traffic.ts", "--requests", "30000", "--days", "65", "--seed", "0.5", "--skip-if-present"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "inherit",
-    timeout: 300_000,
-  });
-}
 
 const lastMonth = () => {
   const now = new Date();
@@ -66,9 +57,7 @@ test.describe("finance", () => {
     await expect(rows.first()).toContainText("Code assistant");
     await expect(page.getByTestId("table-feature-tier")).not.toContainText("Support ticket summaries");
 
-    const shared = await browser.newContext({ storageState: storageStatePath("finance") });
-    const other = await shared.newPage();
-    await other.goto(page.url());
+    const { context: shared, page: other } = await openAs(browser, "finance", page.url());
     await expect(other.getByLabel("Feature", { exact: true })).toHaveValue("code-assist");
     await expect(other.getByTestId("table-feature-tier")).not.toContainText("Support ticket summaries");
     await shared.close();

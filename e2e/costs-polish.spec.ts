@@ -1,23 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Locator } from "@playwright/test";
 import { storageStatePath } from "./users";
+import { ensureSyntheticTraffic } from "./synthetic-traffic";
 
 // Issue 14 items 7, 8 and 11 as their users meet them: finance reads a feature × tier table with
 // subtotals and a total that add up; an engineer saves a form on a long page and is told so, with
 // the publish bar still in view; the Models page shows a local model's power-only cost and why
-// local goes first. Synthetic traffic as in costs-finance.spec.ts (same arguments, so whichever
-// spec runs first generates it and the other reuses it).
-
-function ensureSyntheticTraffic() {
-  const url = readFileSync(path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".e2e-database-url"), "utf8").trim();
-  execFileSync("npx", ["tsx", "prisma/tools/generate-traffic.ts", "--requests", "30000", "--days", "65", "--seed", "0.5", "--skip-if-present"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "inherit",
-    timeout: 300_000,
-  });
-}
+// local goes first. Synthetic traffic from e2e/synthetic-traffic.ts (the same for every spec, so
+// whichever spec runs first generates it and the others reuse it).
 
 const integer = (text: string) => Number(text.replace(/[^\d]/g, ""));
 

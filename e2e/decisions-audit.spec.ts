@@ -1,21 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_API_KEY, storageStatePath } from "./users";
+import { ensureSyntheticTraffic } from "./synthetic-traffic";
 
 // The auditor's journey — last Tuesday's refused requests for a feature, and why each was
 // refused — what auditors may (read Decisions and Changes) and may not (Costs, any edit), and the
 // engineer's live tail catching a request as it happens. Synthetic traffic fills the log first.
-
-function ensureSyntheticTraffic() {
-  const url = readFileSync(path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".e2e-database-url"), "utf8").trim();
-  execFileSync("npx", ["tsx", "prisma/tools/generate-traffic.ts", "--requests", "30000", "--days", "65", "--seed", "0.5", "--skip-if-present"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "inherit",
-    timeout: 300_000,
-  });
-}
 
 /** The most recent Tuesday before today (UTC), as YYYY-MM-DD. */
 function lastTuesday(): string {

@@ -1,21 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_API_KEY, storageStatePath } from "./users";
+import { ensureSyntheticTraffic } from "./synthetic-traffic";
 
 // Issue 14 on Decisions: Clear really clears (bug 2); the shared time range; a result count;
 // grouping; CSV and JSON export of the current search; back to the search from a decision;
 // search by the start of an id; and a record refused before routing says which field (bug 4).
-
-function ensureSyntheticTraffic() {
-  const url = readFileSync(path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".e2e-database-url"), "utf8").trim();
-  execFileSync("npx", ["tsx", "prisma/tools/generate-traffic.ts", "--requests", "30000", "--days", "65", "--seed", "0.5", "--skip-if-present"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "inherit",
-    timeout: 300_000,
-  });
-}
 
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 

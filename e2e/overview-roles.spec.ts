@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import pg from "pg";
-import { E2E_API_KEY, storageStatePath, type E2ERole } from "./users";
+import { E2E_API_KEY, type E2ERole } from "./users";
+import { openAs } from "./session";
 
 // The overview per role: each role sees its own cards (admins all), each card opens its page; on a
 // database where nothing has been served yet the overview shows the base URL, a call to paste and
@@ -22,12 +23,7 @@ async function decisionRecordCount(): Promise<number> {
   }
 }
 
-async function overviewAs(browser: Browser, role: E2ERole) {
-  const context = await browser.newContext({ storageState: storageStatePath(role) });
-  const page = await context.newPage();
-  await page.goto("/");
-  return { page, context };
-}
+const overviewAs = (browser: Browser, role: E2ERole) => openAs(browser, role, "/");
 
 test("nothing served yet: the base URL, a copy-paste call and the setup checklist; gone after the first call", async ({ browser, baseURL, request }) => {
   const { page, context } = await overviewAs(browser, "engineer");

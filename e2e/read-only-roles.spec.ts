@@ -1,5 +1,6 @@
 import { expect, test, type Request } from "@playwright/test";
 import { storageStatePath, type E2ERole } from "./users";
+import { openAs } from "./session";
 
 // Finance and auditors only read. Hiding the editing pages is not the check: the server
 // refuses their server-action calls too. To prove it, a real server action call is captured
@@ -24,9 +25,7 @@ for (const role of READ_ONLY) {
 }
 
 test("a forged server action from a finance or auditor session is refused and changes nothing", async ({ browser, playwright, baseURL }) => {
-  const engineer = await browser.newContext({ storageState: storageStatePath("engineer") });
-  const page = await engineer.newPage();
-  await page.goto("/features");
+  const { context: engineer, page } = await openAs(browser, "engineer", "/features");
   const row = page.getByTestId("feature-research-notebook");
   await expect(row).toContainText("Research notebook");
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { submitSignIn } from "./session";
 import { E2E_PASSWORD, USERS } from "./users";
 
 test.describe("signing in", () => {
@@ -10,9 +11,7 @@ test.describe("signing in", () => {
 
   test("a wrong password gets a clear message and no session", async ({ page }) => {
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(USERS.admin.email);
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, USERS.admin.email, "not-the-password");
     await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin/);
@@ -26,9 +25,7 @@ test.describe("signing in", () => {
 
   test("the admin signs in and signs out", async ({ page }) => {
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(USERS.admin.email);
-    await page.getByLabel("Password").fill(E2E_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, USERS.admin.email, E2E_PASSWORD);
     await expect(page.getByRole("heading", { name: "Welcome, Ada" })).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);

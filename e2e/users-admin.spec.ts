@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./users";
+import { submitSignIn } from "./session";
 
 // Admins manage users: a new user signs in with the initial password and the role given;
 // the last active admin cannot lock everyone out.
@@ -26,9 +27,7 @@ test("an admin adds a user who can then sign in with that role", async ({ page, 
   const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const signIn = await fresh.newPage();
   await signIn.goto("/signin");
-  await signIn.getByLabel("Email").fill("new.auditor@switchyard.local");
-  await signIn.getByLabel("Password").fill("a-long-initial-password");
-  await signIn.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(signIn, "new.auditor@switchyard.local", "a-long-initial-password");
   await expect(signIn.getByTestId("current-role")).toHaveText("Auditor");
   await fresh.close();
 });

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_API_KEY, storageStatePath } from "./users";
+import { openAs } from "./session";
 
 test.use({ storageState: storageStatePath("engineer") });
 
@@ -95,9 +96,7 @@ test("an engineer moves a model to another tier, sees what it would have done to
 });
 
 test("finance may replay (it changes nothing), an auditor may not, and bad input gets a clear answer", async ({ browser, playwright, baseURL }) => {
-  const finance = await browser.newContext({ storageState: storageStatePath("finance") });
-  const page = await finance.newPage();
-  await page.goto("/what-if");
+  const { context: finance, page } = await openAs(browser, "finance", "/what-if");
   await expect(page.getByRole("heading", { name: "What-if" })).toBeVisible();
   await page.getByLabel("Last … days").fill("0");
   await page.getByRole("button", { name: "Run what-if" }).click();

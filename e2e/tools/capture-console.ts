@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { AREAS } from "../../lib/auth/roles";
+import { submitSignIn } from "../session";
 import { E2E_API_KEY, E2E_PASSWORD, USERS } from "../users";
 
 const THEMES = ["light", "dark"] as const;
@@ -19,9 +20,7 @@ const slug = (pagePath: string) => (pagePath === "/" ? "overview" : pagePath.sli
 
 async function signIn(page: Page) {
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(USERS.admin.email);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, USERS.admin.email, E2E_PASSWORD);
   await page.getByTestId("current-role").waitFor();
 }
 
