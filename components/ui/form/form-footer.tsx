@@ -1,25 +1,57 @@
 "use client";
 import { Button } from "../button";
 import { FormAlert } from "../form-alert";
+import { FormStatus } from "./form-status";
 import type { FormError } from "./use-action-form";
 
+interface FooterForm {
+  pending: boolean;
+  formError: FormError | null;
+  refusal: FormError | null;
+  reload: () => void;
+}
+
 /**
- * The foot of every console form in a dialog: the refusal of the last save (a stale one with
- * its Reload), then Cancel and the submit button, which says what it does ("Add feature",
- * "Save licence") and "Saving…" while the action runs. Cancel also closes the form after a
- * Reload, so the person reopens it on the fresh data.
+ * The foot of every console form: the refusal of the last save, Cancel, and the submit button,
+ * which says what it does ("Add feature", "Save licence") and "Saving…" while the action runs.
+ *
+ * In a dialog (the default) the refusal sits above the buttons and a stale one's Reload also
+ * closes the form, so the person reopens it on fresh data. `inline` is for editors that open in
+ * place on the page (providers, models, tiers, routing rules): one row, the refusal on the left
+ * (every refusal: these editors may not show the field it names) and Save before Cancel on the
+ * right; Reload refreshes the page data under the open editor.
  */
 export function FormFooter({
   form,
   onCancel,
   saveLabel,
   savingLabel = "Saving…",
+  inline = false,
 }: {
-  form: { pending: boolean; formError: FormError | null };
+  form: FooterForm;
   onCancel: () => void;
   saveLabel: string;
   savingLabel?: string;
+  inline?: boolean;
 }) {
+  const save = (
+    <Button type="submit" disabled={form.pending}>
+      {form.pending ? savingLabel : saveLabel}
+    </Button>
+  );
+  if (inline) {
+    return (
+      <div className="col-span-full flex flex-wrap items-center justify-between gap-3">
+        <FormStatus error={form.refusal} onReload={form.reload} />
+        <div className="ml-auto flex items-center gap-2">
+          {save}
+          <Button variant="ghost" onClick={onCancel} disabled={form.pending}>
+            Cancel
+          </Button>
+        </div>
+      </div>
+    );
+  }
   return (
     <>
       {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onCancel} /> : null}
@@ -27,9 +59,7 @@ export function FormFooter({
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? savingLabel : saveLabel}
-        </Button>
+        {save}
       </div>
     </>
   );

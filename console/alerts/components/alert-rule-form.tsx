@@ -1,11 +1,10 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createAlertRuleAction, updateAlertRuleAction } from "@/console/alerts/actions";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { AlertRuleOptions, AlertRuleRow } from "@/console/alerts/server/list-alerts";
 import { createAlertRuleSchema, updateAlertRuleSchema } from "@/console/alerts/schema";
@@ -101,15 +100,7 @@ export function AlertRuleForm({ rule, options, onDone }: { rule: AlertRuleRow | 
         </div>
       </div>
       <CheckboxField id="alert-enabled" label="Enabled" checked={values.enabled} onChange={(event) => setValues((current) => ({ ...current, enabled: event.target.checked }))} />
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : rule ? "Save rule" : "Add rule"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={rule ? "Save rule" : "Add rule"} />
     </form>
   );
 }

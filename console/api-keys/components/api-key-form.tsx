@@ -1,11 +1,10 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createApiKeyAction, updateApiKeyAction } from "@/console/api-keys/actions";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ApiKeyRow } from "@/console/api-keys/server/list-api-keys";
 import { createApiKeySchema, updateApiKeySchema } from "@/console/api-keys/schema";
@@ -90,15 +89,7 @@ export function ApiKeyForm({
         </SelectField>
         <Field id="api-key-rate-limit" label="Rate limit (requests per minute)" inputMode="numeric" placeholder="unlimited" value={rateLimit} onChange={(event) => setRateLimit(event.target.value)} error={errors.rateLimitPerMinute} />
       </div>
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : apiKey ? "Save key" : "Create key"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={apiKey ? "Save key" : "Create key"} />
     </form>
   );
 }

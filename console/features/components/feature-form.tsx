@@ -1,11 +1,10 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createFeatureAction, updateFeatureAction } from "@/console/features/actions";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { FeatureRow } from "@/console/features/server/list-features";
 import { createFeatureSchema, updateFeatureSchema } from "@/console/features/schema";
@@ -133,15 +132,7 @@ export function FeatureForm({ feature, classes, scores = [], onDone }: { feature
           onChange={(event) => setValues((current) => ({ ...current, allowPromptLogging: event.target.checked }))}
         />
       </div>
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : feature ? "Save feature" : "Add feature"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={feature ? "Save feature" : "Add feature"} />
     </form>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createLicenceAction, updateLicenceAction } from "@/console/licences/actions";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { LicenceRow } from "@/console/licences/server/list-licences";
 import { suggestKey } from "@/lib/forms/fields";
@@ -92,15 +91,7 @@ export function LicenceForm({ licence, onDone }: { licence: LicenceRow | null; o
         checked={values.markReviewed}
         onChange={(event) => setValues((current) => ({ ...current, markReviewed: event.target.checked }))}
       />
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : licence ? "Save licence" : "Add licence"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={licence ? "Save licence" : "Add licence"} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createProviderAction, updateProviderAction } from "@/console/providers/actions";
-import { CheckboxField, FormButtons, FormStatus, SelectField } from "@/components/models/form-controls";
 import { Field } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form/form-footer";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { CheckboxField, SelectField } from "@/console/models/components/form-controls";
 import type { ProviderView } from "@/console/providers/server/load-providers";
 import { PROVIDER_KIND_LABELS, providerInputSchema } from "@/console/providers/schema";
 import { PROVIDER_KINDS, type ProviderKindInput } from "@/lib/config/provider-fields";
-import { useConfigForm } from "@/lib/console/use-config-form";
 
 type Values = { key: string; name: string; kind: ProviderKindInput; baseUrl: string; apiKeyEnv: string; region: string; enabled: boolean; simulatedLatencyMs: string; simulatedFailureRate: string };
 
@@ -33,10 +34,10 @@ export function ProviderForm({ provider, canChangeEndpoint, onDone }: { provider
   const creating = provider === null;
   const endpointLocked = !creating && !canChangeEndpoint;
   const [values, setValues] = useState(() => initialValues(provider));
-  const form = useConfigForm(providerInputSchema, creating ? createProviderAction : updateProviderAction, onDone);
+  const form = useActionForm(providerInputSchema, creating ? createProviderAction : updateProviderAction, { onSuccess: onDone, refresh: true });
   const change = (patch: Partial<Values>) => setValues((current) => ({ ...current, ...patch }));
   const id = (name: string) => `provider-${provider?.key ?? "new"}-${name}`;
-  const errors = form.feedback.errors;
+  const errors = form.fieldErrors;
   const simulator = values.kind === "simulator";
 
   function onSubmit(event: FormEvent) {
@@ -73,12 +74,7 @@ export function ProviderForm({ provider, canChangeEndpoint, onDone }: { provider
         {simulator ? "A simulator calls no network: answers are generated locally and labelled Simulated." : "Put the key itself in the server's environment; only the variable's name is stored and shown."}
         {canChangeEndpoint || simulator ? null : creating ? " Only an admin can add a provider that calls the network." : " Only an admin can change the kind, base URL or key variable."}
       </p>
-      <div className="col-span-full flex flex-wrap items-center justify-between gap-3">
-        <FormStatus feedback={form.feedback} onReload={form.reload} />
-        <div className="ml-auto">
-          <FormButtons pending={form.pending} onCancel={onDone} saveLabel={creating ? "Add provider" : "Save provider"} />
-        </div>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={creating ? "Add provider" : "Save provider"} inline />
     </form>
   );
 }

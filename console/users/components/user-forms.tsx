@@ -3,8 +3,8 @@ import { useState, type FormEvent } from "react";
 import { createUserAction, updateUserAction } from "@/console/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import type { UserRow } from "@/console/users/server/list-users";
@@ -73,15 +73,7 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
           At least {MIN_PASSWORD_LENGTH} characters ({values.password.length} now). Hand it over privately; it is stored only as a bcrypt hash.
         </p>
       </div>
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Creating…" : "Create user"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel="Create user" savingLabel="Creating…" />
     </form>
   );
 }
@@ -100,15 +92,7 @@ export function EditUserForm({ user, loadedAt, onDone }: { user: UserRow; loaded
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="user-name" label="Name" autoFocus value={name} onChange={(event) => setName(event.target.value)} error={form.fieldErrors.name} />
       <RoleSelect value={role} onChange={setRole} error={form.fieldErrors.role} />
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save user"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel="Save user" />
     </form>
   );
 }
