@@ -11,6 +11,10 @@ export const ENTITY = {
   modelNameMapping: "model-name mapping",
 } as const;
 
+/** The difficulty map is one thing in the change log (saved from Routing or a configuration document): its key says what it covers. */
+export const DIFFICULTY_MAP_ENTITY = "difficulty map";
+export const DIFFICULTY_MAP_KEY = "all difficulties";
+
 /**
  * Changes that act at once instead of waiting for Publish: app keys and users are not part of
  * the policy snapshot (the gateway looks keys up itself; sessions read users per request).

@@ -4,8 +4,11 @@
 // only up to a class, never restricted; finding types masked in model answers.
 import { z } from "zod";
 import { BUILT_IN_DETECTOR_KEYS, isBuiltInDetectorKey } from "@/lib/detectors/built-in";
-import { dataClassKeyField } from "./schemas/data-rules";
+import { DATA_CLASSES } from "@/lib/routing/types";
 import { versionOrNewField as versionField } from "@/lib/forms/fields";
+
+/** A data class chosen in a form or a configuration document (the data rules' forms use it too). */
+export const dataClassKeyField = z.enum(DATA_CLASSES, { message: "Choose a data class." });
 
 /** Restricted prompts are never stored, whatever a feature or this setting says. */
 export const LOGGABLE_DATA_CLASSES = ["public", "internal", "confidential"] as const;

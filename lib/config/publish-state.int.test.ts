@@ -5,10 +5,10 @@ import { getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { discardDraft } from "./discard-draft";
 import { loadDraftStatus } from "./draft-status";
-import { modelInputSchema, type ModelInput } from "./model-schema";
+import { modelInputSchema, type ModelInput } from "@/console/models/schema";
 import { publishPolicy } from "./publish-policy";
 import { rollBackPolicy } from "./roll-back-policy";
-import { updateModel } from "./save-model";
+import { updateModel } from "@/console/models/server/save-model";
 
 const ada = { id: null, email: "ada@example.com" };
 const eli = { id: null, email: "eli@example.com" };

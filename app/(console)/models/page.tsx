@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { ModelNameMappingsCard } from "@/components/models/model-name-mappings-card";
-import { TierCard } from "@/components/models/tier-card";
+import { ModelNameMappingsCard } from "@/console/models/components/model-name-mappings-card";
+import { TierCard } from "@/console/models/components/tier-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { listModelNameMappings } from "@/lib/config/list-model-name-mappings";
-import { loadModelCatalogue } from "@/lib/config/load-model-catalogue";
+import { listModelNameMappings } from "@/console/models/server/list-model-name-mappings";
+import { loadModelCatalogue } from "@/console/models/server/load-model-catalogue";
 
 export const metadata: Metadata = { title: "Models & tiers" };
 

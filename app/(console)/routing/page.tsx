@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { DecisionOrder } from "@/components/routing/decision-order";
-import { DifficultyMapEditor } from "@/components/routing/difficulty-map-editor";
-import { PolicyInForce } from "@/components/routing/policy-in-force";
-import { RulesEditor } from "@/components/routing/rules-editor";
+import { DecisionOrder } from "@/console/routing/components/decision-order";
+import { DifficultyMapEditor } from "@/console/routing/components/difficulty-map-editor";
+import { PolicyInForce } from "@/console/routing/components/policy-in-force";
+import { RulesEditor } from "@/console/routing/components/rules-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { listPolicyVersions } from "@/lib/config/list-policy-versions";
-import { loadRoutingEditor } from "@/lib/config/load-routing-editor";
+import { listPolicyVersions } from "@/console/versions/server/list-policy-versions";
+import { loadRoutingEditor } from "@/console/routing/server/load-routing-editor";
 
 export const metadata: Metadata = { title: "Routing" };
 
