@@ -3,6 +3,9 @@
 // absent). Pure: the server resolves the URL into instants, the picker writes it back.
 import { zonedDay, zonedHour, zonedToInstant, isTimeZone } from "./zoned-time";
 
+/** A page's URL search parameters as Next hands them over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
 export const RANGE_PRESETS = [
   { key: "last-hour", label: "Last hour" },
   { key: "last-24h", label: "Last 24 hours" },

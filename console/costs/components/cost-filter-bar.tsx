@@ -2,9 +2,9 @@
 // bookmarked and exported with the same filters, and it works before any JavaScript loads.
 import { FilterActions, FilterBar, FilterForm, FilterSelect } from "@/components/ui/filter-bar";
 import { RangePresets, TimeRangeFields } from "@/components/ui/time-range-picker";
-import { PRESETS, costSearch, rangeWords, type CostFilters } from "@/lib/analytics/costs/cost-filters";
+import { NO_FEATURE_FILTER, PRESETS, costSearch, rangeWords, type CostFilters } from "@/lib/analytics/costs/cost-filters";
 import { rangeInputs } from "@/lib/console/time-range";
-import { NO_FEATURE_FILTER, type KeyOption } from "@/lib/analytics/costs/cost-queries";
+import type { KeyOption } from "@/lib/analytics/costs/cost-queries";
 import { ENDPOINTS } from "@/lib/analytics/decisions/decision-filters";
 import type { FeatureInfo } from "@/lib/analytics/costs/usage-groups";
 

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { NO_FEATURE } from "@/lib/analytics/decisions/decision-filters";
-import { DECISION_GROUPS, type DecisionGroups } from "@/lib/analytics/decisions/summarise-decisions";
+import { DECISION_GROUPS, NO_FEATURE } from "@/lib/analytics/decisions/decision-filters";
+import type { DecisionGroups } from "@/lib/analytics/decisions/summarise-decisions";
 import { formatInteger, formatUsd } from "@/lib/format";
 
 /** The filter that narrows the search to one group, when the search form has one for it. */

@@ -2,7 +2,9 @@
 // written back to query strings (page links, CSV links). Pure; the range is the shared one
 // (lib/console/time-range.ts): presets, days or hours, in the viewer's time zone.
 import type { Endpoint } from "@/lib/ledger/record";
-import { RANGE_PRESETS, presetTimeRange, rangeLengthDays, rangeParams, resolveTimeRange, type RangePreset, type TimeRange } from "@/lib/console/time-range";
+import { RANGE_PRESETS, presetTimeRange, rangeLengthDays, rangeParams, resolveTimeRange, type RangePreset, type SearchParams, type TimeRange } from "@/lib/console/time-range";
+// The pages read SearchParams from here (next to the filters they resolve).
+export type { SearchParams } from "@/lib/console/time-range";
 import { zonedDay } from "@/lib/console/zoned-time";
 import { ENDPOINTS } from "../decisions/decision-filters";
 
@@ -36,7 +38,8 @@ export interface CostFilters {
   traffic: Traffic;
 }
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+/** The feature filter's value for requests that named no feature. */
+export const NO_FEATURE_FILTER = "(none)";
 
 /** The longest range one view may cover (rollups are kept longer; this bounds a page's work). */
 export const MAX_RANGE_DAYS = 400;

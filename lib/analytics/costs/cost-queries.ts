@@ -6,12 +6,9 @@ import "server-only";
 // milliseconds. Sums are cast to float8 (money to the cent, tokens exactly up to 2^53).
 import { getDb, Prisma } from "@/lib/db";
 import { BUCKET_COUNT } from "@/lib/ledger/histogram";
-import { isoDay, type CostFilters } from "./cost-filters";
+import { isoDay, NO_FEATURE_FILTER, type CostFilters } from "./cost-filters";
 import type { EndpointGroup } from "./prepare-endpoints";
 import type { FeatureInfo, ReasonGroup, SpendGroup, TierInfo, UsageGroup } from "./usage-groups";
-
-/** The feature filter's value for requests that named no feature. */
-export const NO_FEATURE_FILTER = "(none)";
 
 type DimensionFilters = Pick<CostFilters, "feature" | "team" | "model" | "key" | "endpoint" | "traffic">;
 

@@ -2,7 +2,7 @@
 // live tail's route handler and the tests.
 import { rangeParams, resolveTimeRange, type TimeRange } from "@/lib/console/time-range";
 import type { Endpoint } from "@/lib/ledger/record";
-import type { SearchParams } from "../costs/cost-filters";
+import type { SearchParams } from "@/lib/console/time-range";
 
 export const DECISION_STATUSES = ["success", "fallback_success", "refused", "error"] as const;
 export type DecisionStatusFilter = (typeof DECISION_STATUSES)[number];
@@ -154,3 +154,15 @@ export function resolvePage(params: SearchParams): { direction: PageDirection; c
   if (before) return { direction: "newer", cursor: before };
   return { direction: "older", cursor: decodeCursor(single(params.after)) };
 }
+
+/** The dimensions a search can be grouped by (the Decisions page's "Group by"); pure, so components import it. */
+export const DECISION_GROUPS = [
+  { key: "constraint", label: "Constraint" },
+  { key: "feature", label: "Feature" },
+  { key: "tier", label: "Tier" },
+  { key: "model", label: "Model" },
+  { key: "status", label: "Status" },
+] as const;
+export type DecisionGroupKey = (typeof DECISION_GROUPS)[number]["key"];
+
+export const isDecisionGroup = (value: unknown): value is DecisionGroupKey => DECISION_GROUPS.some((group) => group.key === value);

@@ -3,19 +3,8 @@ import "server-only";
 // constraint that refused it, feature, tier, model or status). Each query is bounded: the count
 // stops at COUNT_CAP ("10,000+"), and both run under the list's statement timeout.
 import { getDb, Prisma } from "@/lib/db";
-import type { DecisionFilters } from "./decision-filters";
+import type { DecisionFilters, DecisionGroupKey } from "./decision-filters";
 import { STATEMENT_TIMEOUT_MS, decisionConditions, isStatementTimeout } from "./list-decisions";
-
-export const DECISION_GROUPS = [
-  { key: "constraint", label: "Constraint" },
-  { key: "feature", label: "Feature" },
-  { key: "tier", label: "Tier" },
-  { key: "model", label: "Model" },
-  { key: "status", label: "Status" },
-] as const;
-export type DecisionGroupKey = (typeof DECISION_GROUPS)[number]["key"];
-
-export const isDecisionGroup = (value: unknown): value is DecisionGroupKey => DECISION_GROUPS.some((group) => group.key === value);
 
 const GROUP_COLUMN: Record<DecisionGroupKey, Prisma.Sql> = {
   constraint: Prisma.sql`"refusalConstraint"`,

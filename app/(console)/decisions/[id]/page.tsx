@@ -10,7 +10,7 @@ import { decisionStage } from "@/lib/analytics/decisions/decision-stage";
 import type { SearchParams } from "@/lib/analytics/costs/cost-filters";
 import { decisionSearch, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decisions/decision-filters";
 import { getDecision } from "@/lib/analytics/decisions/get-decision";
-import { isDecisionGroup } from "@/lib/analytics/decisions/summarise-decisions";
+import { isDecisionGroup } from "@/lib/analytics/decisions/decision-filters";
 import { resolveTimeZone } from "@/lib/console/time-range";
 import { requireArea } from "@/lib/auth/session";
 
