@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DecisionFilterForm } from "@/console/decisions/components/decision-filter-form";
 import { DecisionGroupsTable } from "@/console/decisions/components/decision-groups";
+import { DecisionLogActions, DecisionLogToolbar } from "@/console/decisions/components/decision-log-toolbar";
 import { DecisionPager } from "@/console/decisions/components/decision-pager";
 import { DecisionsTable } from "@/console/decisions/components/decisions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParams } from "@/lib/analytics/costs/cost-filters";
-import { DECISION_GROUPS, decisionSearch, hasDecisionFilters, idPrefixOf, isDecisionGroup, isUuid, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decisions/decision-filters";
+import { decisionSearch, hasDecisionFilters, idPrefixOf, isDecisionGroup, isUuid, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decisions/decision-filters";
 import { loadDecisionFilterOptions } from "@/lib/analytics/decisions/decision-options";
 import { listDecisions } from "@/lib/analytics/decisions/list-decisions";
 import { countDecisions, groupDecisions } from "@/lib/analytics/decisions/summarise-decisions";
 import { requireArea } from "@/lib/auth/session";
 import { foldHourFields, resolveTimeZone } from "@/lib/console/time-range";
-import { formatInteger } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Decisions" };
-
-const pill = (on: boolean) => `rounded-full px-3 py-1 text-sm font-medium ${on ? "bg-slate-900 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`;
 
 export default async function DecisionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea("decisions");
@@ -49,57 +46,16 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
   const withExtra = (query: string) => [query, extra].filter(Boolean).join("&");
   // The decision pages link back to exactly this view: search, grouping and page.
   const here = [decisionSearch(filters, requested.cursor ? { direction: requested.direction, cursor: requested.cursor } : undefined), extra].filter(Boolean).join("&");
-  const groupHref = (key: string | null) => {
-    const query = [search, key ? `group=${key}` : "", zoneParam].filter(Boolean).join("&");
-    return `/decisions${query ? `?${query}` : ""}`;
-  };
-  const exportHref = (format: "csv" | "json") => `/api/console/decisions/export?${[`format=${format}`, search].filter(Boolean).join("&")}`;
   return (
     <>
       <PageHeader
         title="Decisions"
         description="Every router decision, newest first. Open one to read its trace: why each model was a candidate or was rejected, what the detectors found (types and counts — never the matched text) and what it cost against the baseline."
-        actions={
-          <div className="flex items-center gap-3">
-            <form method="get" action="/decisions" className="flex items-center gap-2" role="search" aria-label="Find a decision by id">
-              <label htmlFor="decision-id" className="sr-only">
-                Decision id
-              </label>
-              <input id="decision-id" name="id" placeholder="Decision id (or its start)" defaultValue={id} className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-xs shadow-sm focus:outline-2 focus:outline-sky-500" />
-            </form>
-            <Link href={`/decisions/live${search ? `?${search}` : ""}`} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-              Live tail
-            </Link>
-          </div>
-        }
+        actions={<DecisionLogActions id={id} search={search} />}
       />
       {id && !isUuid(id) && !idPrefixOf(id) ? <p className="mb-3 text-sm text-red-700">“{id}” is not a decision id: ids are UUIDs like 0194f2c1-7b3a-7c4e-9a2b-1f2e3d4c5b6a (the first 4 or more characters will do).</p> : null}
       <DecisionFilterForm filters={filters} options={options} timeZone={timeZone} zoneInUrl={typeof params.tz === "string"} group={group} />
-      <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p className="text-sm font-medium text-slate-800" data-testid="result-count">
-          {count.timedOut ? "Too many records to count quickly" : `${formatInteger(count.count)}${count.atLeast ? "+" : ""} ${count.count === 1 && !count.atLeast ? "decision" : "decisions"}${hasDecisionFilters(filters) ? " match" : " recorded"}`}
-        </p>
-        <nav aria-label="Group by" className="flex flex-wrap items-center gap-1.5">
-          <span className="text-xs font-medium text-slate-600">Group by</span>
-          <Link href={groupHref(null)} aria-current={group === null ? "page" : undefined} className={pill(group === null)}>
-            None
-          </Link>
-          {DECISION_GROUPS.map((entry) => (
-            <Link key={entry.key} href={groupHref(entry.key)} aria-current={group === entry.key ? "page" : undefined} className={pill(group === entry.key)}>
-              {entry.label}
-            </Link>
-          ))}
-        </nav>
-        <span className="ml-auto flex items-center gap-2 text-sm">
-          <span className="text-xs font-medium text-slate-600">Export this search</span>
-          <a href={exportHref("csv")} className="text-sky-700 hover:underline" download>
-            CSV
-          </a>
-          <a href={exportHref("json")} className="text-sky-700 hover:underline" download>
-            JSON
-          </a>
-        </span>
-      </div>
+      <DecisionLogToolbar count={count} filtered={hasDecisionFilters(filters)} group={group} search={search} zoneParam={zoneParam} />
       {groups ? <DecisionGroupsTable groups={groups} search={withExtra(search).replace(/(^|&)group=[^&]*/g, "")} /> : null}
       {page.timedOut ? (
         <EmptyState title="This search visits too many records to answer quickly">Narrow the time range, or add a feature, key or status filter (those are indexed).</EmptyState>
