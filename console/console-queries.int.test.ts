@@ -16,12 +16,12 @@ import { listUsers } from "@/console/users/server/list-users";
 import { publishPolicy } from "@/lib/config/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { resolveCostFilters } from "./costs/cost-filters";
-import { resolveDecisionFilters } from "./decisions/decision-filters";
-import { listDecisions } from "./decisions/list-decisions";
-import { loadCostReport } from "./costs/load-cost-report";
-import { sumFeatureSpend } from "./costs/sum-feature-spend";
-import { startOfUtcMonth } from "./costs/utc-month";
+import { resolveCostFilters } from "../lib/analytics/costs/cost-filters";
+import { resolveDecisionFilters } from "../lib/analytics/decisions/decision-filters";
+import { listDecisions } from "../lib/analytics/decisions/list-decisions";
+import { loadCostReport } from "../lib/analytics/costs/load-cost-report";
+import { sumFeatureSpend } from "../lib/analytics/costs/sum-feature-spend";
+import { startOfUtcMonth } from "../lib/analytics/costs/utc-month";
 
 const monthStart = startOfUtcMonth(new Date());
 const lastMonth = new Date(monthStart.getTime() - 60 * 60 * 1000);
