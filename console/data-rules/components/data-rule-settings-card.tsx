@@ -14,7 +14,7 @@ const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-
  * as soon as it changes (like a detector's class); the gateway applies them after Publish.
  */
 export function DataRuleSettingsCard({ settings, classes, detectors, canEdit }: { settings: DataRuleSettingsView; classes: DataClassRow[]; detectors: Array<{ key: string; label: string }>; canEdit: boolean }) {
-  const form = useActionForm(dataRuleSettingsSchema, updateDataRuleSettingsAction, () => undefined);
+  const form = useActionForm(dataRuleSettingsSchema, updateDataRuleSettingsAction);
   const save = (change: Partial<DataRuleSettingsValues>) =>
     form.submit({ version: settings.version, unscannableDataClassKey: settings.unscannableDataClassKey, maxLoggedDataClassKey: settings.maxLoggedDataClassKey, maskedAnswerFindings: settings.maskedAnswerFindings, ...change });
   const chosen = classes.find((dataClass) => dataClass.key === settings.unscannableDataClassKey);

@@ -11,7 +11,7 @@ import type { DataClassChoice, DetectorSetting } from "../data-rules-view";
 
 /** One built-in detector: on/off and the class it raises to, each saved as soon as it changes. */
 function DetectorRow({ setting, classes }: { setting: DetectorSetting; classes: DataClassChoice[] }) {
-  const form = useActionForm(detectorRuleSchema, setDetectorRuleAction, () => undefined);
+  const form = useActionForm(detectorRuleSchema, setDetectorRuleAction);
   const enabled = setting.rule?.enabled ?? false;
   const dataClassKey = setting.rule?.dataClassKey ?? setting.defaultDataClass;
   const save = (change: { enabled?: boolean; dataClassKey?: DataClassKey }) =>

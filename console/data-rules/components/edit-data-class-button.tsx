@@ -1,11 +1,10 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { updateDataClassAction } from "@/console/data-rules/actions";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { Dialog } from "@/components/ui/dialog";
+import { EditButton } from "@/components/ui/form/dialog-button";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { DataClassRow } from "@/console/data-rules/server/list-data-classes";
 import type { TierOption } from "@/console/data-rules/server/list-tier-options";
@@ -56,29 +55,15 @@ function DataClassForm({ dataClass, tiers, onDone }: { dataClass: DataClassRow; 
       <p className="text-xs text-slate-500">
         Classes only tighten as they rise: a more sensitive class may not use a tier or region that a less sensitive class may not.
       </p>
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save class"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel="Save class" />
     </form>
   );
 }
 
 export function EditDataClassButton({ dataClass, tiers }: { dataClass: DataClassRow; tiers: TierOption[] }) {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button variant="secondary" className="px-2.5 py-1" onClick={() => setOpen(true)} aria-label={`Edit ${dataClass.name}`}>
-        Edit
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Edit data class: ${dataClass.name}`} description="Saved to the working configuration; the gateway applies it after Publish.">
-        <DataClassForm dataClass={dataClass} tiers={tiers} onDone={() => setOpen(false)} />
-      </Dialog>
-    </>
+    <EditButton name={dataClass.name} title={`Edit data class: ${dataClass.name}`} description="Saved to the working configuration; the gateway applies it after Publish.">
+      {(close) => <DataClassForm dataClass={dataClass} tiers={tiers} onDone={close} />}
+    </EditButton>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createRuleAction, updateRuleAction } from "@/console/data-rules/actions";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormFooter } from "@/components/ui/form/form-footer";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useActionForm } from "@/components/ui/form/use-action-form";
@@ -99,15 +98,7 @@ export function RuleForm({ rule, classes, onDone }: { rule: ClassificationRuleRo
         ))}
       </SelectField>
       <CheckboxField id="rule-enabled" label="Enabled" hint="A disabled rule stays listed but finds nothing." checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
-      {form.formError ? <FormAlert message={form.formError.message} stale={form.formError.stale} onReload={onDone} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : rule ? "Save rule" : "Add rule"}
-        </Button>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={rule ? "Save rule" : "Add rule"} />
     </form>
   );
 }

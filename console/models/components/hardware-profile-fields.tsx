@@ -1,8 +1,8 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { describeHardwarePrice } from "@/console/models/hardware-price";
 import type { HardwareProfileView } from "@/console/models/server/load-model-catalogue";
-import { SelectField } from "./form-controls";
 import { profileValues, type ModelFormValues } from "../model-form-values";
 
 interface Props {

@@ -1,13 +1,15 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createModelAction, updateModelAction } from "@/console/models/actions";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form/form-footer";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { SelectField } from "@/components/ui/select-field";
 import type { ModelCatalogue } from "@/console/models/server/load-model-catalogue";
 import { modelInputSchema } from "@/console/models/schema";
-import { useConfigForm } from "@/lib/console/use-config-form";
 import { CapabilityFields } from "./capability-fields";
 import { CatalogueFill } from "./catalogue-fill";
-import { CheckboxField, FormButtons, FormStatus, SelectField } from "./form-controls";
 import { HardwareProfileFields } from "./hardware-profile-fields";
 import { ListPriceFields } from "./list-price-fields";
 import { applyCatalogueEntry, toModelInput, type ModelFormValues } from "../model-form-values";
@@ -24,10 +26,10 @@ interface Props {
 export function ModelForm({ version, initial, options, onDone }: Props) {
   const creating = version === 0;
   const [values, setValues] = useState(initial);
-  const form = useConfigForm(modelInputSchema, creating ? createModelAction : updateModelAction, onDone);
+  const form = useActionForm(modelInputSchema, creating ? createModelAction : updateModelAction, { onSuccess: onDone, refresh: true });
   const change = (patch: Partial<ModelFormValues>) => setValues((current) => ({ ...current, ...patch }));
   const id = (name: string) => `model-${initial.alias || "new"}-${name}`;
-  const errors = form.feedback.errors;
+  const errors = form.fieldErrors;
   const providerCatalogue = options.providers.find((provider) => provider.key === values.providerKey)?.catalogueProvider ?? null;
 
   function onSubmit(event: FormEvent) {
@@ -99,7 +101,7 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
           error={errors.embeddingDimensions}
         />
       ) : null}
-      <CheckboxField id={id("enabled")} label="Enabled" hint="Disabled models are never candidates." checked={values.enabled} onChange={(enabled) => change({ enabled })} />
+      <CheckboxField id={id("enabled")} label="Enabled" hint="Disabled models are never candidates." className="pt-6" checked={values.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
       {/* An embedding answers vectors: no output tokens to cap and no tools, schemas, images or reasoning. */}
       {values.kind === "embedding" ? null : (
         <>
@@ -134,12 +136,7 @@ export function ModelForm({ version, initial, options, onDone }: Props) {
         <HardwareProfileFields idPrefix={id("hw")} values={values} profiles={options.hardwareProfiles} errors={errors} onChange={change} alias={initial.alias} />
       )}
 
-      <div className="col-span-full flex flex-wrap items-center justify-between gap-3">
-        <FormStatus feedback={form.feedback} onReload={form.reload} />
-        <div className="ml-auto">
-          <FormButtons pending={form.pending} onCancel={onDone} saveLabel={creating ? "Add model" : "Save model"} />
-        </div>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={creating ? "Add model" : "Save model"} inline />
     </form>
   );
 }

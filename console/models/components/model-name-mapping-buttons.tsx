@@ -1,34 +1,22 @@
 "use client";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { DialogButton, EditButton } from "@/components/ui/form/dialog-button";
 import type { ModelNameMappingRow } from "@/console/models/server/list-model-name-mappings";
 import { ModelNameMappingForm, type MappingTargets } from "./model-name-mapping-form";
 
 const SAVED_NOTE = "Saved to the working configuration; the gateway applies it after Publish. Names Switchyard already knows (auto, tier:…, model aliases) are never remapped.";
 
 export function AddMappingButton({ targets }: { targets: MappingTargets }) {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button className="shrink-0 whitespace-nowrap" onClick={() => setOpen(true)}>Add mapping</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Add a model-name mapping" description={SAVED_NOTE}>
-        <ModelNameMappingForm mapping={null} targets={targets} onDone={() => setOpen(false)} />
-      </Dialog>
-    </>
+    <DialogButton label="Add mapping" className="shrink-0 whitespace-nowrap" title="Add a model-name mapping" description={SAVED_NOTE}>
+      {(close) => <ModelNameMappingForm mapping={null} targets={targets} onDone={close} />}
+    </DialogButton>
   );
 }
 
 export function EditMappingButton({ mapping, targets }: { mapping: ModelNameMappingRow; targets: MappingTargets }) {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button variant="secondary" className="px-2.5 py-1" onClick={() => setOpen(true)} aria-label={`Edit mapping ${mapping.pattern}`}>
-        Edit
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Edit mapping: ${mapping.pattern}`} description={SAVED_NOTE}>
-        <ModelNameMappingForm mapping={mapping} targets={targets} onDone={() => setOpen(false)} />
-      </Dialog>
-    </>
+    <EditButton name={`mapping ${mapping.pattern}`} title={`Edit mapping: ${mapping.pattern}`} description={SAVED_NOTE}>
+      {(close) => <ModelNameMappingForm mapping={mapping} targets={targets} onDone={close} />}
+    </EditButton>
   );
 }

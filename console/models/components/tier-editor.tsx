@@ -4,9 +4,10 @@ import { updateTierAction } from "@/console/models/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form/form-footer";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { TextareaField } from "@/components/ui/textarea-field";
 import { tierInputSchema } from "@/console/models/schema";
-import { useConfigForm } from "@/lib/console/use-config-form";
-import { FormButtons, FormStatus, TextAreaField } from "./form-controls";
 
 interface TierHead {
   key: string;
@@ -19,21 +20,16 @@ interface TierHead {
 function TierForm({ tier, onDone }: { tier: TierHead; onDone: () => void }) {
   const [name, setName] = useState(tier.name);
   const [description, setDescription] = useState(tier.description);
-  const form = useConfigForm(tierInputSchema, updateTierAction, onDone);
+  const form = useActionForm(tierInputSchema, updateTierAction, { onSuccess: onDone, refresh: true });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     form.submit({ key: tier.key, version: tier.version, name, description });
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`Edit tier ${tier.key}`}>
-      <Field id={`tier-${tier.key}-name`} label="Name" value={name} onChange={(event) => setName(event.target.value)} error={form.feedback.errors.name} />
-      <TextAreaField id={`tier-${tier.key}-description`} label="Description" rows={2} value={description} onChange={(event) => setDescription(event.target.value)} error={form.feedback.errors.description} />
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <FormStatus feedback={form.feedback} onReload={form.reload} />
-        <div className="ml-auto">
-          <FormButtons pending={form.pending} onCancel={onDone} saveLabel="Save tier" />
-        </div>
-      </div>
+      <Field id={`tier-${tier.key}-name`} label="Name" value={name} onChange={(event) => setName(event.target.value)} error={form.fieldErrors.name} />
+      <TextareaField id={`tier-${tier.key}-description`} label="Description" rows={2} value={description} onChange={(event) => setDescription(event.target.value)} error={form.fieldErrors.description} />
+      <FormFooter form={form} onCancel={onDone} saveLabel="Save tier" inline />
     </form>
   );
 }

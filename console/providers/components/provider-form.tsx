@@ -1,10 +1,11 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createProviderAction, updateProviderAction } from "@/console/providers/actions";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form/form-footer";
 import { useActionForm } from "@/components/ui/form/use-action-form";
-import { CheckboxField, SelectField } from "@/console/models/components/form-controls";
+import { SelectField } from "@/components/ui/select-field";
 import type { ProviderView } from "@/console/providers/server/load-providers";
 import { PROVIDER_KIND_LABELS, providerInputSchema } from "@/console/providers/schema";
 import { PROVIDER_KINDS, type ProviderKindInput } from "@/lib/config/provider-fields";
@@ -69,7 +70,7 @@ export function ProviderForm({ provider, canChangeEndpoint, onDone }: { provider
         </>
       )}
       <Field id={id("region")} label="Region (where data is processed)" placeholder="on-prem, us, eu…" value={values.region} onChange={(event) => change({ region: event.target.value })} error={errors.region} />
-      <CheckboxField id={id("enabled")} label="Enabled" hint="A disabled provider's models are never candidates." checked={values.enabled} onChange={(enabled) => change({ enabled })} />
+      <CheckboxField id={id("enabled")} label="Enabled" hint="A disabled provider's models are never candidates." className="pt-6" checked={values.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
       <p className="col-span-2 self-end text-xs text-slate-500">
         {simulator ? "A simulator calls no network: answers are generated locally and labelled Simulated." : "Put the key itself in the server's environment; only the variable's name is stored and shown."}
         {canChangeEndpoint || simulator ? null : creating ? " Only an admin can add a provider that calls the network." : " Only an admin can change the kind, base URL or key variable."}

@@ -1,12 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { saveDifficultyMapAction } from "@/console/routing/actions";
-import { FormStatus, SelectField } from "@/console/models/components/form-controls";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { FormStatus } from "@/components/ui/form/form-status";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { SelectField } from "@/components/ui/select-field";
 import type { RoutingEditor } from "@/console/routing/server/load-routing-editor";
 import { difficultyMapSchema } from "@/console/routing/schema";
-import { useConfigForm } from "@/lib/console/use-config-form";
 import { DIFFICULTIES, type Difficulty } from "@/lib/routing/types";
 
 const HINTS: Record<Difficulty, string> = { routine: "Summaries, extraction, classification", standard: "Drafting, everyday code", hard: "Multi-step reasoning, high stakes" };
@@ -15,7 +16,7 @@ const HINTS: Record<Difficulty, string> = { routine: "Summaries, extraction, cla
 export function DifficultyMapEditor({ map, tiers, canEdit }: { map: RoutingEditor["difficultyMap"]; tiers: RoutingEditor["tiers"]; canEdit: boolean }) {
   const cheapest = tiers[0]?.key ?? "";
   const [values, setValues] = useState(() => Object.fromEntries(DIFFICULTIES.map((difficulty) => [difficulty, map.tiers[difficulty] ?? cheapest])) as Record<Difficulty, string>);
-  const form = useConfigForm(difficultyMapSchema, saveDifficultyMapAction);
+  const form = useActionForm(difficultyMapSchema, saveDifficultyMapAction, { refresh: true });
   const dirty = DIFFICULTIES.some((difficulty) => values[difficulty] !== (map.tiers[difficulty] ?? cheapest));
 
   function onSubmit(event: FormEvent) {
@@ -37,7 +38,7 @@ export function DifficultyMapEditor({ map, tiers, canEdit }: { map: RoutingEdito
             value={values[difficulty]}
             disabled={!canEdit}
             onChange={(event) => setValues((current) => ({ ...current, [difficulty]: event.target.value }))}
-            error={form.feedback.errors[difficulty]}
+            error={form.fieldErrors[difficulty]}
           >
             {tiers.map((tier) => (
               <option key={tier.key} value={tier.key}>
@@ -53,7 +54,7 @@ export function DifficultyMapEditor({ map, tiers, canEdit }: { map: RoutingEdito
         ) : null}
         <p className="basis-full text-xs text-slate-500">{DIFFICULTIES.map((difficulty) => `${difficulty}: ${HINTS[difficulty].toLowerCase()}`).join(" · ")}</p>
         <div className="basis-full empty:hidden">
-          <FormStatus feedback={form.feedback} onReload={form.reload} />
+          <FormStatus error={form.refusal} onReload={form.reload} />
         </div>
       </form>
     </Card>

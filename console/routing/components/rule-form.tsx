@@ -1,11 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createRuleAction, updateRuleAction } from "@/console/routing/actions";
-import { CheckboxField, FormButtons, FormStatus, SelectField } from "@/console/models/components/form-controls";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form/form-footer";
+import { useActionForm } from "@/components/ui/form/use-action-form";
+import { SelectField } from "@/components/ui/select-field";
 import type { RoutingEditor, RoutingRuleView } from "@/console/routing/server/load-routing-editor";
 import { routingRuleInputSchema } from "@/console/routing/schema";
-import { useConfigForm } from "@/lib/console/use-config-form";
 import { DIFFICULTIES } from "@/lib/routing/types";
 
 type Options = Pick<RoutingEditor, "tiers" | "models" | "features">;
@@ -31,10 +33,10 @@ function initialValues(rule: RoutingRuleView | null) {
 export function RuleForm({ rule, options, onDone }: { rule: RoutingRuleView | null; options: Options; onDone: () => void }) {
   const creating = rule === null;
   const [values, setValues] = useState(() => initialValues(rule));
-  const form = useConfigForm(routingRuleInputSchema, creating ? createRuleAction : updateRuleAction, onDone);
+  const form = useActionForm(routingRuleInputSchema, creating ? createRuleAction : updateRuleAction, { onSuccess: onDone, refresh: true });
   const change = (patch: Partial<typeof values>) => setValues((current) => ({ ...current, ...patch }));
   const id = (name: string) => `rule-${rule?.key ?? "new"}-${name}`;
-  const errors = form.feedback.errors;
+  const errors = form.fieldErrors;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -57,7 +59,7 @@ export function RuleForm({ rule, options, onDone }: { rule: RoutingRuleView | nu
     <form onSubmit={onSubmit} noValidate className="grid grid-cols-4 gap-x-4 gap-y-3" aria-label={creating ? "Add a routing rule" : `Edit rule ${rule.key}`}>
       <Field id={id("key")} label="Key" value={values.key} disabled={!creating} onChange={(event) => change({ key: event.target.value })} error={errors.key} placeholder="long-context-to-hosted" />
       <Field id={id("name")} label="Name" className="col-span-2" value={values.name} onChange={(event) => change({ name: event.target.value })} error={errors.name} />
-      <CheckboxField id={id("enabled")} label="Enabled" checked={values.enabled} onChange={(enabled) => change({ enabled })} />
+      <CheckboxField id={id("enabled")} label="Enabled" className="pt-6" checked={values.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
 
       <p className="col-span-full text-sm font-medium text-slate-700">When (every condition you set must hold; none = always)</p>
       <SelectField id={id("feature")} label="Feature" value={values.featureKey} onChange={(event) => change({ featureKey: event.target.value })} error={errors["when.featureKey"]}>
@@ -97,12 +99,7 @@ export function RuleForm({ rule, options, onDone }: { rule: RoutingRuleView | nu
       </SelectField>
       <p className="self-end pb-2 text-xs text-slate-500">A pin outside the request&apos;s data class is ignored, never obeyed.</p>
 
-      <div className="col-span-full flex flex-wrap items-center justify-between gap-3">
-        <FormStatus feedback={form.feedback} onReload={form.reload} />
-        <div className="ml-auto">
-          <FormButtons pending={form.pending} onCancel={onDone} saveLabel={creating ? "Add rule" : "Save rule"} />
-        </div>
-      </div>
+      <FormFooter form={form} onCancel={onDone} saveLabel={creating ? "Add rule" : "Save rule"} inline />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 import { useState } from "react";
 import { deleteRuleAction, moveRuleAction, setRuleEnabledAction } from "@/console/routing/actions";
-import { FormStatus } from "@/console/models/components/form-controls";
 import { Badge } from "@/components/ui/badge";
+import { FormStatus } from "@/components/ui/form/form-status";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 import { Td } from "@/components/ui/table";
 import type { RoutingEditor, RoutingRuleView } from "@/console/routing/server/load-routing-editor";
 import { moveRuleSchema, ruleEnabledSchema, ruleRefSchema } from "@/console/routing/schema";
-import { useConfigForm } from "@/lib/console/use-config-form";
 import { RuleActions } from "./rule-actions";
 import { RuleForm } from "./rule-form";
 import { ruleConditionWords, ruleOutcomeWords } from "../rule-words";
@@ -20,11 +20,12 @@ function outcomeWords(then: RoutingRuleView["then"]) {
 
 export function RuleRow({ rule, first, last, canEdit, options }: { rule: RoutingRuleView; first: boolean; last: boolean; canEdit: boolean; options: Pick<RoutingEditor, "tiers" | "models" | "features"> }) {
   const [editing, setEditing] = useState(false);
-  const move = useConfigForm(moveRuleSchema, moveRuleAction);
-  const toggle = useConfigForm(ruleEnabledSchema, setRuleEnabledAction);
-  const remove = useConfigForm(ruleRefSchema, deleteRuleAction);
+  // Routing's actions do not revalidate the page: each refreshes it after a save.
+  const move = useActionForm(moveRuleSchema, moveRuleAction, { refresh: true });
+  const toggle = useActionForm(ruleEnabledSchema, setRuleEnabledAction, { refresh: true });
+  const remove = useActionForm(ruleRefSchema, deleteRuleAction, { refresh: true });
   // Whichever action answered with a problem; at most one runs at a time.
-  const problem = [move, toggle, remove].find((action) => action.feedback.message !== null);
+  const problem = [move, toggle, remove].find((action) => action.refusal !== null);
   const conditions = ruleConditionWords(rule.when);
   const outcomes = outcomeWords(rule.then);
   const ref = { key: rule.key, version: rule.version };
@@ -73,7 +74,7 @@ export function RuleRow({ rule, first, last, canEdit, options }: { rule: Routing
       {problem ? (
         <tr>
           <td colSpan={RULE_COLUMNS} className="border-b border-slate-100 px-4 py-2">
-            <FormStatus feedback={problem.feedback} onReload={() => (problem.clear(), problem.reload())} />
+            <FormStatus error={problem.refusal} onReload={() => (problem.clearErrors(), problem.reload())} />
           </td>
         </tr>
       ) : null}
