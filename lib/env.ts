@@ -47,6 +47,8 @@ const schema = z.object({
   /** Seed only: the secret of the seeded app API key (otherwise one is generated and printed once). */
   SEED_API_KEY: optionalString,
   PORT: z.coerce.number().int().positive().default(3000),
+  /** `npm run cluster` only: how many production servers it starts behind HAProxy. */
+  INSTANCES: z.coerce.number().int().positive().default(2),
   /** Next's build folder (next.config.mjs reads the same variable): `.next` unless set. */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /** Largest request body the gateway accepts, in bytes. */

@@ -20,7 +20,7 @@ function npx(args: string[], overrides: Record<string, string>) {
 }
 
 async function main() {
-  const instances = Number(process.env.INSTANCES ?? 2);
+  const instances = env.INSTANCES;
   if (!Number.isInteger(instances) || instances < 1 || instances > 32) throw new Error("INSTANCES must be a whole number from 1 to 32.");
   if (!env.DATABASE_URL) throw new Error("Set DATABASE_URL to a PostgreSQL database: instances share it (the embedded database serves one process).");
   const port = env.PORT;

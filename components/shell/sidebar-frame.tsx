@@ -10,6 +10,8 @@ import { cn } from "@/components/ui/cn";
 export function SidebarFrame({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  // The drawer closes when the route changes (a link in it was followed).
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- pathname is external state; closing is that sync
   useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;

@@ -26,6 +26,7 @@ function apply(choice: ThemeChoice) {
 export function ThemeToggle() {
   // Rendered as "system" on the server; the real choice is read after mount (the head script has already applied it).
   const [choice, setChoice] = useState<ThemeChoice>("system");
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is readable only after hydration
   useEffect(() => setChoice(readChoice()), []);
   useEffect(() => {
     if (choice !== "system") return;

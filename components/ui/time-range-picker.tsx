@@ -48,7 +48,8 @@ export function TimeRangeFields({ values, timeZone, zoneInUrl }: { values: Range
   const [fields, setFields] = useState<RangeFieldValues>(values ?? empty);
   const sync = JSON.stringify(values);
   // The URL changed (a preset, Reset, Clear, Back): show its range, not what was typed before.
-  useEffect(() => setFields(values ?? empty), [sync]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/set-state-in-effect -- keyed on the range's value, not the object
+  useEffect(() => setFields(values ?? empty), [sync]);
   // The form's Reset/Clear resets it in place too (controlled fields ignore a DOM reset otherwise).
   const anchor = useRef<HTMLInputElement>(null);
   useEffect(() => {

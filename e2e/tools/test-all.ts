@@ -1,4 +1,4 @@
-// npm test — every test tier, in the order that fails fastest: types, unit, integration
+// npm test — every test tier, in the order that fails fastest: types, lint, unit, integration
 // (real PostgreSQL), then the browser tests (Debian's Chromium). It first makes sure
 // PostgreSQL answers and Chromium and HAProxy are installed, starting/installing them when it can.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -27,11 +27,13 @@ async function ensurePostgres() {
   for (let i = 0; i < 50 && !(await portOpen(PG_PORT)); i++) await new Promise((r) => setTimeout(r, 200));
 }
 
-const STEPS: Array<[string, string[]]> = [
-  ["Type check", ["tsc", "--noEmit"]],
-  ["Unit tests", ["vitest", "run", "--project", "unit"]],
-  ["Integration tests (PostgreSQL)", ["vitest", "run", "--project", "integration"]],
-  ["Browser tests (Chromium)", ["playwright", "test"]],
+const STEPS: Array<[string, string, string[]]> = [
+  ["Type check", "npx", ["tsc", "--noEmit"]],
+  // ESLint and the import boundaries (dependency-cruiser), as `npm run lint` runs them.
+  ["Lint", "npm", ["run", "--silent", "lint"]],
+  ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
+  ["Integration tests (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]],
+  ["Browser tests (Chromium)", "npx", ["playwright", "test"]],
 ];
 
 async function main() {
@@ -39,9 +41,9 @@ async function main() {
   ensureDebianPackage(CHROMIUM, "chromium", "for the browser tests");
   // The cluster test runs real HAProxy in front of two gateways.
   ensureDebianPackage("/usr/sbin/haproxy", "haproxy", "for the cluster test");
-  for (const [title, args] of STEPS) {
-    console.log(`\n=== ${title}: npx ${args.join(" ")}`);
-    const result = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  for (const [title, command, args] of STEPS) {
+    console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+    const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (result.status !== 0) {
       console.error(`\n✗ ${title} failed.`);
       process.exit(result.status ?? 1);

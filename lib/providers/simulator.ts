@@ -74,7 +74,10 @@ function chosenTool(request: CanonicalRequest): ToolDefinition | undefined {
   let bestScore = -1;
   for (const tool of request.tools) {
     const score = [...wordsOf(`${tool.name.replace(/[_.-]/g, " ")} ${tool.description ?? ""}`)].filter((word) => prompt.has(word)).length;
-    if (score > bestScore) (best = tool), (bestScore = score);
+    if (score > bestScore) {
+      best = tool;
+      bestScore = score;
+    }
   }
   return best;
 }

@@ -30,6 +30,7 @@ export function RuleActions({ name, enabled, position, first, last, busy, editin
     if (movedBy === null) return;
     const direction = movedBy === "up" ? (first ? "down" : "up") : last ? "up" : "down";
     focus(`[data-move="${direction}"]`);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the move is handled once its new position has rendered
     setMovedBy(null);
   }, [position]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -132,9 +132,8 @@ export const chatCompletionsBodySchema = z.looseObject({
 });
 
 export type ChatCompletionsBody = z.infer<typeof chatCompletionsBodySchema>;
-const chatParametersSchema = z.object(chatParameters);
 /** The fields Switchyard reads, typed (the body may hold more). */
-export type ChatParameters = z.infer<typeof chatParametersSchema>;
+export type ChatParameters = z.infer<z.ZodObject<typeof chatParameters>>;
 
 /** The body keys Switchyard reads itself (the rest become extras). */
 export const KNOWN_CHAT_FIELDS = new Set(["model", ...Object.keys(chatParameters)]);
