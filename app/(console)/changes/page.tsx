@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ChangeFilterForm } from "@/console/changes/components/change-filter-form";
+import { ChangePager } from "@/console/changes/components/change-pager";
 import { ChangesTable } from "@/console/changes/components/changes-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,8 +10,6 @@ import { changeSearch, resolveChangeFilters, resolveChangePage, type ChangeParam
 import { CHANGE_PAGE_SIZE, listChangeFacets, listConfigChangePage } from "@/console/changes/server/list-config-changes";
 
 export const metadata: Metadata = { title: "Changes" };
-
-const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100";
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<ChangeParams> }) {
   await requireArea("changes");
@@ -24,7 +22,6 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   }
   const [facets, page] = await Promise.all([listChangeFacets(), listConfigChangePage(filters, resolveChangePage(params))]);
   const filtered = filters.entity !== null || filters.actor !== null;
-  const base = changeSearch(filters);
   return (
     <>
       <PageHeader
@@ -39,27 +36,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           <ChangesTable changes={page.rows} />
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3">
-            <div className="flex gap-2">
-              {page.newer ? (
-                <>
-                  <Link href={`/changes${base ? `?${base}` : ""}`} className={linkClass}>
-                    ⇤ Newest
-                  </Link>
-                  <Link href={`/changes?${changeSearch(filters, { direction: "newer", cursor: page.newer })}`} className={linkClass}>
-                    ← Newer
-                  </Link>
-                </>
-              ) : null}
-            </div>
-            {page.older ? (
-              <Link href={`/changes?${changeSearch(filters, { direction: "older", cursor: page.older })}`} className={linkClass}>
-                Older →
-              </Link>
-            ) : (
-              <span className="text-sm text-slate-600">End of the log{filtered ? " for these filters" : ""}.</span>
-            )}
-          </nav>
+          <ChangePager filters={filters} newer={page.newer} older={page.older} filtered={filtered} />
         </>
       )}
     </>
