@@ -3,21 +3,14 @@ import { NewFeatureButton } from "@/console/features/components/feature-buttons"
 import { FeaturesTable } from "@/console/features/components/features-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { recentDifficultyScores } from "@/lib/analytics/recent-difficulty-scores";
-import { sumFeatureSpend } from "@/lib/analytics/sum-feature-spend";
-import { formatUtcMonth, startOfUtcMonth } from "@/lib/analytics/utc-month";
 import { requireArea } from "@/lib/auth/session";
-import { listDataClasses } from "@/lib/config/list-data-classes";
-import { listFeatures } from "@/console/features/server/list-features";
+import { loadFeaturesPage } from "@/console/features/server/load-features-page";
 
 export const metadata: Metadata = { title: "Features & budgets" };
 
 export default async function FeaturesPage() {
   await requireArea("features");
-  const monthStart = startOfUtcMonth(new Date());
-  const [features, spend, dataClasses] = await Promise.all([listFeatures(), sumFeatureSpend({ since: monthStart }), listDataClasses()]);
-  const scores = await recentDifficultyScores(features.map((feature) => feature.key));
-  const classes = dataClasses.map((dataClass) => ({ key: dataClass.key, name: dataClass.name }));
+  const { features, spend, monthLabel, classes, scores } = await loadFeaturesPage(new Date());
   return (
     <>
       <PageHeader
@@ -28,7 +21,7 @@ export default async function FeaturesPage() {
       {features.length === 0 ? (
         <EmptyState title="No features yet">Add a feature for each use of the gateway (or run npm run db:seed for the demo ones). Budgets, default data classes and licence checks all hang off a feature.</EmptyState>
       ) : (
-        <FeaturesTable features={features} spend={spend} monthLabel={formatUtcMonth(monthStart)} classes={classes} scores={scores} />
+        <FeaturesTable features={features} spend={spend} monthLabel={monthLabel} classes={classes} scores={scores} />
       )}
     </>
   );
