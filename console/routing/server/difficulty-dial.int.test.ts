@@ -2,7 +2,7 @@
 // records, the recent-scores query, calibration when a feature is saved, the published snapshot
 // carrying the dial, and decide() raising a request at the calibrated threshold.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recentDifficultyScores } from "@/lib/analytics/recent-difficulty-scores";
+import { recentDifficultyScores } from "@/lib/analytics/decisions/recent-difficulty-scores";
 import { disconnectDb, getDb } from "@/lib/db";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { uuidv7 } from "@/lib/ledger/uuidv7";
