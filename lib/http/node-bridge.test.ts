@@ -153,6 +153,26 @@ describe("sendWebResponse", () => {
     expect(rest).toBe("data: [DONE]\n\n");
   });
 
+  it("sends a stream's headers before its first event when the handler has none ready yet", async () => {
+    let release: () => void = () => {};
+    const first = new Promise<void>((resolve) => (release = resolve));
+    const origin = await serve(async () => {
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          await first;
+          controller.enqueue(new TextEncoder().encode("data: [DONE]\n\n"));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: { "content-type": "text/event-stream", "x-switchyard-decision": "d-2" } });
+    });
+    // fetch resolves on the headers: they must not wait for the first event.
+    const response = await fetch(`${origin}/`);
+    expect(response.headers.get("x-switchyard-decision")).toBe("d-2");
+    release();
+    expect(await response.text()).toBe("data: [DONE]\n\n");
+  });
+
   it("cancels the handler's stream when the client goes away mid-stream", async () => {
     let cancelled: (reason: unknown) => void = () => {};
     const wasCancelled = new Promise((resolve) => (cancelled = resolve));

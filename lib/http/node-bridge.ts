@@ -87,7 +87,12 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
     return;
   }
   res.writeHead(response.status, headers);
-  res.flushHeaders();
+  // The headers leave with the first event when the handler has one ready now (one write instead
+  // of two); otherwise on their own once this turn of the event loop is done, as before.
+  // (headersSent is already true after writeHead; flushHeaders sends nothing once they are out.)
+  const flushHeadersAlone = setImmediate(() => {
+    if (!res.destroyed) res.flushHeaders();
+  });
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   res.once("close", cancel);
@@ -115,6 +120,7 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
     // The handler's stream failed after the headers went out: all that is left is to close.
     res.destroy();
   } finally {
+    clearImmediate(flushHeadersAlone);
     res.off("close", cancel);
   }
 }
