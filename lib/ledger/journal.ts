@@ -7,7 +7,8 @@
 //
 // Durability: each append is one write(2) into the page cache — it survives the process dying at
 // any point. It survives the machine losing power only once fdatasync has run, which happens
-// every SYNC_INTERVAL_MS; that window is the documented exposure (bench/RELIABILITY.md).
+// every SYNC_INTERVAL_MS (off the event loop, one at a time); that window is the documented
+// exposure (bench/RELIABILITY.md).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -62,6 +63,7 @@ export class DecisionJournal {
   private sequence = 0;
   private syncTimer: ReturnType<typeof setInterval> | null = null;
   private dirty = false;
+  private syncing = false;
 
   constructor(private readonly options: JournalOptions) {
     this.segmentRecords = options.segmentRecords ?? SEGMENT_RECORDS;
@@ -143,7 +145,7 @@ export class DecisionJournal {
   close(): void {
     if (this.syncTimer) clearInterval(this.syncTimer);
     this.syncTimer = null;
-    this.sync();
+    // Each open segment is synced as it is closed.
     for (const segment of this.segments) this.closeSegment(segment);
     this.removeDrainedSegments();
   }
@@ -183,15 +185,20 @@ export class DecisionJournal {
     }
   }
 
+  /**
+   * On libuv's thread pool, not the event loop: a sync waits milliseconds for the disk, which
+   * every request queued behind it would wait too. One at a time; a segment closed meanwhile was
+   * synced by closeSegment itself.
+   */
   private sync() {
-    if (!this.dirty) return;
+    if (!this.dirty || this.syncing) return;
     this.dirty = false;
     const open = this.segments.at(-1);
     if (open?.fd == null) return;
-    try {
-      fs.fdatasyncSync(open.fd);
-    } catch (error) {
-      console.error("[switchyard] could not sync the decision journal to disk", error);
-    }
+    this.syncing = true;
+    fs.fdatasync(open.fd, (error) => {
+      this.syncing = false;
+      if (error && error.code !== "EBADF") console.error("[switchyard] could not sync the decision journal to disk", error);
+    });
   }
 }
