@@ -275,14 +275,14 @@ export async function startSwitchyard(options: SwitchyardOptions) {
   }
 
   /**
-   * Another instance of the same build on the same database (its own port, so its own journal
-   * folder), for the cluster benchmark; stopped with the rest at the end.
+   * Another instance on the same database (its own port, so its own journal folder), of the
+   * same build or of `instanceDistDir` (bench/ab.ts); stopped with the rest at the end.
    */
-  const startInstance = async (instancePort: number, instanceLog: string) => {
+  const startInstance = async (instancePort: number, instanceLog: string, instanceDistDir = distDir) => {
     const out = openSync(instanceLog, "a");
     const child = spawn(process.execPath, options.server === "next" ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(instancePort), "-H", "127.0.0.1"] : serverArgs(instancePort, "127.0.0.1"), {
       cwd: ROOT,
-      env: childEnv({ ...serverEnv, PORT: String(instancePort), NEXTAUTH_URL: `http://127.0.0.1:${instancePort}` }),
+      env: childEnv({ ...serverEnv, PORT: String(instancePort), NEXTAUTH_URL: `http://127.0.0.1:${instancePort}`, NEXT_DIST_DIR: instanceDistDir }),
       stdio: ["ignore", out, out],
     });
     const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
