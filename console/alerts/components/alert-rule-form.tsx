@@ -43,7 +43,7 @@ export function AlertRuleForm({ rule, options, onDone }: { rule: AlertRuleRow | 
         <SelectField id="alert-kind" label="Alert when" value={kind} onChange={set("kind")} error={errors.kind}>
           <option value="budget_threshold">spend reaches a share of the budget</option>
           <option value="refusal_spike">refused requests spike</option>
-          <option value="circuit_open">a provider's circuit opens</option>
+          <option value="circuit_open">a provider&apos;s circuit opens</option>
         </SelectField>
         {kind !== "circuit_open" ? (
           <>

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { reviewLicence } from "@/lib/routing/constraints/licence";
-import type { CommercialUse, FeaturePolicy, LicencePolicy, ModelPolicy } from "@/lib/routing/types";
+import type { CommercialUse, FeaturePolicy, LicencePolicy } from "@/lib/routing/types";
 import { modelPolicyOf } from "@/lib/config/model-policy";
 
 export interface LicenceConflict {

@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { testConnectionAction } from "@/console/providers/actions";
 import { Button } from "@/components/ui/button";
 import type { ConnectionTestResult } from "@/console/providers/server/test-provider-connection";

@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { effectivePricePerMTok } from "@/lib/pricing/cost";
 import { createProviderClient, ProviderError, toProviderError } from "@/lib/providers";
-import type { ModelPolicy, ProviderPolicy } from "@/lib/routing/types";
+import type { ProviderPolicy } from "@/lib/routing/types";
 import { providerDoc } from "@/lib/config/config-document";
 import { baseUrlProblem } from "@/lib/config/provider-fields";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
