@@ -34,23 +34,36 @@ export function FilterForm({ action, searchLabel, equalWidths = true, children }
 
 /**
  * A choice among options; the first, empty one (`anyLabel`, e.g. "All", "Any") means no filter,
- * `anyLabel={null}` offers none. `formName` prefixes the select's id, so ids stay unique on the page.
+ * `anyLabel={null}` offers none. `formName` prefixes the select's id, so ids stay unique on the
+ * page. `inLabel` puts the select inside its label, where it takes the label's colour and weight
+ * like the number and text fields (the Changes filters and the Costs traffic choice look so).
  */
-export function FilterSelect({ formName, name, label, value, options, anyLabel = "Any", className }: { formName: string; name: string; label: string; value: string | null; options: FilterOption[]; anyLabel?: string | null; className?: string }) {
+export function FilterSelect({ formName, name, label, value, options, anyLabel = "Any", inLabel = false, className }: { formName: string; name: string; label: string; value: string | null; options: FilterOption[]; anyLabel?: string | null; inLabel?: boolean; className?: string }) {
   const id = `${formName}-${name}`;
+  const select = (
+    <select id={id} name={name} defaultValue={value ?? ""} className={filterInputClass}>
+      {anyLabel === null ? null : <option value="">{anyLabel}</option>}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+  if (inLabel) {
+    return (
+      <label className={cn(filterLabelClass, className)}>
+        {label}
+        {select}
+      </label>
+    );
+  }
   return (
     <div className={className}>
       <label htmlFor={id} className={filterLabelClass}>
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={filterInputClass}>
-        {anyLabel === null ? null : <option value="">{anyLabel}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {select}
     </div>
   );
 }

@@ -8,8 +8,8 @@ export function ChangeFilterForm({ filters, entities, actors }: { filters: Chang
   return (
     <FilterBar className="mb-4">
       <FilterForm key={changeSearch(filters)} action="/changes" searchLabel="Filter changes" equalWidths={false}>
-        <FilterSelect formName={ID} name="entity" label="Entity" value={filters.entity} options={entities.map((entity) => ({ value: entity, label: entity }))} className="w-48" />
-        <FilterSelect formName={ID} anyLabel="Anyone" name="actor" label="User" value={filters.actor} options={actors.map((actor) => ({ value: actor, label: actor }))} className="w-64" />
+        <FilterSelect formName={ID} inLabel name="entity" label="Entity" value={filters.entity} options={entities.map((entity) => ({ value: entity, label: entity }))} className="w-48" />
+        <FilterSelect formName={ID} anyLabel="Anyone" inLabel name="actor" label="User" value={filters.actor} options={actors.map((actor) => ({ value: actor, label: actor }))} className="w-64" />
         <FilterActions submitLabel="Filter" resetLabel="Clear" resetHref="/changes" fill={false} />
       </FilterForm>
     </FilterBar>

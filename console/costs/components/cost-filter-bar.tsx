@@ -48,7 +48,7 @@ export function CostFilterBar({
         <FilterSelect formName={ID} anyLabel="All" name="endpoint" label="Endpoint" value={filters.endpoint} options={ENDPOINTS.map((endpoint) => ({ value: endpoint.key, label: endpoint.label }))} />
         <FilterSelect formName={ID} anyLabel="All" name="model" label="Model" value={filters.model} options={models.map((model) => ({ value: model, label: model }))} />
         <FilterSelect formName={ID} anyLabel="All" name="key" label="API key" value={filters.key} options={keys.map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)` }))} />
-        <FilterSelect formName={ID} anyLabel={null} name="traffic" label="Traffic" value={filters.traffic} options={TRAFFIC} />
+        <FilterSelect formName={ID} anyLabel={null} inLabel name="traffic" label="Traffic" value={filters.traffic} options={TRAFFIC} />
         <FilterActions submitLabel="Apply" resetLabel="Reset" resetHref={filters.range.timeZone !== "UTC" ? `/costs?tz=${encodeURIComponent(filters.range.timeZone)}` : "/costs"} />
       </FilterForm>
     </FilterBar>
