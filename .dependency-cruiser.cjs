@@ -1,6 +1,7 @@
 // The import boundaries of issue 13, checked by dependency-cruiser (npm run lint; ESLint checks the
-// rest, see eslint.config.mjs). Arrows: app → console → lib; lib/routing, lib/detectors and the
-// pricing core are pure; components never pull a server-only module into the browser bundle.
+// rest, see eslint.config.mjs). Arrows: app → console → components → lib, never back; lib/routing,
+// lib/detectors and the pricing core are pure; components never pull a server-only module into
+// the browser bundle.
 // lib/lint/boundaries.test.ts runs these rules on one deliberate violation each.
 const fs = require("node:fs");
 const path = require("node:path");
@@ -62,6 +63,27 @@ function forbiddenRules(root) {
       comment: "lib/ is the domain core: it never imports the app, the console areas or the seed script.",
       from: { path: "^lib/" },
       to: { path: "^(app/|console/|prisma/seed(/|\\.ts$))" },
+    },
+    {
+      name: "lib-not-components",
+      severity: "error",
+      comment: "Nor the React components: lib/ is what components are built on, not the other way round.",
+      from: { path: "^lib/" },
+      to: { path: "^components/" },
+    },
+    {
+      name: "console-and-components-not-app",
+      severity: "error",
+      comment: "app/ holds thin pages and routes; what they render and call lives in console/ and components/, which never import app/.",
+      from: { path: "^(components|console)/" },
+      to: { path: "^app/" },
+    },
+    {
+      name: "shared-components-not-console",
+      severity: "error",
+      comment: "components/ is the shared kit (ui, charts, shell): it serves every console area and imports none of them.",
+      from: { path: "^components/" },
+      to: { path: "^console/" },
     },
     {
       name: "pure-core-no-io",

@@ -44,7 +44,16 @@ describe("dependency-cruiser rules (.dependency-cruiser.cjs)", () => {
 
   it("runs every rule it knows of against the fixtures (none missing from this test)", () => {
     expect(depcruiseConfig.forbiddenRules(FIXTURES).map((rule) => rule.name).sort()).toEqual(
-      ["components-no-server-only", "lib-not-app-console-seed", "no-circular", "pure-core-no-io", "pure-core-reaches-no-io"],
+      [
+        "components-no-server-only",
+        "console-and-components-not-app",
+        "lib-not-app-console-seed",
+        "lib-not-components",
+        "no-circular",
+        "pure-core-no-io",
+        "pure-core-reaches-no-io",
+        "shared-components-not-console",
+      ],
     );
   });
 
@@ -58,6 +67,18 @@ describe("dependency-cruiser rules (.dependency-cruiser.cjs)", () => {
 
   it("lib-not-app-console-seed: lib/ importing the app or the seed", () => {
     expect(reported("lib-not-app-console-seed").sort()).toEqual(["lib/imports-app.ts → app/page-title.ts", "lib/imports-seed.ts → prisma/seed.ts"]);
+  });
+
+  it("lib-not-components: lib/ importing a React component", () => {
+    expect(reported("lib-not-components")).toEqual(["lib/imports-component.ts → components/secret-row.tsx"]);
+  });
+
+  it("console-and-components-not-app: a console component importing from app/", () => {
+    expect(reported("console-and-components-not-app")).toEqual(["console/area/components/imports-app.tsx → app/page-title.ts"]);
+  });
+
+  it("shared-components-not-console: the shared kit importing a console area", () => {
+    expect(reported("shared-components-not-console")).toEqual(["components/imports-console.tsx → console/area/area-name.ts"]);
   });
 
   it("pure-core-no-io: the engine, a detector and pricing importing the database, node:fs and the environment", () => {
