@@ -7,6 +7,8 @@ import { compileRules } from "../rules/compile-rules";
 import { detect } from "../detect";
 import type { CorpusCase } from "./corpus-case";
 import { IBAN_CORPUS } from "./iban";
+import { NUMBER_TABLE_CORPUS } from "./number-tables";
+import { PAYMENT_CARD_LAYOUT_CORPUS } from "./payment-card-layouts";
 import { PAYMENT_CARD_CORPUS } from "./payment-cards";
 import { SECRET_CORPUS } from "./secrets";
 import { SSN_CORPUS } from "./ssn";
@@ -20,6 +22,8 @@ function positionsOf(row: CorpusCase): Array<[number, number]> {
 
 describe.each([
   ["payment cards", PAYMENT_CARD_CORPUS],
+  ["payment cards in any layout", PAYMENT_CARD_LAYOUT_CORPUS],
+  ["tables and lists of numbers", NUMBER_TABLE_CORPUS],
   ["US SSNs", SSN_CORPUS],
   ["IBANs", IBAN_CORPUS],
   ["secrets", SECRET_CORPUS],

@@ -16,8 +16,22 @@ const DASH_LIKE = /^[\p{Pd}\u2212]$/u;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 const COMBINING = /^\p{M}$/u;
 
+// Dingbat digits (❶ ➀ ➊ ⓵, ⓿ 🄋 🄌): symbols, not decimal digits, and NFKC leaves them alone, but
+// a card written in them reads as its digits. Each run is 1-9 (its tenth is "10"); the zeros
+// stand alone.
+const DINGBAT_ONE = [0x2776, 0x2780, 0x278a, 0x24f5];
+const DINGBAT_ZERO = [0x24ff, 0x1f10b, 0x1f10c];
+
+function dingbatDigit(codePoint: number): number {
+  if (DINGBAT_ZERO.includes(codePoint)) return 0;
+  for (const one of DINGBAT_ONE) if (codePoint >= one && codePoint < one + 9) return codePoint - one + 1;
+  return -1;
+}
+
 function classify(codePoint: number, previousDigitValue: () => number): number {
   if (codePoint < 0x80) return KEEP;
+  const dingbat = dingbatDigit(codePoint);
+  if (dingbat >= 0) return DIGIT_ZERO + dingbat;
   const char = String.fromCodePoint(codePoint);
   if (IGNORABLE.test(char)) return REMOVE;
   if (SPACE_SEPARATOR.test(char)) return SPACE;

@@ -15,6 +15,9 @@ describe("normaliseForDetection", () => {
     ["composition of a letter and its mark", "Ü".normalize("NFD"), "Ü"],
     ["marks on digits", "4\u03321\u0332", "41"],
     ["line separators", "a\u2028b", "a\nb"],
+    ["keycaps (a variation selector, then an enclosing mark)", "4\ufe0f\u20e31\ufe0f\u20e3", "41"],
+    ["dingbat digits", "\u2779\u2776\u2783\u278a\u24f5\u24ff\u{1f10b}\u{1f10c}", "41411000"],
+    ["marks after a letter stay", "a\u200b\u0301", "a\u0301"],
   ])("%s", (_, input, expected) => {
     expect(normaliseForDetection(input).text).toBe(expected);
   });

@@ -90,6 +90,11 @@ class OffsetWriter {
     this.ends = ends;
   }
 
+  /** The last UTF-16 unit written, or -1. */
+  lastUnit(): number {
+    return this.length === 0 ? -1 : (this.units[this.length - 1] ?? -1);
+  }
+
   text(): string {
     return UTF16.decode(this.units.subarray(0, this.length));
   }
@@ -124,23 +129,31 @@ function mapped(codePoint: number, char: string): string {
 }
 
 const COMBINING_MARKS = /\p{M}+/gu;
+const LEADING_MARK = /^\p{M}/u;
+
+/** Whether the normalised text so far (written, plus the pending copy run) ends with an ASCII digit. */
+function followsDigit(writer: OffsetWriter, text: string, runStart: number, position: number): boolean {
+  const unit = runStart < position ? text.charCodeAt(position - 1) : writer.lastUnit();
+  return unit >= 48 && unit <= 57;
+}
 
 // Clusters seen before (a prompt repeats the same few): NFKC is the expensive step.
 const clusterCache = new Map<string, string>();
 const CLUSTER_CACHE_SIZE = 4096;
 
 function writeCluster(writer: OffsetWriter, cluster: string, from: number, to: number): void {
-  const cached = clusterCache.get(cluster);
-  if (cached !== undefined) {
-    if (cached !== "") writer.write(cached, from, to);
-    return;
+  let out = clusterCache.get(cluster);
+  if (out === undefined) {
+    out = "";
+    for (const char of cluster.normalize("NFKC")) out += mapped(char.codePointAt(0) ?? 0, char);
+    // Marks on a digit ("4̲1̲1̲1̲") only hide it: a digit with an underline is still the digit.
+    const first = out.charCodeAt(0);
+    if (first >= 48 && first <= 57) out = out.replace(COMBINING_MARKS, "");
+    if (clusterCache.size < CLUSTER_CACHE_SIZE) clusterCache.set(cluster, out);
   }
-  let out = "";
-  for (const char of cluster.normalize("NFKC")) out += mapped(char.codePointAt(0) ?? 0, char);
-  // Marks on a digit ("4̲1̲1̲1̲") only hide it: a digit with an underline is still the digit.
-  const first = out.charCodeAt(0);
-  if (first >= 48 && first <= 57) out = out.replace(COMBINING_MARKS, "");
-  if (clusterCache.size < CLUSTER_CACHE_SIZE) clusterCache.set(cluster, out);
+  // A removed base leaves its marks on what came before: after a digit they only hide it too
+  // (a keycap, "4\ufe0f\u20e3").
+  if (LEADING_MARK.test(out) && followsDigit(writer, "", 0, 0)) out = out.replace(COMBINING_MARKS, "");
   if (out !== "") writer.write(out, from, to);
 }
 
@@ -180,7 +193,15 @@ export function normaliseForDetection(text: string, budget?: DetectionBudget): N
       end += next > 0xffff ? 2 : 1;
       count++;
     }
-    // Marks with no base character cannot compose with anything: they stay as they are.
+    // Marks with no base character cannot compose with anything: they stay as they are — unless
+    // what comes before is a digit ("4\ufe0f\u20e3", a keycap: the variation selector between is
+    // removed), where they only hide it, as writeCluster drops a digit's own marks.
+    if (kind === MARK && followsDigit(writer, text, runStart, position)) {
+      if (runStart < position) writer.copy(text, runStart, position);
+      position = end;
+      runStart = position;
+      continue;
+    }
     if ((count === 1 && kind === KEEP) || kind === MARK) {
       position = end;
       continue;

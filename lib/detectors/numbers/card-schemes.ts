@@ -48,12 +48,34 @@ export const CARD_SCHEMES: readonly CardScheme[] = [
   { name: "UATP", ranges: [["1", "1"]], lengths: [15] },
 ];
 
-function inRange(digits: string, [from, to]: readonly [string, string]): boolean {
-  const prefix = digits.slice(0, from.length);
-  return prefix.length === from.length && prefix >= from && prefix <= to;
+/** The longest prefix any range compares. */
+export const IIN_DIGITS = 6;
+
+interface IinRange {
+  /** The range as six-digit bounds: ["51", "55"] is 510000..559999. */
+  low: number;
+  high: number;
+  scheme: CardScheme;
 }
+
+// The ranges of the schemes that issue each length, in CARD_SCHEMES order: the card detector
+// asks for every window of every digit group, so this is numbers compared, not strings sliced.
+const RANGES_BY_LENGTH: IinRange[][] = Array.from({ length: 20 }, (_, length) =>
+  CARD_SCHEMES.filter((scheme) => scheme.lengths.includes(length)).flatMap((scheme) =>
+    scheme.ranges.map(([from, to]) => {
+      const scale = 10 ** (IIN_DIGITS - from.length);
+      return { low: Number(from) * scale, high: (Number(to) + 1) * scale - 1, scheme };
+    }),
+  ),
+);
 
 /** The scheme that issues `digits` (ASCII digits, no separators) at this length, if any. */
 export function cardSchemeOf(digits: string): CardScheme | undefined {
-  return CARD_SCHEMES.find((scheme) => scheme.lengths.includes(digits.length) && scheme.ranges.some((range) => inRange(digits, range)));
+  return digits.length < IIN_DIGITS ? undefined : cardSchemeFor(Number(digits.slice(0, IIN_DIGITS)), digits.length);
+}
+
+/** The scheme that issues numbers of `length` digits whose first IIN_DIGITS digits are `prefix`, if any. */
+export function cardSchemeFor(prefix: number, length: number): CardScheme | undefined {
+  for (const range of RANGES_BY_LENGTH[length] ?? []) if (prefix >= range.low && prefix <= range.high) return range.scheme;
+  return undefined;
 }

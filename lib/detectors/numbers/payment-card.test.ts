@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NUMBER_TABLE_TRAPS } from "../corpus/number-tables";
 import { findPaymentCards, isPaymentCardNumber } from "./payment-card";
 
 const matched = (text: string) => findPaymentCards(text).map(([start, end]) => text.slice(start, end));
@@ -71,5 +72,47 @@ describe("payment card detector", () => {
     // A Luhn-valid 16-digit number with an Amex prefix: Amex numbers are 15 digits.
     expect(isPaymentCardNumber("3782822463100005")).toBe(false);
     expect(isPaymentCardNumber("378282246310005")).toBe(true);
+  });
+
+  it.each([
+    ["41111111 1111 1111", "8-4-4, the reported gap once the zero-width space is removed"],
+    ["41 11111111111111", "2-14"],
+    ["411 111 111 111 1111", "3-3-3-3-4"],
+    ["4111 11111111 1111", "4-8-4"],
+    ["37 8282246310005", "Amex 2-13"],
+    ["62055000 00000000 004", "UnionPay 19 as 8-8-3"],
+    ["41111111,1111,1111", "commas"],
+    ["41111111\n1111 1111", "over two lines"],
+    ["41111111\n        1111\n        1111", "indented lines"],
+  ])("finds %s alone, in any grouping (%s)", (card) => {
+    expect(matched(`Card: ${card}; thanks`)).toEqual([card]);
+  });
+
+  it("reads a card before its expiry and CVV, after a list marker, and several in a row", () => {
+    expect(matched("41111111 1111 1111 12/29 123")).toEqual(["41111111 1111 1111"]);
+    expect(matched("2. 41111111 1111 1111")).toEqual(["41111111 1111 1111"]);
+    expect(matched("41111111 1111 1111 5555 55555555 4444")).toEqual(["41111111 1111 1111", "5555 55555555 4444"]);
+  });
+
+  it.each([
+    ["41111111 1111 1111 2029", "a free grouping with a number after it that is no expiry"],
+    ["41111111-1111 1111", "a free grouping with two kinds of separator"],
+    ["4111111 1 1111 1111 1", "one-digit groups inside a free grouping"],
+    ["41.11111111111111", "a decimal number"],
+    ["4,111,111,111,111,111", "an amount with thousands separators"],
+    ["1.2.840.113549.1.1.13", "an OID"],
+  ])("does not read %s as a card (%s)", (text) => {
+    // Each holds a card-valid window of whole groups; the rules, not the checksum, keep it out.
+    const groups = text.match(/\d+/g) ?? [];
+    const windows = groups.flatMap((_, first) => groups.slice(first).map((__, length) => groups.slice(first, first + length + 1).join("")));
+    expect(windows.some(isPaymentCardNumber)).toBe(true);
+    expect(findPaymentCards(text)).toEqual([]);
+  });
+
+  it.each(NUMBER_TABLE_TRAPS.map(([text, window, what]) => [what, text, window] as const))("a table's card-valid window is no card: %s", (_what, text, window) => {
+    // The row is a real trap: a window of whole digit groups passes IIN, length and Luhn.
+    expect(text).toContain(window);
+    expect(isPaymentCardNumber(window.replace(/\D/g, ""))).toBe(true);
+    expect(findPaymentCards(text)).toEqual([]);
   });
 });
