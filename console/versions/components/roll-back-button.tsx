@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { rollBackAction } from "@/console/versions/actions";
 import { Button } from "@/components/ui/button";
-import { useConfigForm } from "@/lib/console/use-config-form";
+import { useActionForm } from "@/components/ui/form/use-action-form";
 
 const schema = z.object({ toVersion: z.number().int().min(1), note: z.string().trim().max(500).optional() });
 
@@ -12,9 +12,12 @@ export function RollBackButton({ version }: { version: number }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<number | null>(null);
-  const form = useConfigForm(schema, rollBackAction, (data: { version: number }) => {
-    setOpen(false);
-    setDone(data.version);
+  const form = useActionForm(schema, rollBackAction, {
+    onSuccess: (data: { version: number }) => {
+      setOpen(false);
+      setDone(data.version);
+    },
+    refresh: true,
   });
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -58,7 +61,7 @@ export function RollBackButton({ version }: { version: number }) {
           Cancel
         </Button>
       </div>
-      {form.feedback.message ? <p role="alert" className="max-w-60 text-right text-xs text-red-700">{form.feedback.message}</p> : null}
+      {form.refusal ? <p role="alert" className="max-w-60 text-right text-xs text-red-700">{form.refusal.message}</p> : null}
     </form>
   );
 }
