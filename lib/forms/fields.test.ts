@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jurisdictionList, keyField, optionalUsd, optionalUrl, optionalWholeNumber, regionList, suggestKey } from "./fields";
+import { jurisdictionList, keyField, optionalUsd, optionalUrl, optionalWholeNumber, regionList, suggestKey, versionField, versionOrNewField } from "./fields";
 
 describe("form fields", () => {
   it("suggests keys from names", () => {
@@ -31,5 +31,15 @@ describe("form fields", () => {
     expect(optionalUrl.parse("")).toBeNull();
     expect(optionalUrl.parse(" https://llama.meta.com/licence ")).toBe("https://llama.meta.com/licence");
     expect(optionalUrl.safeParse("javascript:alert(1)").success).toBe(false);
+  });
+});
+
+describe("version fields", () => {
+  it("take a stored row's version (1 or more), and 0 only where the form may create the row", () => {
+    expect(versionField.safeParse(1).success).toBe(true);
+    expect(versionField.safeParse(0).success).toBe(false);
+    expect(versionOrNewField.safeParse(0).success).toBe(true);
+    expect(versionOrNewField.safeParse(-1).success).toBe(false);
+    expect(versionOrNewField.safeParse(1.5).success).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Button } from "../button";
 import { Dialog } from "../dialog";
 import { FormAlert } from "../form-alert";
-import type { FormError } from "./use-action-form";
+import type { FormError } from "@/lib/forms/form-feedback";
 
 /**
  * "Revoke this key?", "Delete this rule?": what will happen, the refusal if the last try failed

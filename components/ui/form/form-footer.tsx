@@ -2,7 +2,7 @@
 import { Button } from "../button";
 import { FormAlert } from "../form-alert";
 import { FormStatus } from "./form-status";
-import type { FormError } from "./use-action-form";
+import type { FormError } from "@/lib/forms/form-feedback";
 
 interface FooterForm {
   pending: boolean;

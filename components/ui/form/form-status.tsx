@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "../button";
 import { cn } from "../cn";
-import type { FormError } from "./use-action-form";
+import type { FormError } from "@/lib/forms/form-feedback";
 
 /**
  * A refused save, inline beside an editor's buttons (the editors that open in place on the

@@ -4,13 +4,8 @@ import { useState, useTransition } from "react";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { fieldErrorsOf } from "@/lib/forms/field-errors";
+import { formErrorOf, invalidFeedback, NO_FEEDBACK, refusalFeedback, UNREACHABLE, type FormFeedback } from "@/lib/forms/form-feedback";
 import { announceSaved } from "../save-status";
-
-/** A refused save's message for the whole form; `stale`: the row changed since the form was opened, reload rather than resubmit. */
-export interface FormError {
-  message: string;
-  stale: boolean;
-}
 
 export interface ActionFormOptions<T> {
   onSuccess?: (data: T) => void;
@@ -21,9 +16,6 @@ export interface ActionFormOptions<T> {
   refresh?: boolean;
 }
 
-/** What a form or row shows when the action never answered (offline, server down). */
-export const UNREACHABLE = "The console could not reach the server. Check your connection and try again; nothing was saved.";
-
 /**
  * The client half of configAction, for every console form: validates in the browser with the
  * schema the server action uses (same messages, no round trip), then calls the action and puts
@@ -31,51 +23,41 @@ export const UNREACHABLE = "The console could not reach the server. Check your c
  * sent, not the parsed ones: the server parses them again with the same schema and trusts
  * nothing from the browser. A successful save is announced by the console's one "Saved" status.
  *
- * `formError` is the refusal as a form with fields shows it: a refusal about one field
- * (ConfigRuleError with a field) is shown at that field, not twice. `refusal` is every refusal,
- * for controls without fields (a row's move or delete buttons).
+ * `formError` is the refusal as a form with fields shows it (not repeated when it is shown at its
+ * field); `refusal` is every refusal, for controls without fields (a row's move or delete buttons).
  */
 export function useActionForm<S extends z.ZodType, T>(schema: S, action: (input: unknown) => Promise<ActionResult<T>>, options: ActionFormOptions<T> | ((data: T) => void) = {}) {
   const { onSuccess, refresh = false } = typeof options === "function" ? { onSuccess: options } : options;
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<FormError | null>(null);
+  const [feedback, setFeedback] = useState<FormFeedback>(NO_FEEDBACK);
   const [pending, startTransition] = useTransition();
-
-  function show(errors: Record<string, string>, error: FormError | null) {
-    setFieldErrors(errors);
-    setRefusal(error);
-  }
 
   function submit(values: unknown) {
     const parsed = schema.safeParse(values);
-    if (!parsed.success) return show(fieldErrorsOf(parsed.error), { message: "Some fields need attention.", stale: false });
-    show({}, null);
+    if (!parsed.success) return setFeedback(invalidFeedback(fieldErrorsOf(parsed.error)));
+    setFeedback(NO_FEEDBACK);
     startTransition(async () => {
       let result: ActionResult<T>;
       try {
         result = await action(values);
       } catch {
-        return show({}, { message: UNREACHABLE, stale: false });
+        return setFeedback({ fieldErrors: {}, refusal: { message: UNREACHABLE, stale: false } });
       }
-      if (!result.ok) return show(result.fieldErrors ?? {}, { message: result.error, stale: result.stale === true });
+      if (!result.ok) return setFeedback(refusalFeedback(result));
       announceSaved();
       onSuccess?.(result.data);
       if (refresh) router.refresh();
     });
   }
 
-  const shownAtField = refusal !== null && Object.values(fieldErrors).includes(refusal.message);
   return {
     submit,
     pending,
-    fieldErrors,
-    formError: shownAtField ? null : refusal,
-    refusal,
-    clearErrors: () => show({}, null),
+    fieldErrors: feedback.fieldErrors,
+    formError: formErrorOf(feedback),
+    refusal: feedback.refusal,
+    clearErrors: () => setFeedback(NO_FEEDBACK),
     /** Fetch the page's data again, e.g. after a stale refusal. */
     reload: () => router.refresh(),
   };
 }
-
-export type ActionForm = ReturnType<typeof useActionForm>;

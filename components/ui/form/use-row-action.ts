@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { UNREACHABLE, type FormError } from "./use-action-form";
+import { refusalFeedback, UNREACHABLE, type FormError } from "@/lib/forms/form-feedback";
 
 /**
  * A row's one-click actions (revoke, delete, enable, deactivate): runs a server action, keeps
@@ -22,7 +22,7 @@ export function useRowAction() {
         return setError({ message: UNREACHABLE, stale: false });
       }
       if (result.ok) onDone?.(result.data);
-      else setError({ message: result.error, stale: result.stale === true });
+      else setError(refusalFeedback(result).refusal);
     });
   }
 
