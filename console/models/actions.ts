@@ -1,14 +1,13 @@
 "use server";
 // Models & tiers mutations: each checks the role on the server, validates with the form's own
-// schema, refuses a stale form and records the change (lib/config). Publishing is separate.
+// schema, refuses a stale form and records the change (console/models/server). Publishing is separate.
 // The catalogue search changes nothing; it goes through the same wrapper for the role check.
 import { revalidatePath } from "next/cache";
 import { searchModelCatalogue } from "@/lib/config/catalogue/search-model-catalogue";
 import { configAction } from "@/lib/forms/config-action";
-import { catalogueSearchSchema, modelInputSchema, tierInputSchema } from "@/console/models/schema";
+import { catalogueSearchSchema, createMappingSchema, deleteMappingSchema, modelInputSchema, tierInputSchema, updateMappingSchema } from "@/console/models/schema";
 import { createModel, updateModel } from "@/console/models/server/save-model";
 import { createModelNameMapping, deleteModelNameMapping, updateModelNameMapping } from "@/console/models/server/save-model-name-mapping";
-import { createMappingSchema, deleteMappingSchema, updateMappingSchema } from "@/console/models/model-name-mapping-schema";
 import { updateTier } from "@/console/models/server/save-tier";
 
 const actor = (user: { id: string; email: string }) => ({ id: user.id, email: user.email });

@@ -2,8 +2,8 @@
 // the person types and by the server action before anything is written.
 import { z } from "zod";
 import { modelLimitProblems } from "@/lib/config/model-limits";
-import { CAPABILITIES } from "@/lib/routing/types";
-import { choiceField as keyField, numberField, optionalKeyField, optionalNumberField, optionalTextField, slugField, textField, versionOrNewField as versionField } from "@/lib/forms/fields";
+import { CAPABILITIES, DIFFICULTIES } from "@/lib/routing/types";
+import { choiceField, numberField, optionalKeyField, optionalNumberField, optionalTextField, slugField, textField, versionField, versionOrNewField } from "@/lib/forms/fields";
 
 // Bounds follow the database columns (Decimal(12,6) prices, Int counts) with room to spare.
 const PRICE = { min: 0, max: 100_000 };
@@ -11,7 +11,7 @@ const PRICE = { min: 0, max: 100_000 };
 export const hardwareProfileInputSchema = z.object({
   /** The profile being edited; null creates a new one. */
   id: z.string().nullable(),
-  version: versionField,
+  version: versionOrNewField,
   name: textField("a profile name", 80),
   purchasePriceUsd: numberField("the purchase price", { min: 0, max: 10_000_000 }),
   amortisationMonths: numberField("the amortisation period", { min: 1, max: 240, integer: true }),
@@ -50,10 +50,10 @@ export const modelInputSchema = z.object({
   /** The name apps pin; fixed once created because decision records and rules refer to it. */
   alias: slugField("the alias"),
   /** 0 creates the model. */
-  version: versionField,
+  version: versionOrNewField,
   providerModelId: textField("the provider's model id", 200),
-  tierKey: keyField("a tier"),
-  providerKey: keyField("a provider"),
+  tierKey: choiceField("a tier"),
+  providerKey: choiceField("a provider"),
   licenceKey: optionalKeyField(),
   enabled: z.boolean(),
   priority: numberField("the priority", { min: 0, max: 100_000, integer: true }),
@@ -82,7 +82,7 @@ export type ModelInput = z.infer<typeof modelInputSchema>;
 
 export const tierInputSchema = z.object({
   key: z.string().min(1),
-  version: versionField,
+  version: versionOrNewField,
   name: textField("a name", 80),
   description: optionalTextField("the description", 1000),
 });
@@ -93,3 +93,31 @@ export const catalogueSearchSchema = z.object({
   query: z.string().trim().min(2, "Type at least two characters.").max(100, "Type at most 100 characters."),
   providerKey: optionalKeyField(),
 });
+
+// The model-name mapping form: a glob over the names clients send, what it routes as, and the
+// difficulty it implies. Targets are checked against the working configuration on the server.
+export const mappingPatternField = z
+  .string()
+  .trim()
+  .min(1, "Enter a pattern, e.g. claude-*.")
+  .max(200, "At most 200 characters.")
+  .regex(/^[A-Za-z0-9._:/@[\]*-]+$/, "Use letters, digits, . _ : / @ [ ] - and * (any run of characters).");
+
+const mappingFields = {
+  pattern: mappingPatternField,
+  target: z.string().trim().min(1, "Choose auto, a tier or a model.").max(200, "At most 200 characters."),
+  difficulty: z.preprocess((value) => (value === "" ? null : value), z.enum(DIFFICULTIES, { message: "Choose routine, standard, hard or none." }).nullable()),
+  priority: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
+    z.number({ message: "Priority must be a whole number." }).int("Priority must be a whole number.").min(0, "At least 0.").max(10_000, "At most 10,000."),
+  ),
+};
+
+export const createMappingSchema = z.object(mappingFields);
+export type CreateMappingInput = z.infer<typeof createMappingSchema>;
+
+export const updateMappingSchema = z.object({ ...mappingFields, id: z.string().min(1), version: versionField });
+export type UpdateMappingInput = z.infer<typeof updateMappingSchema>;
+
+export const deleteMappingSchema = z.object({ id: z.string().min(1), version: versionField });
+export type DeleteMappingInput = z.infer<typeof deleteMappingSchema>;

@@ -2,7 +2,7 @@
 // and the difficulty → minimum tier map.
 import { z } from "zod";
 import { DIFFICULTIES } from "@/lib/routing/types";
-import { choiceField as keyField, listField, optionalKeyField, optionalNumberField, slugField, textField, versionOrNewField as versionField } from "@/lib/forms/fields";
+import { choiceField, listField, optionalKeyField, optionalNumberField, slugField, textField, versionOrNewField } from "@/lib/forms/fields";
 
 const TOKENS = { min: 0, max: 10_000_000, integer: true };
 
@@ -10,7 +10,7 @@ export const routingRuleInputSchema = z
   .object({
     key: slugField("the key"),
     /** 0 creates the rule (it goes last). */
-    version: versionField,
+    version: versionOrNewField,
     name: textField("a name", 120),
     enabled: z.boolean(),
     when: z.object({
@@ -38,15 +38,15 @@ export const routingRuleInputSchema = z
   });
 export type RoutingRuleInput = z.infer<typeof routingRuleInputSchema>;
 
-export const moveRuleSchema = z.object({ key: z.string().min(1), version: versionField, direction: z.enum(["up", "down"]) });
-export const ruleRefSchema = z.object({ key: z.string().min(1), version: versionField });
+export const moveRuleSchema = z.object({ key: z.string().min(1), version: versionOrNewField, direction: z.enum(["up", "down"]) });
+export const ruleRefSchema = z.object({ key: z.string().min(1), version: versionOrNewField });
 export const ruleEnabledSchema = ruleRefSchema.extend({ enabled: z.boolean() });
 
 export const difficultyMapSchema = z.object({
   /** The map has no version column: its newest updatedAt (epoch ms) stands in for one. */
   version: z.number().int().min(0),
-  routine: keyField("a tier for routine work"),
-  standard: keyField("a tier for standard work"),
-  hard: keyField("a tier for hard work"),
+  routine: choiceField("a tier for routine work"),
+  standard: choiceField("a tier for standard work"),
+  hard: choiceField("a tier for hard work"),
 });
 export type DifficultyMapInput = z.infer<typeof difficultyMapSchema>;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { BUILT_IN_DETECTOR_KEYS, isBuiltInDetectorKey } from "@/lib/detectors/built-in";
 import { DATA_CLASSES } from "@/lib/routing/types";
-import { versionOrNewField as versionField } from "@/lib/forms/fields";
+import { versionOrNewField } from "@/lib/forms/fields";
 
 /** A data class chosen in a form or a configuration document (the data rules' forms use it too). */
 export const dataClassKeyField = z.enum(DATA_CLASSES, { message: "Choose a data class." });
@@ -23,7 +23,7 @@ export const maskedAnswerFindingsField = z
 
 export const dataRuleSettingsSchema = z.object({
   /** The settings row's version the form was opened on. */
-  version: versionField,
+  version: versionOrNewField,
   unscannableDataClassKey: dataClassKeyField,
   maxLoggedDataClassKey: maxLoggedDataClassField,
   maskedAnswerFindings: maskedAnswerFindingsField,

@@ -5,16 +5,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
-import { listModelNameMappings } from "@/console/models/server/list-model-name-mappings";
-import { loadModelCatalogue } from "@/console/models/server/load-model-catalogue";
+import { loadModelsPage } from "@/console/models/server/load-models-page";
 
 export const metadata: Metadata = { title: "Models & tiers" };
 
 export default async function ModelsPage() {
   const user = await requireArea("models");
   const canEdit = canEditConfig(user.role);
-  const [catalogue, mappings] = await Promise.all([loadModelCatalogue(), listModelNameMappings()]);
-  const options = { ...catalogue, tiers: catalogue.tiers.map((tier) => ({ key: tier.key, name: tier.name })) };
+  const { tiers, options, mappings, mappingTargets } = await loadModelsPage();
   return (
     <>
       <PageHeader
@@ -26,14 +24,14 @@ export default async function ModelsPage() {
           </>
         }
       />
-      {catalogue.tiers.length === 0 ? (
+      {tiers.length === 0 ? (
         <EmptyState title="No tiers yet">Run npm run db:seed to create the default local, hosted-open and frontier tiers, or apply a configuration document on Policy versions.</EmptyState>
       ) : (
         <div className="space-y-6">
-          {catalogue.tiers.map((tier) => (
+          {tiers.map((tier) => (
             <TierCard key={tier.key} tier={tier} options={options} canEdit={canEdit} />
           ))}
-          <ModelNameMappingsCard mappings={mappings} targets={{ tiers: options.tiers, models: catalogue.tiers.flatMap((tier) => tier.models.map((model) => model.alias)) }} canEdit={canEdit} />
+          <ModelNameMappingsCard mappings={mappings} targets={mappingTargets} canEdit={canEdit} />
         </div>
       )}
     </>

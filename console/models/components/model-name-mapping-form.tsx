@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ModelNameMappingRow } from "@/console/models/server/list-model-name-mappings";
-import { createMappingSchema, deleteMappingSchema, updateMappingSchema } from "@/console/models/model-name-mapping-schema";
+import { createMappingSchema, deleteMappingSchema, updateMappingSchema } from "@/console/models/schema";
 
 export interface MappingTargets {
   tiers: Array<{ key: string; name: string }>;

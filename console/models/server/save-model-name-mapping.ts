@@ -3,7 +3,7 @@ import { getDb, type ModelNameMapping, type Prisma } from "@/lib/db";
 import { ENTITY } from "@/lib/config/change-entities";
 import { claimVersion } from "@/lib/config/claim-version";
 import { recordChange, type Actor } from "@/lib/config/record-change";
-import type { CreateMappingInput, DeleteMappingInput, UpdateMappingInput } from "../model-name-mapping-schema";
+import type { CreateMappingInput, DeleteMappingInput, UpdateMappingInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 
 function mappingView(mapping: ModelNameMapping) {
