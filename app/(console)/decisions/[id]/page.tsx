@@ -4,26 +4,15 @@ import { notFound } from "next/navigation";
 import { DecisionOutcomeFacts, DecisionRequestFacts } from "@/console/decisions/components/decision-summary";
 import { DecisionCandidates, DecisionFallbacks, DecisionNotRouted, DecisionRejections, DecisionTrace } from "@/console/decisions/components/decision-routing";
 import { StatusBadge } from "@/console/decisions/components/status-badge";
+import { backToSearch } from "@/console/decisions/back-to-search";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { decisionStage } from "@/lib/analytics/decisions/decision-stage";
 import type { SearchParams } from "@/lib/analytics/costs/cost-filters";
-import { decisionSearch, resolveDecisionFilters, resolvePage } from "@/lib/analytics/decisions/decision-filters";
 import { getDecision } from "@/lib/analytics/decisions/get-decision";
-import { isDecisionGroup } from "@/lib/analytics/decisions/decision-filters";
-import { resolveTimeZone } from "@/lib/console/time-range";
 import { requireArea } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Decision" };
-
-/** The log's view this page was opened from (its search, grouping and page), rebuilt from known parameters only. */
-function backToSearch(query: SearchParams): string {
-  const filters = resolveDecisionFilters(query);
-  const page = resolvePage(query);
-  const group = isDecisionGroup(query.group) ? `group=${query.group}` : "";
-  const tz = !filters.range && typeof query.tz === "string" ? `tz=${encodeURIComponent(resolveTimeZone(query))}` : "";
-  return [decisionSearch(filters, page.cursor ? { direction: page.direction, cursor: page.cursor } : undefined), group, tz].filter(Boolean).join("&");
-}
 
 export default async function DecisionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requireArea("decisions");
