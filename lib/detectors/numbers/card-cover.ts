@@ -4,8 +4,7 @@
 // gap a number can be split by (see digit-groups.ts). A segment is a card when its groups,
 // however they are sized ("41111111 1111 1111", "41 11111111111111", "411 111 111 111 1111"),
 // read as one card number written as one (card-layout.ts), or as several in a row, optionally
-// after a list marker ("2. ") and
-// each followed by an expiry ("12/29", "12 / 2029") and a CVV.
+// after a list marker ("2. ") and each followed by an expiry ("12/29", "12 / 2029") and a CVV.
 //
 // Any grouping counts here because the whole segment must be used: a table or a list of
 // numbers holds more digits than its cards, so it is not a cover, while a card written any way,
