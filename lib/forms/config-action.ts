@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONFIG_EDITORS, type Role } from "@/lib/auth/roles";
 import { currentUser, type SignedInUser } from "@/lib/auth/session";
 import { mapPrismaError } from "@/lib/db";
+import { logUnexpected } from "@/lib/http/unexpected-error";
 import type { ActionResult } from "./action-result";
 import { fieldErrorsOf } from "./field-errors";
 import { ConfigRuleError, StaleEditError } from "./stale-edit";
@@ -33,9 +34,7 @@ export function configAction<S extends z.ZodType, T>(
       if (error instanceof ConfigRuleError) return { ok: false, error: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
       const mapped = mapPrismaError(error);
       if (mapped) return { ok: false, error: mapped.message };
-      const reference = crypto.randomUUID();
-      console.error(`[switchyard] config action failed ${reference}`, error);
-      return { ok: false, error: `The change could not be saved (reference ${reference}). Nothing was changed.` };
+      return { ok: false, error: `The change could not be saved (reference ${logUnexpected("config action failed", error)}). Nothing was changed.` };
     }
   };
 }

@@ -1,45 +1,44 @@
-// Every API error leaves Switchyard in OpenAI's shape, { error: { message, type, code } },
-// so the official SDKs raise the right exception class for each status.
+// The error every API answer carries, built from a code in the one table (./error-codes.ts):
+// the code decides the status and the type in each wire shape. OpenAI's shape,
+// { error: { message, type, code } }, is the default body; Anthropic's endpoint writes its own
+// from the same error (lib/wire/anthropic-messages/errors.ts).
+import { ERROR_CODES, entryForStatus, isErrorCode, type AnthropicErrorType, type ErrorCode, type OpenAiErrorType } from "./error-codes";
 
-export type ApiErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "permission_error"
-  | "not_found_error"
-  | "rate_limit_error"
-  | "insufficient_quota"
-  | "server_error"
-  | "api_error"
-  | "service_unavailable_error";
+export type { AnthropicErrorType, ErrorCode, OpenAiErrorType } from "./error-codes";
+/** OpenAI's error `type` (the name the gateway has always used for it). */
+export type ApiErrorType = OpenAiErrorType;
 
-const TYPE_BY_STATUS: Record<number, ApiErrorType> = {
-  400: "invalid_request_error",
-  401: "authentication_error",
-  403: "permission_error",
-  404: "not_found_error",
-  405: "invalid_request_error",
-  409: "invalid_request_error",
-  413: "invalid_request_error",
-  415: "invalid_request_error",
-  429: "rate_limit_error",
-  500: "api_error",
-  502: "api_error",
-  503: "service_unavailable_error",
-};
+export interface ApiErrorOptions {
+  /** The request field the error is about; OpenAI's `param`. */
+  param?: string;
+  headers?: Record<string, string>;
+}
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly type: ApiErrorType;
+  /** OpenAI's error type for this code. */
+  readonly type: OpenAiErrorType;
+  /** Anthropic's error type for this code. */
+  readonly anthropicType: AnthropicErrorType;
   /** Extra fields for the body's error object (e.g. `param`). */
   readonly extra: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, options: { param?: string; headers?: Record<string, string>; type?: ApiErrorType } = {}) {
+  /**
+   * Prefer apiError(code, …): a code from the table brings its own status. The status is taken
+   * here only so tests can build errors the table does not know; for a code in the table it must
+   * be the table's.
+   */
+  constructor(status: number, code: string, message: string, options: ApiErrorOptions = {}) {
     super(message);
+    const known = isErrorCode(code) ? ERROR_CODES[code] : null;
+    if (known && known.status !== status) throw new Error(`Error code '${code}' answers ${known.status}, not ${status} (lib/http/error-codes.ts).`);
+    const types = known ?? entryForStatus(status);
     this.status = status;
     this.code = code;
-    this.type = options.type ?? TYPE_BY_STATUS[status] ?? "api_error";
+    this.type = types.openai;
+    this.anthropicType = types.anthropic;
     this.extra = options.param ? { param: options.param } : {};
     this.headers = options.headers ?? {};
   }
@@ -49,6 +48,20 @@ export class ApiError extends Error {
   }
 }
 
+/** The one way code outside tests builds an API error: the code brings its status and types. */
+export function apiError(code: ErrorCode, message: string, options: ApiErrorOptions = {}): ApiError {
+  return new ApiError(ERROR_CODES[code].status, code, message, options);
+}
+
+/**
+ * The client went away (mid-body or mid-request). Nobody reads the answer; the code is what the
+ * decision record keeps.
+ */
+export function clientClosedRequest(message = "The client closed the request."): ApiError {
+  return apiError("client_closed_request", message);
+}
+
+/** An error in OpenAI's shape (the gateway's OpenAI endpoints and the console's API routes). */
 export function errorResponse(error: ApiError, headers: Record<string, string> = {}): Response {
   return Response.json(error.toBody(), { status: error.status, headers: { ...error.headers, ...headers } });
 }

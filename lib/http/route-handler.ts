@@ -1,6 +1,7 @@
 import "server-only";
 import { mapPrismaError } from "@/lib/db";
-import { ApiError, errorResponse } from "./api-error";
+import { ApiError, apiError, errorResponse } from "./api-error";
+import { unexpectedError } from "./unexpected-error";
 
 /**
  * The one wrapper for route handlers: it turns thrown ApiErrors into OpenAI-shaped answers,
@@ -20,20 +21,23 @@ export function handleRoute<Args extends unknown[]>(handler: (request: Request, 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error);
   const mapped = mapPrismaError(error);
-  if (mapped) return errorResponse(new ApiError(mapped.status, mapped.code, mapped.message));
-  const reference = crypto.randomUUID();
-  console.error(`[switchyard] unhandled error ${reference}`, error);
-  return errorResponse(new ApiError(500, "internal_error", `Switchyard hit an unexpected error. Reference: ${reference}.`));
+  if (mapped) return errorResponse(apiError(mapped.code, mapped.message));
+  return errorResponse(unexpectedError("unhandled error", error));
 }
 
 /** Unknown paths under /api: a JSON 404 in OpenAI's shape, whatever the method. */
 export const unknownApiPath = handleRoute(async (request: Request) => {
   const { pathname } = new URL(request.url);
-  throw new ApiError(404, "unknown_endpoint", `There is no ${request.method} ${pathname} endpoint. The gateway serves POST /api/v1/chat/completions, POST /api/v1/messages (and /count_tokens), POST /api/v1/responses, POST /api/v1/embeddings, POST /api/route, GET /api/v1/models and GET /api/v1/decisions/{id}.`);
+  throw apiError("unknown_endpoint", `There is no ${request.method} ${pathname} endpoint. The gateway serves POST /api/v1/chat/completions, POST /api/v1/messages (and /count_tokens), POST /api/v1/responses, POST /api/v1/embeddings, POST /api/route, GET /api/v1/models and GET /api/v1/decisions/{id}.`);
 });
+
+/** A 405 naming the methods this endpoint takes (in the allow header too). */
+export function methodNotAllowedError(allowed: string[]): ApiError {
+  return apiError("method_not_allowed", `Use ${allowed.join(" or ")} on this endpoint.`, { headers: { allow: allowed.join(", ") } });
+}
 
 export function methodNotAllowed(allowed: string[]) {
   return handleRoute(async () => {
-    throw new ApiError(405, "method_not_allowed", `Use ${allowed.join(" or ")} on this endpoint.`, { headers: { allow: allowed.join(", ") } });
+    throw methodNotAllowedError(allowed);
   });
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "./api-error";
+import { apiError, type ApiError } from "./api-error";
 
 /** Turns a zod failure into a 400 that names the field, e.g. "messages.0.role: Invalid option". */
 export function validationError(error: z.ZodError, where: "body" | "query" | "params" | "headers" = "body"): ApiError {
@@ -8,7 +8,7 @@ export function validationError(error: z.ZodError, where: "body" | "query" | "pa
   const message = first
     ? `Invalid ${where}${path ? ` field '${path}'` : ""}: ${first.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : ""}`
     : `Invalid ${where}.`;
-  return new ApiError(400, "invalid_request", message, path ? { param: path } : {});
+  return apiError("invalid_request", message, path ? { param: path } : {});
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params" | "headers" = "body"): z.infer<T> {

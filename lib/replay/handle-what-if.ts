@@ -3,9 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { ConfigDocumentError } from "@/lib/config/apply-config-document";
-import { requireConsoleArea } from "@/lib/console/require-console-area";
+import { requireConsoleArea } from "@/lib/auth/require-console-area";
 import { readJsonBody } from "@/lib/gateway/request/read-body";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError } from "@/lib/http/api-error";
 import { parseOrThrow } from "@/lib/http/validation";
 import { loadReplayPolicy, PolicyNotFoundError, type ReplayPolicy } from "./policy-source";
 import { maxWhatIfDays, runWhatIf } from "./run-what-if";
@@ -31,10 +31,10 @@ async function policyOrError(source: z.infer<ReturnType<typeof bodySchema>>["pol
   try {
     return await loadReplayPolicy(source);
   } catch (error) {
-    if (error instanceof PolicyNotFoundError) throw new ApiError(404, "policy_not_found", error.message, { param: "policy.number" });
+    if (error instanceof PolicyNotFoundError) throw apiError("policy_not_found", error.message, { param: "policy.number" });
     if (error instanceof ConfigDocumentError) {
       const first = error.issues[0];
-      throw new ApiError(400, "invalid_document", `${error.message}${first ? ` First: ${first.path || "(document)"}: ${first.message}` : ""}`, { param: "policy.text" });
+      throw apiError("invalid_document", `${error.message}${first ? ` First: ${first.path || "(document)"}: ${first.message}` : ""}`, { param: "policy.text" });
     }
     throw error;
   }
@@ -43,7 +43,7 @@ async function policyOrError(source: z.infer<ReturnType<typeof bodySchema>>["pol
 export async function handleWhatIf(request: Request): Promise<Response> {
   await requireConsoleArea("whatIf");
   const body = parseOrThrow(bodySchema(), await readJsonBody(request, MAX_BODY_BYTES));
-  if (running) throw new ApiError(429, "what_if_running", "Another what-if is running on this server; try again when it has finished.", { headers: { "retry-after": "5" } });
+  if (running) throw apiError("what_if_running", "Another what-if is running on this server; try again when it has finished.", { headers: { "retry-after": "5" } });
   running = true;
   let policy: ReplayPolicy;
   try {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { gatewayRuntime } from "@/lib/gateway/instance/runtime";
-import { requireConsoleArea } from "@/lib/console/require-console-area";
+import { requireConsoleArea } from "@/lib/auth/require-console-area";
 import { providerHealthViews } from "../provider-health-view";
 
 /**

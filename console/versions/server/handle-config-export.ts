@@ -1,6 +1,6 @@
 import "server-only";
 import { loadConfigDocument } from "@/lib/config/load-config-document";
-import { requireConsoleArea } from "@/lib/console/require-console-area";
+import { requireConsoleArea } from "@/lib/auth/require-console-area";
 
 /** GET /api/console/config/export — the working configuration as a JSON file to download. */
 export async function handleConfigExport(): Promise<Response> {

@@ -2,7 +2,7 @@ import "server-only";
 // GET /api/console/decisions/tail: the newest decisions matching the log's filters, for the live
 // tail's polling (readers of the decision log only). JSON, dates as ISO strings.
 import { queryObject } from "@/lib/http/validation";
-import { requireAreaForApi } from "../console-access";
+import { requireConsoleArea } from "@/lib/auth/require-console-area";
 import { resolveDecisionFilters } from "./decision-filters";
 import { listLatestDecisions, type DecisionRow } from "./list-decisions";
 
@@ -17,7 +17,7 @@ export interface DecisionTailResponse {
 }
 
 export async function handleDecisionTail(request: Request): Promise<Response> {
-  await requireAreaForApi("decisions");
+  await requireConsoleArea("decisions");
   const filters = resolveDecisionFilters(queryObject(request.url));
   const rows = await listLatestDecisions(filters, TAIL_SIZE);
   const body: DecisionTailResponse = { rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), polledAt: new Date().toISOString() };

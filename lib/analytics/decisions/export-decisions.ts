@@ -4,9 +4,9 @@ import "server-only";
 // holds one page in memory. The first page is read before answering, so a search too broad to
 // answer gets a clear error status; a later page that fails ends the stream with an error rather
 // than a silently short file.
-import { ApiError } from "@/lib/http/api-error";
+import { apiError } from "@/lib/http/api-error";
 import { queryObject } from "@/lib/http/validation";
-import { requireAreaForApi } from "../console-access";
+import { requireConsoleArea } from "@/lib/auth/require-console-area";
 import { csvCell } from "../csv";
 import { decodeCursor, resolveDecisionFilters, type DecisionFilters } from "./decision-filters";
 import { listDecisions, type DecisionPage, type DecisionRow } from "./list-decisions";
@@ -56,15 +56,15 @@ export function csvLine(row: ReturnType<typeof exportRow>): string {
 
 async function page(filters: DecisionFilters, after: string | null): Promise<DecisionPage> {
   const result = await listDecisions(filters, { direction: "older", cursor: decodeCursor(after) }, EXPORT_PAGE);
-  if (result.timedOut) throw new ApiError(422, "search_too_broad", "This search visits too many records to export: narrow the time range, or add a feature, key or status filter.", { type: "invalid_request_error" });
+  if (result.timedOut) throw apiError("search_too_broad", "This search visits too many records to export: narrow the time range, or add a feature, key or status filter.");
   return result;
 }
 
 export async function handleDecisionExport(request: Request): Promise<Response> {
-  await requireAreaForApi("decisions");
+  await requireConsoleArea("decisions");
   const query = queryObject(request.url);
   const format = query.format ?? "csv";
-  if (format !== "csv" && format !== "json") throw new ApiError(400, "invalid_request", "format must be csv or json.", { param: "format" });
+  if (format !== "csv" && format !== "json") throw apiError("invalid_request", "format must be csv or json.", { param: "format" });
   const filters = resolveDecisionFilters(query);
   const first = await page(filters, null);
   const encoder = new TextEncoder();

@@ -6,7 +6,7 @@
 //   cost no CPU, so past its CPU an instance is overloaded long before its in-flight bound. A
 //   refusal costs a fraction of an answer, so shedding keeps the admitted ones on time.
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError, type ApiError } from "@/lib/http/api-error";
 
 export type AdmissionRefusal = "in_flight" | "event_loop";
 
@@ -50,7 +50,7 @@ export function overloaded(limit: InFlightLimit): ApiError {
     limit.lastRefusal === "event_loop"
       ? `is behind on its work: its event loop is more than ${limit.maxDelayMs} ms late (GATEWAY_MAX_EVENT_LOOP_DELAY_MS)`
       : `is at its limit of ${limit.max} requests in flight (GATEWAY_MAX_IN_FLIGHT)`;
-  return new ApiError(503, "gateway_overloaded", `This Switchyard instance ${why}. Retry in a second.`, { headers: { "retry-after": "1" } });
+  return apiError("gateway_overloaded", `This Switchyard instance ${why}. Retry in a second.`, { headers: { "retry-after": "1" } });
 }
 
 /**

@@ -5,7 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { hashApiKey } from "@/lib/auth/api-key";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError, type ApiError } from "@/lib/http/api-error";
 import { reportDatabaseDown, reportDatabaseUp } from "../instance/database-status";
 import { announce, onEvent } from "../instance/cluster-events";
 
@@ -127,7 +127,7 @@ async function lookUp(hash: string): Promise<AppKey | null> {
 
 function tooManyFailures(msBeforeNext: number): ApiError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new ApiError(429, "too_many_failed_authentications", `Too many requests with an invalid API key from this client. Retry in ${seconds} s.`, {
+  return apiError("too_many_failed_authentications", `Too many requests with an invalid API key from this client. Retry in ${seconds} s.`, {
     headers: { "retry-after": String(seconds) },
   });
 }
@@ -141,7 +141,7 @@ async function failed(client: string): Promise<never> {
     throw rejection;
   }
   // Never any part of the presented secret: a 401 must not confirm or echo what was sent.
-  throw new ApiError(401, "invalid_api_key", "Invalid or revoked API key.");
+  throw apiError("invalid_api_key", "Invalid or revoked API key.");
 }
 
 /**
@@ -152,7 +152,7 @@ async function failed(client: string): Promise<never> {
 export async function authenticateAppKey(request: Request): Promise<AppKey> {
   const secret = bearerToken(request);
   if (!secret) {
-    throw new ApiError(401, "missing_api_key", "No API key: send your Switchyard app key as 'Authorization: Bearer <key>'.");
+    throw apiError("missing_api_key", "No API key: send your Switchyard app key as 'Authorization: Bearer <key>'.");
   }
   listenForKeyChanges();
   const hash = hashApiKey(secret);
@@ -178,7 +178,7 @@ export async function authenticateAppKey(request: Request): Promise<AppKey> {
       state.known.set(hash, { key: known.key, checkedAt: now });
       return known.key;
     }
-    throw new ApiError(503, "database_unavailable", "Switchyard cannot check this API key right now (its database is unreachable) and has not seen it recently. Retry shortly.", {
+    throw apiError("database_unavailable", "Switchyard cannot check this API key right now (its database is unreachable) and has not seen it recently. Retry shortly.", {
       headers: { "retry-after": "5" },
     });
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { errorResponse, type ApiError } from "@/lib/http/api-error";
+import { apiError, errorResponse, type ApiError } from "@/lib/http/api-error";
 import { parseOrThrow } from "@/lib/http/validation";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { chatCompletionBody } from "@/lib/wire/openai-chat/completion";
@@ -9,12 +9,11 @@ import { decisionView } from "../records/decision-view";
 import type { EndpointAdapter } from "./endpoint-adapter";
 import { hintHeaders, hintHeadersSchema } from "./schemas";
 import { openAiSseStream } from "./stream-response";
-import { ApiError as GatewayApiError } from "@/lib/http/api-error";
 
 /** Mid-stream failures in OpenAI's error shape. */
 export function midStreamError(error: unknown): ApiError {
-  if (error instanceof ProviderError) return new GatewayApiError(502, "upstream_stream_failed", `The model's stream failed after it started: ${error.message}`);
-  return new GatewayApiError(502, "upstream_stream_failed", "The model's stream failed after it started.");
+  if (error instanceof ProviderError) return apiError("upstream_stream_failed", `The model's stream failed after it started: ${error.message}`);
+  return apiError("upstream_stream_failed", "The model's stream failed after it started.");
 }
 
 /** Errors in OpenAI's shape, with the decision id when there is one. */

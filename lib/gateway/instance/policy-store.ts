@@ -1,7 +1,7 @@
 import "server-only";
 import { compileRules, type CompiledRules } from "@/lib/detectors";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError } from "@/lib/http/api-error";
 import type { AnswerRules } from "../pipeline/answer-guard";
 import { onEvent } from "./cluster-events";
 import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
@@ -50,7 +50,7 @@ export class PolicyStore {
       this.startRefreshing();
     }
     if (!this.loaded) {
-      throw new ApiError(503, "no_policy", "No routing policy has been published yet. Publish one in the console (or run npm run db:seed).");
+      throw apiError("no_policy", "No routing policy has been published yet. Publish one in the console (or run npm run db:seed).");
     }
     return this.loaded;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError } from "@/lib/http/api-error";
 import { DecisionJournal } from "@/lib/ledger/journal";
 import { writeDecisionBatchIsolating } from "@/lib/ledger/write-batch";
 import { WriteBehindQueue } from "@/lib/ledger/queue";
@@ -153,7 +153,7 @@ export function recordDecision(runtime: GatewayRuntime, record: DecisionRecordIn
     runtime.journal.append(record);
   } catch (error) {
     console.error("[switchyard] could not journal a decision record", error);
-    throw new ApiError(503, "journal_unavailable", "Switchyard could not record this request on its local journal, so it is not answered. Retry shortly.", { headers: { "retry-after": "5" } });
+    throw apiError("journal_unavailable", "Switchyard could not record this request on its local journal, so it is not answered. Retry shortly.", { headers: { "retry-after": "5" } });
   }
   return runtime.ledger.enqueue(record);
 }
@@ -165,7 +165,7 @@ export function recordDecision(runtime: GatewayRuntime, record: DecisionRecordIn
 export function assertCanRecord(runtime: GatewayRuntime): void {
   if (!runtime.journal.full) return;
   const { waiting } = runtime.journal.stats();
-  throw new ApiError(503, "journal_full", `Switchyard is holding ${waiting} decision records the database has not taken yet (JOURNAL_MAX_RECORDS); it refuses new requests until they are written. Retry shortly.`, { headers: { "retry-after": "10" } });
+  throw apiError("journal_full", `Switchyard is holding ${waiting} decision records the database has not taken yet (JOURNAL_MAX_RECORDS); it refuses new requests until they are written. Retry shortly.`, { headers: { "retry-after": "10" } });
 }
 
 /** After a publish in this process: serve it here now, and tell the other instances to look. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/http/api-error";
+import { methodNotAllowedError } from "@/lib/http/route-handler";
 import { serveGatewayRequest } from "../pipeline/serve-call";
 import { anthropicErrorResponse, messagesAdapter } from "./messages-adapter";
 
@@ -10,6 +10,5 @@ export function handleMessages(request: Request): Promise<Response> {
 
 /** Any other method on the Messages endpoints: a 405 in Anthropic's error shape. */
 export async function messagesMethodNotAllowed(): Promise<Response> {
-  const error = new ApiError(405, "method_not_allowed", "Use POST on this endpoint.", { headers: { allow: "POST" } });
-  return anthropicErrorResponse(error, null);
+  return anthropicErrorResponse(methodNotAllowedError(["POST"]), null);
 }

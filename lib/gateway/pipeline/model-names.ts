@@ -2,7 +2,7 @@
 // gpt-5-codex) mapped onto what Switchyard routes: `auto`, a tier pin or a model alias. Names
 // Switchyard already knows are never remapped; for any other, the first mapping by priority
 // whose glob matches decides. Pure: the mappings come with the published policy snapshot.
-import { ApiError } from "@/lib/http/api-error";
+import { apiError, type ApiError } from "@/lib/http/api-error";
 import type { Difficulty, ModelNameMappingPolicy } from "@/lib/routing/types";
 
 export type ModelNameResolution =
@@ -53,8 +53,7 @@ export function mappingSentence(requested: string, resolution: Extract<ModelName
 /** The 404 for a name that is neither Switchyard's nor mapped; each endpoint words it in its own error shape. */
 export function unmappedModelError(requested: string): ApiError {
   const name = requested.trim();
-  return new ApiError(
-    404,
+  return apiError(
     "model_not_found",
     `The model '${name}' is not a Switchyard model, tier or mapped name. Send 'auto', 'tier:<tier key>' or a model alias (GET /api/v1/models), or ask an admin to add a model-name mapping in Models & tiers, e.g. pattern '${suggestedPattern(name)}' → auto.`,
     { param: "model" },

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/api-error";
+import { apiError } from "@/lib/http/api-error";
 import type { AppKey } from "../auth/authenticate";
 import type { LoadedPolicy } from "../instance/policy-store";
 
@@ -14,18 +14,18 @@ export function resolveFeature(requested: string | null, key: AppKey, policy: Lo
   const scoped = key.featureKeys.length > 0;
   if (featureKey === null) {
     if (!scoped) return null;
-    throw new ApiError(400, "feature_required", `This API key is scoped to features and has no default: name one with the 'x-switchyard-feature' header (or 'feature' on /api/route). Allowed: ${key.featureKeys.join(", ")}.`, {
+    throw apiError("feature_required", `This API key is scoped to features and has no default: name one with the 'x-switchyard-feature' header (or 'feature' on /api/route). Allowed: ${key.featureKeys.join(", ")}.`, {
       param: "feature",
     });
   }
   if (scoped && !key.featureKeys.includes(featureKey)) {
-    throw new ApiError(403, "feature_not_allowed", `This API key may not be used for feature '${featureKey}'. It is scoped to: ${key.featureKeys.join(", ")}.`, {
+    throw apiError("feature_not_allowed", `This API key may not be used for feature '${featureKey}'. It is scoped to: ${key.featureKeys.join(", ")}.`, {
       param: "feature",
     });
   }
   if (!policy.features.has(featureKey)) {
     const known = [...policy.features.keys()];
-    throw new ApiError(400, "unknown_feature", `Unknown feature '${featureKey}'.${known.length ? ` Known features: ${known.join(", ")}.` : ""}`, { param: "feature" });
+    throw apiError("unknown_feature", `Unknown feature '${featureKey}'.${known.length ? ` Known features: ${known.join(", ")}.` : ""}`, { param: "feature" });
   }
   return featureKey;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createProviderClient } from "@/lib/providers/create-provider-client";
 import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/fallback";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError, clientClosedRequest, type ApiError } from "@/lib/http/api-error";
 import { decide } from "@/lib/routing";
 import type { Analysis, Candidate, Decision, LiveState } from "@/lib/routing/decision-types";
 import { DATA_CLASSES, type DataClassKey, type FeaturePolicy } from "@/lib/routing/types";
@@ -25,8 +25,6 @@ export type PipelineResult =
   | { kind: "dry_run"; decision: Decision; policy: LoadedPolicy }
   | { kind: "completion"; decision: Decision; policy: LoadedPolicy; outcome: GenerateOutcome<RoutedCandidate> }
   | { kind: "stream"; decision: Decision; policy: LoadedPolicy; outcome: StreamOutcome<RoutedCandidate> };
-
-export const clientClosed = () => new ApiError(499, "client_closed_request", "The client closed the request.");
 
 function candidatesFor(decision: Decision, policy: LoadedPolicy): RoutedCandidate[] {
   return decision.candidates.map((candidate) => ({
@@ -52,19 +50,19 @@ function allFailed(draft: DecisionDraft, error: CandidatesFailedError): ApiError
   const retryAfter = Math.min(...error.attempts.map((attempt) => attempt.retryAfterSeconds ?? 60));
   const tried = error.attempts.map((attempt) => `${attempt.alias} (${attempt.errorKind === "circuit_open" ? "circuit open" : attempt.message})`).join("; ");
   if (rateLimitedOnly) {
-    return new ApiError(429, "rate_limited", `Every allowed model is rate-limited upstream: ${tried}.`, { headers: { "retry-after": String(retryAfter) } });
+    return apiError("rate_limited", `Every allowed model is rate-limited upstream: ${tried}.`, { headers: { "retry-after": String(retryAfter) } });
   }
   if (error.stoppedEarly && error.lastError?.kind === "bad_request") {
-    return new ApiError(400, "upstream_rejected_request", `The model rejected the request: ${error.lastError.message}`);
+    return apiError("upstream_rejected_request", `The model rejected the request: ${error.lastError.message}`);
   }
-  return new ApiError(503, "all_candidates_failed", `All allowed models failed before answering: ${tried}. No other tier is allowed for this request's data class.`);
+  return apiError("all_candidates_failed", `All allowed models failed before answering: ${tried}. No other tier is allowed for this request's data class.`);
 }
 
 function refusalError(decision: Decision): ApiError | null {
   if (decision.outcome.kind !== "refused") return null;
   const refusal = decision.outcome.refusal;
-  return new ApiError(refusal.status, refusal.code, refusal.message, {
-    type: refusal.type,
+  // The code brings its status and types (lib/http/error-codes.ts agrees with lib/routing's refusals, tested).
+  return apiError(refusal.code, refusal.message, {
     ...(refusal.code === "model_not_found" ? { param: "model" } : {}),
     ...(refusal.retryAfterSeconds !== null ? { headers: { "retry-after": String(refusal.retryAfterSeconds) } } : {}),
   });
@@ -100,7 +98,7 @@ export function fallbackError(draft: DecisionDraft, error: unknown): unknown {
   if (error instanceof CandidatesFailedError) return allFailed(draft, error);
   if (error instanceof FallbackAbortedError) {
     draft.learn({ attempts: error.attempts });
-    return clientClosed();
+    return clientClosedRequest();
   }
   return error;
 }
@@ -142,7 +140,7 @@ export async function decideCall(
   draft.learn({ policyVersion: policy.snapshot.version });
   const waitSeconds = await runtime.keyLimits.take(call.key.id, call.key.rateLimitPerMinute, call.createdAt.getTime());
   if (waitSeconds !== null) {
-    throw new ApiError(429, "rate_limited", `This API key is limited to ${call.key.rateLimitPerMinute} requests per minute. Retry in ${waitSeconds} s.`, {
+    throw apiError("rate_limited", `This API key is limited to ${call.key.rateLimitPerMinute} requests per minute. Retry in ${waitSeconds} s.`, {
       headers: { "retry-after": String(waitSeconds) },
     });
   }

@@ -2,7 +2,8 @@ import "server-only";
 import { collect } from "@/lib/canonical/collect";
 import type { AssistantPart, CanonicalResult, StreamPart } from "@/lib/canonical/types";
 import { maskAnswer, maskStream } from "./answer-guard";
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError, clientClosedRequest } from "@/lib/http/api-error";
+import { unexpectedError } from "@/lib/http/unexpected-error";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
 import { RequestAbortedError } from "@/lib/providers/provider-error";
 import type { Candidate } from "@/lib/routing/decision-types";
@@ -10,7 +11,7 @@ import { authenticateAppKey, type AppKey } from "../auth/authenticate";
 import { DecisionDraft } from "../records/decision-draft";
 import type { GatewayCall } from "./gateway-call";
 import { readJsonBody } from "../request/read-body";
-import { clientClosed, runPipeline, type PipelineResult } from "./run-pipeline";
+import { runPipeline, type PipelineResult } from "./run-pipeline";
 import { overloaded } from "../admission/admission";
 import { assertCanRecord, gatewayRuntime, type GatewayRuntime } from "../instance/runtime";
 import { settle } from "../records/settle";
@@ -28,11 +29,9 @@ async function* tap(stream: AsyncIterable<StreamPart>, see: (part: StreamPart) =
 /** Anything thrown on the request path, as the ApiError the caller gets. */
 export function gatewayError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof RequestAbortedError) return clientClosed();
+  if (error instanceof RequestAbortedError) return clientClosedRequest();
   // Unexpected: still one record, and a 500 that names a reference instead of internals.
-  const reference = crypto.randomUUID();
-  console.error(`[switchyard] gateway error ${reference}`, error);
-  return new ApiError(500, "internal_error", `Switchyard hit an unexpected error. Reference: ${reference}.`);
+  return unexpectedError("gateway error", error);
 }
 
 export function routingHeaders(decisionId: string, served: { tierKey: string; alias: string } | null): Record<string, string> {

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError, clientClosedRequest } from "@/lib/http/api-error";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 import { wellFormed } from "./well-formed";
 
@@ -10,14 +10,14 @@ import { wellFormed } from "./well-formed";
 export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_BODY_BYTES): Promise<unknown> {
   // The rest of the body is never read, so the connection cannot carry another request.
   const tooLarge = () =>
-    new ApiError(413, "request_too_large", `The request body is larger than the ${maxBytes.toLocaleString("en-US")}-byte limit.`, { headers: { connection: "close" } });
+    apiError("request_too_large", `The request body is larger than the ${maxBytes.toLocaleString("en-US")}-byte limit.`, { headers: { connection: "close" } });
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", `Send the body as JSON (content-type: application/json), not '${type.split(";")[0]}'.`);
+    throw apiError("unsupported_media_type", `Send the body as JSON (content-type: application/json), not '${type.split(";")[0]}'.`);
   }
-  if (!request.body) throw new ApiError(400, "invalid_request", "The request has no body: send a JSON object.");
+  if (!request.body) throw apiError("invalid_request", "The request has no body: send a JSON object.");
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,7 +27,7 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
       next = await reader.read();
     } catch {
       // The client went away while sending: nothing to answer, but the request is still recorded.
-      throw new ApiError(499, "client_closed_request", "The client closed the connection while sending the request body.");
+      throw clientClosedRequest("The client closed the connection while sending the request body.");
     }
     const { done, value } = next;
     if (done) break;
@@ -39,13 +39,13 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty: send a JSON object.");
+  if (text.trim() === "") throw apiError("invalid_request", "The request body is empty: send a JSON object.");
   // Checked before parsing: JSON.parse copes with any depth, the code after it does not.
-  if (nestsDeeperThan(text)) throw new ApiError(400, "invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (nestsDeeperThan(text)) throw apiError("invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
     // A "\ud800" escape parses to a lone surrogate; like invalid UTF-8 it becomes U+FFFD.
     return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? wellFormed(value) : value));
   } catch (error) {
-    throw new ApiError(400, "invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
+    throw apiError("invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
   }
 }

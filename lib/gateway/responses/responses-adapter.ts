@@ -1,7 +1,7 @@
 // POST /api/v1/responses — OpenAI's Responses API, stateless. One adapter per request: the tool
 // names it flattened and the settings the answer echoes are this request's.
 import "server-only";
-import { ApiError } from "@/lib/http/api-error";
+import { apiError } from "@/lib/http/api-error";
 import { parseOrThrow } from "@/lib/http/validation";
 import { responsesBodySchema } from "@/lib/wire/openai-responses/request-schema";
 import { echoOf, outputItems, responseObject, statusOf, type ResponseEcho } from "@/lib/wire/openai-responses/response-body";
@@ -29,7 +29,7 @@ export function createResponsesAdapter(): EndpointAdapter {
       try {
         canonical = responsesBodyToCanonical(body, names);
       } catch (error) {
-        if (error instanceof TypeError) throw new ApiError(400, "invalid_request", `Invalid body field 'input': ${error.message}.`, { param: "input" });
+        if (error instanceof TypeError) throw apiError("invalid_request", `Invalid body field 'input': ${error.message}.`, { param: "input" });
         throw error;
       }
       echo = echoOf(body);
