@@ -1,6 +1,6 @@
 "use client";
-// One confirmation for every console form: the shared form hooks (useConfigForm, useActionForm)
-// call announceSaved() after a successful save, and the single <SaveStatus /> in the console
+// One confirmation for every console form: the one form hook (components/ui/form/use-action-form.ts)
+// calls announceSaved() after a successful save, and the single <SaveStatus /> in the console
 // layout shows "Saved" in a polite live region, fixed at the bottom of the screen so it is seen
 // on a long page and even when the form's dialog has closed. No form renders its own.
 import { useEffect, useState } from "react";
