@@ -86,6 +86,15 @@ function forbiddenRules(root) {
       to: { path: "^console/" },
     },
     {
+      name: "prisma-only-through-lib-db",
+      severity: "error",
+      comment:
+        "The Prisma client (generated, and its packages) is reached only through lib/db: one cached client, " +
+        "one error mapping. prisma/engine is the migration engine's bridge and speaks to the database itself.",
+      from: { pathNot: "^(lib/db(/|\\.ts$)|prisma/engine/)" },
+      to: { path: ["^lib/db/generated/", "^node_modules/(@prisma/client|@prisma/adapter-pg)/"] },
+    },
+    {
       name: "pure-core-no-io",
       severity: "error",
       comment:
@@ -114,9 +123,10 @@ function forbiddenRules(root) {
 module.exports = {
   forbidden: forbiddenRules(__dirname),
   options: {
-    doNotFollow: { path: "node_modules" },
-    // Generated Prisma client, build output, the lint rules' own deliberate violations.
-    exclude: { path: "(^|/)(node_modules|\\.next[^/]*|data|test-results[^/]*|\\.scratch[^/]*)/|^lib/db/generated/|^lib/lint/fixtures/" },
+    // The generated Prisma client is seen (prisma-only-through-lib-db) but not cruised.
+    doNotFollow: { path: "(^|/)node_modules/|^lib/db/generated/" },
+    // Build output, scratch folders, the lint rules' own deliberate violations.
+    exclude: { path: "(^|/)(node_modules|\\.next[^/]*|data|test-results[^/]*|\\.scratch[^/]*)/|^lib/lint/fixtures/" },
     tsConfig: { fileName: "tsconfig.json" },
     // Type-only imports count (for cycles) and are told apart (dependencyTypes "type-only").
     tsPreCompilationDeps: true,

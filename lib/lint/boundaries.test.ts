@@ -50,6 +50,7 @@ describe("dependency-cruiser rules (.dependency-cruiser.cjs)", () => {
         "lib-not-app-console-seed",
         "lib-not-components",
         "no-circular",
+        "prisma-only-through-lib-db",
         "pure-core-no-io",
         "pure-core-reaches-no-io",
         "shared-components-not-console",
@@ -79,6 +80,10 @@ describe("dependency-cruiser rules (.dependency-cruiser.cjs)", () => {
 
   it("shared-components-not-console: the shared kit importing a console area", () => {
     expect(reported("shared-components-not-console")).toEqual(["components/imports-console.tsx → console/area/area-name.ts"]);
+  });
+
+  it("prisma-only-through-lib-db: the generated client imported outside lib/db, but not by lib/db itself", () => {
+    expect(reported("prisma-only-through-lib-db")).toEqual(["lib/imports-prisma.ts → lib/db/generated/client.ts"]);
   });
 
   it("pure-core-no-io: the engine, a detector and pricing importing the database, node:fs and the environment", () => {
