@@ -13,7 +13,7 @@ import { listLicences } from "@/console/licences/server/list-licences";
 import { listPolicyVersions } from "@/console/versions/server/list-policy-versions";
 import { listRoutingRules } from "@/console/routing/server/list-routing-rules";
 import { listUsers } from "@/console/users/server/list-users";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { resolveCostFilters } from "../lib/analytics/costs/cost-filters";

@@ -1,8 +1,8 @@
 // npm run db:seed — demo-ready configuration, users for each role and one app key.
 // Safe to run twice: existing rows are left as they are, except seeded models' catalogue facts
 // (capabilities, max output, cache and long-context prices; see lib/seed/routing-config.ts).
-import { loadDraftStatus } from "../lib/config/draft-status";
-import { publishPolicy } from "../lib/config/publish-policy";
+import { loadDraftStatus } from "../lib/config/versions/draft-status";
+import { publishPolicy } from "../lib/config/versions/publish-policy";
 import { disconnectDb, getDb } from "../lib/db";
 import { env } from "../lib/env";
 import { seedApiKey, seedUsers } from "./seed/people";

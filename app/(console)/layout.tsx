@@ -6,7 +6,7 @@ import { SaveStatus } from "@/components/ui/save-status";
 import { Sidebar } from "@/components/shell/sidebar";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireUser, type SignedInUser } from "@/lib/auth/session";
-import { loadDraftStatus } from "@/lib/config/draft-status";
+import { loadDraftStatus } from "@/lib/config/versions/draft-status";
 import { databaseStatus, reportDatabaseDown } from "@/lib/gateway/instance/database-status";
 import { gatewayState } from "@/lib/http/health";
 

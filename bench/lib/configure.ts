@@ -5,7 +5,7 @@
 //   DATABASE_URL=… BENCH_MOCK_BASE_URL=http://127.0.0.1:PORT/v1 BENCH_KEY_SECRET=sy_… \
 //     npx tsx --conditions=react-server bench/lib/configure.ts
 import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 
 async function main() {

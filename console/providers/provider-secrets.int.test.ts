@@ -15,8 +15,8 @@ import { getDb } from "@/lib/db";
 import { APP_SETTING_NAMES } from "@/lib/env";
 import { startGatewayFixture, type GatewayFixture } from "@/lib/gateway/testing/gateway-fixture";
 import { startFakeOpenAIServer, type FakeLlmServer } from "@/lib/providers/testing";
-import { applyConfigDocument } from "@/lib/config/apply-config-document";
-import { loadConfigDocument } from "@/lib/config/load-config-document";
+import { applyConfigDocument } from "@/lib/config/documents/apply-config-document";
+import { loadConfigDocument } from "@/lib/config/documents/load-config-document";
 
 const SESSION_SECRET = "session-signing-secret-for-this-test-only";
 const TOGETHER_SECRET = "sk-together-it";

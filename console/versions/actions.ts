@@ -4,11 +4,11 @@
 // live, this process's gateway switches at once rather than at the next poll.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from "@/lib/config/apply-config-document";
+import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from "@/lib/config/documents/apply-config-document";
 import { configAction } from "@/lib/forms/config-action";
-import { discardDraft } from "@/lib/config/discard-draft";
-import { publishPolicy } from "@/lib/config/publish-policy";
-import { rollBackPolicy } from "@/lib/config/roll-back-policy";
+import { discardDraft } from "@/lib/config/versions/discard-draft";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
+import { rollBackPolicy } from "@/lib/config/versions/roll-back-policy";
 import { policyPublished } from "@/lib/gateway/instance/runtime";
 
 // Publish: the working configuration becomes the next immutable policy version; the gateway

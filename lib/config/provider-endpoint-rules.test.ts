@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ConfigDocument, ProviderDoc } from "./config-document-schema";
+import type { ConfigDocument, ProviderDoc } from "./documents/config-document-schema";
 import { endpointChanges, providerPlanIssues } from "./provider-endpoint-rules";
 
 const provider = (overrides: Partial<ProviderDoc> = {}): ProviderDoc => ({

@@ -4,9 +4,9 @@ import "server-only";
 import type { Role } from "@/lib/auth/roles";
 import { keyVariableProblem } from "@/lib/env";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
-import type { ConfigDocument, ProviderDoc } from "./config-document-schema";
-import type { EntityPlan } from "./plan-config-changes";
-import type { Actor } from "./record-change";
+import type { ConfigDocument, ProviderDoc } from "./documents/config-document-schema";
+import type { EntityPlan } from "./documents/plan-config-changes";
+import type { Actor } from "./changes/record-change";
 
 /** Who saves: the role decides whether where the provider's calls go may change. */
 export interface ProviderEditor extends Actor {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haproxyConfig } from "@/lib/cluster/haproxy-config";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { getDb } from "@/lib/db";
 import { startFakeOpenAIServer, type FakeLlmServer } from "@/lib/providers/testing";
 import { startGatewayChild, waitFor, type GatewayChild } from "./testing/gateway-child";

@@ -2,7 +2,7 @@
 // it changes nothing). The answer is NDJSON: progress lines while it runs, then the result.
 import "server-only";
 import { z } from "zod";
-import { ConfigDocumentError } from "@/lib/config/apply-config-document";
+import { ConfigDocumentError } from "@/lib/config/documents/apply-config-document";
 import { requireConsoleArea } from "@/lib/auth/require-console-area";
 import { readJsonBody } from "@/lib/gateway/request/read-body";
 import { apiError } from "@/lib/http/api-error";

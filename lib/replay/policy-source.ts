@@ -3,12 +3,12 @@
 // so its snapshot is built by the same code a publish uses and nothing is ever written.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { buildSnapshot } from "@/lib/config/build-snapshot";
-import { ConfigDocumentError } from "@/lib/config/apply-config-document";
-import { checkConfigDocument } from "@/lib/config/check-config-document";
-import { loadConfigDocument } from "@/lib/config/load-config-document";
-import { planConfigChanges } from "@/lib/config/plan-config-changes";
-import { writeConfigPlan } from "@/lib/config/write-config-plan";
+import { buildSnapshot } from "@/lib/config/versions/build-snapshot";
+import { ConfigDocumentError } from "@/lib/config/documents/apply-config-document";
+import { checkConfigDocument } from "@/lib/config/documents/check-config-document";
+import { loadConfigDocument } from "@/lib/config/documents/load-config-document";
+import { planConfigChanges } from "@/lib/config/documents/plan-config-changes";
+import { writeConfigPlan } from "@/lib/config/documents/write-config-plan";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 import type { PolicySnapshot } from "@/lib/routing/types";
 

@@ -3,8 +3,8 @@
 // configuration document replayed without writing anything, and records without replay inputs
 // counted as skipped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfigDocument } from "@/lib/config/load-config-document";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { loadConfigDocument } from "@/lib/config/documents/load-config-document";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { generateTraffic } from "@/prisma/tools/generate-traffic";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";

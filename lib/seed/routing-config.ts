@@ -4,7 +4,7 @@
 // prices, catalogue entry) are brought in line with the offline catalogue on every run, so a
 // database seeded before capabilities existed gets them. Its tier, provider, context window,
 // prices, priority and state stay as the engineer left them.
-import { modelColumnsOf } from "../config/config-document";
+import { modelColumnsOf } from "../config/documents/config-document";
 import type { PrismaClient } from "../db";
 import { DIFFICULTY_TIERS, HARDWARE_PROFILE, LICENCES, MODELS, TIERS } from "./catalogue";
 import { seededModelValues } from "./model-defaults";

@@ -2,7 +2,7 @@
 // writes, rollups equal to the raw records they came from, ids that follow time, and a delete
 // that removes synthetic rows only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { uuidv7Time } from "@/lib/ledger/uuidv7";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canEditConfig } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
 import { listPolicyVersions } from "@/console/versions/server/list-policy-versions";
-import { comparePolicyVersions, compareWorkingWithLive } from "@/lib/config/load-policy-comparison";
+import { comparePolicyVersions, compareWorkingWithLive } from "@/lib/config/versions/load-policy-comparison";
 
 export const metadata: Metadata = { title: "Policy versions" };
 

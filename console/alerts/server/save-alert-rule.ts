@@ -3,7 +3,7 @@ import "server-only";
 // entry. They act at once (no Publish): the watchers read enabled rules when they evaluate. The
 // webhook URL goes into the rule, never into the change log (which shows only its host).
 import { getDb, type AlertRule } from "@/lib/db";
-import { assertVersion, recordChange, type Actor } from "@/lib/config/record-change";
+import { assertVersion, recordChange, type Actor } from "@/lib/config/changes/record-change";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import type { CreateAlertRuleInput, UpdateAlertRuleInput } from "../schema";
 import { maskWebhookUrl, scrubUrl } from "@/lib/alerts/webhook-url";

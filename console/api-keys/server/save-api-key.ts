@@ -2,8 +2,8 @@ import "server-only";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-key";
 import { getDb, type Prisma } from "@/lib/db";
 import { assertNoChangeSince } from "@/lib/forms/assert-no-change-since";
-import { ENTITY } from "@/lib/config/change-entities";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { ENTITY } from "@/lib/config/changes/change-entities";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { CreateApiKeyInput, RevokeApiKeyInput, UpdateApiKeyInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

@@ -1,6 +1,6 @@
 // One change-log entry's change: only the fields that differ, old value struck in red and new
 // value in green, with the whole before → after kept folded away for the curious.
-import { fieldDiff, showValue } from "@/lib/config/field-diff";
+import { fieldDiff, showValue } from "@/lib/config/changes/field-diff";
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-slate-500">nothing</span>;

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { checkRegexSafety } from "@/lib/detectors";
-import { ENTITY } from "@/lib/config/change-entities";
+import { ENTITY } from "@/lib/config/changes/change-entities";
 import { classificationRuleView } from "./classification-rule-view";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { CreateRuleInput, UpdateRuleInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

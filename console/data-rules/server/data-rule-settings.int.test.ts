@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SignedInUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { buildSnapshot } from "@/lib/config/build-snapshot";
+import { buildSnapshot } from "@/lib/config/versions/build-snapshot";
 import { loadDataRuleSettings } from "./list-data-classes";
 import { updateDataRuleSettings } from "./update-data-rule-settings";
 

@@ -5,7 +5,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { detect } from "@/lib/detectors";
 import { preparePolicy } from "@/lib/gateway/instance/policy-store";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { buildSnapshot } from "@/lib/config/build-snapshot";
+import { buildSnapshot } from "@/lib/config/versions/build-snapshot";
 import { createClassificationRule } from "./create-classification-rule";
 import { listClassificationRules } from "./list-classification-rules";
 import { listDataClasses } from "./list-data-classes";

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { BUILT_IN_DETECTORS } from "@/lib/detectors";
-import { ENTITY } from "@/lib/config/change-entities";
-import { claimVersion } from "@/lib/config/claim-version";
+import { ENTITY } from "@/lib/config/changes/change-entities";
+import { claimVersion } from "@/lib/config/changes/claim-version";
 import { classificationRuleView } from "./classification-rule-view";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { DetectorRuleInput } from "../schema";
 
 /** The rule key the seed gives each built-in detector ("payment_card" → "detector-payment-card"). */

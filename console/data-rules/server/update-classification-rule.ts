@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { ENTITY } from "@/lib/config/change-entities";
-import { claimVersion } from "@/lib/config/claim-version";
+import { ENTITY } from "@/lib/config/changes/change-entities";
+import { claimVersion } from "@/lib/config/changes/claim-version";
 import { classificationRuleView } from "./classification-rule-view";
 import { ruleMatcher } from "./create-classification-rule";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { DeleteRuleInput, UpdateRuleInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

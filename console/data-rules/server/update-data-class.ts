@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { ENTITY } from "@/lib/config/change-entities";
-import { claimVersion } from "@/lib/config/claim-version";
+import { ENTITY } from "@/lib/config/changes/change-entities";
+import { claimVersion } from "@/lib/config/changes/claim-version";
 import { checkDataClassOrder } from "../data-class-order";
-import { assertVersion, recordChange, type Actor } from "@/lib/config/record-change";
+import { assertVersion, recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { DataClassInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

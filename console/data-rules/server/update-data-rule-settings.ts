@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { claimVersion } from "@/lib/config/claim-version";
+import { claimVersion } from "@/lib/config/changes/claim-version";
 import { DATA_RULE_SETTING_ENTITY, readSettingsRow, sameSettings, settingsRecord, UNSCANNABLE_SETTING_KEY, type DataRuleSettingsInput } from "@/lib/config/data-rule-settings-schema";
-import { assertVersion, recordChange, type Actor } from "@/lib/config/record-change";
+import { assertVersion, recordChange, type Actor } from "@/lib/config/changes/record-change";
 
 /**
  * Saves the data rules' settings (unscannable-content class, the highest class whose prompts may

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { buildSnapshot } from "@/lib/config/build-snapshot";
+import { buildSnapshot } from "@/lib/config/versions/build-snapshot";
 import { listFeatures } from "./list-features";
 import { createFeature, updateFeature } from "./save-feature";
 import { createFeatureSchema, updateFeatureSchema } from "../schema";

@@ -2,9 +2,9 @@ import "server-only";
 import { recentDifficultyScores } from "@/lib/analytics/decisions/recent-difficulty-scores";
 import { getDb, type Feature, type Prisma } from "@/lib/db";
 import { calibrate } from "@/lib/routing/difficulty/calibration";
-import { ENTITY } from "@/lib/config/change-entities";
-import { claimVersion } from "@/lib/config/claim-version";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { ENTITY } from "@/lib/config/changes/change-entities";
+import { claimVersion } from "@/lib/config/changes/claim-version";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { CreateFeatureInput, UpdateFeatureInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type Licence } from "@/lib/db";
-import { ENTITY } from "@/lib/config/change-entities";
-import { claimVersion } from "@/lib/config/claim-version";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { ENTITY } from "@/lib/config/changes/change-entities";
+import { claimVersion } from "@/lib/config/changes/claim-version";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { CreateLicenceInput, UpdateLicenceInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

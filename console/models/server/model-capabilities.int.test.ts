@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { applyConfigDocument } from "@/lib/config/apply-config-document";
-import { buildSnapshot } from "@/lib/config/build-snapshot";
-import type { ConfigDocument } from "@/lib/config/config-document-schema";
-import { loadConfigDocument } from "@/lib/config/load-config-document";
-import { compareWorkingWithLive } from "@/lib/config/load-policy-comparison";
+import { applyConfigDocument } from "@/lib/config/documents/apply-config-document";
+import { buildSnapshot } from "@/lib/config/versions/build-snapshot";
+import type { ConfigDocument } from "@/lib/config/documents/config-document-schema";
+import { loadConfigDocument } from "@/lib/config/documents/load-config-document";
+import { compareWorkingWithLive } from "@/lib/config/versions/load-policy-comparison";
 import { modelInputSchema } from "../schema";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { createModel, updateModel } from "./save-model";
 
 const ada = { id: null, email: "ada@example.com" };

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { testProviderConnection } from "@/console/providers/server/test-provider-connection";
 import { startFakeOpenAIServer } from "@/lib/providers/testing";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { buildSnapshot } from "@/lib/config/build-snapshot";
+import { buildSnapshot } from "@/lib/config/versions/build-snapshot";
 import { modelInputSchema, type ModelInput } from "../schema";
 import { providerInputSchema } from "@/console/providers/schema";
 import { createModel, updateModel } from "./save-model";

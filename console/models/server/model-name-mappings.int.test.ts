@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { applyConfigDocument } from "@/lib/config/apply-config-document";
+import { applyConfigDocument } from "@/lib/config/documents/apply-config-document";
 import { listModelNameMappings } from "./list-model-name-mappings";
-import { loadConfigDocument } from "@/lib/config/load-config-document";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { loadConfigDocument } from "@/lib/config/documents/load-config-document";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { createModelNameMapping, deleteModelNameMapping, updateModelNameMapping } from "./save-model-name-mapping";
 import { StaleEditError } from "@/lib/forms/stale-edit";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { hardwareProfileDoc, modelColumnsOf, modelDoc } from "@/lib/config/config-document";
-import type { ModelDoc } from "@/lib/config/config-document-schema";
-import { refuseIfMoved } from "@/lib/config/claim-version";
+import { hardwareProfileDoc, modelColumnsOf, modelDoc } from "@/lib/config/documents/config-document";
+import type { ModelDoc } from "@/lib/config/documents/config-document-schema";
+import { refuseIfMoved } from "@/lib/config/changes/claim-version";
 import { modelLimitProblems } from "@/lib/config/model-limits";
 import type { HardwareProfileInput, ModelInput } from "../schema";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 
 type Tx = Prisma.TransactionClient;

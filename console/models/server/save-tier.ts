@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { tierDoc } from "@/lib/config/config-document";
-import { refuseIfMoved } from "@/lib/config/claim-version";
+import { tierDoc } from "@/lib/config/documents/config-document";
+import { refuseIfMoved } from "@/lib/config/changes/claim-version";
 import type { TierInput } from "../schema";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 
 /** Renames a tier or rewrites its description. Its key and rank stay: models, rules and data classes refer to them. */

@@ -2,7 +2,7 @@
 // set up); with configuration, rollups and a record it shows each role's figures from the rollups.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { disconnectDb, getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { loadRoleOverview } from "./load-overview";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { gatewayRuntime } from "@/lib/gateway/instance/runtime";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { playgroundSchema } from "../schema";
 import { dryRunPlayground } from "./dry-run";
 import { loadPlaygroundOptions } from "./load-options";

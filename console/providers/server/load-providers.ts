@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { keyVariableProblem, readSecret } from "@/lib/env";
-import { toDocKind } from "@/lib/config/config-document";
-import type { ProviderDoc } from "@/lib/config/config-document-schema";
+import { toDocKind } from "@/lib/config/documents/config-document";
+import type { ProviderDoc } from "@/lib/config/documents/config-document-schema";
 
 export interface ProviderView {
   key: string;

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { providerDoc, toDbKind } from "@/lib/config/config-document";
-import type { ProviderDoc } from "@/lib/config/config-document-schema";
-import { refuseIfMoved } from "@/lib/config/claim-version";
+import { providerDoc, toDbKind } from "@/lib/config/documents/config-document";
+import type { ProviderDoc } from "@/lib/config/documents/config-document-schema";
+import { refuseIfMoved } from "@/lib/config/changes/claim-version";
 import { assertKeyVariableAllowed, assertMayChangeEndpoint, ENDPOINT_LABELS, endpointChanges, type EndpointField, type ProviderEditor } from "@/lib/config/provider-endpoint-rules";
-import { recordChange } from "@/lib/config/record-change";
+import { recordChange } from "@/lib/config/changes/record-change";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import type { ProviderInput } from "../schema";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { createProviderClient, ProviderError, toProviderError } from "@/lib/providers";
 import type { ProviderPolicy } from "@/lib/routing/types";
-import { providerDoc } from "@/lib/config/config-document";
+import { providerDoc } from "@/lib/config/documents/config-document";
 import { baseUrlProblem } from "@/lib/config/provider-fields";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 import { keyVariableProblem } from "@/lib/env";

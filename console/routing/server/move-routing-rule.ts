@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { refuseIfMoved } from "@/lib/config/claim-version";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { refuseIfMoved } from "@/lib/config/changes/claim-version";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 
 /**
  * Moves a rule one place up or down. Positions are rewritten 10, 20, 30… in the order the

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { DIFFICULTY_MAP_ENTITY, DIFFICULTY_MAP_KEY } from "@/lib/config/change-entities";
+import { DIFFICULTY_MAP_ENTITY, DIFFICULTY_MAP_KEY } from "@/lib/config/changes/change-entities";
 import { DIFFICULTIES, type Difficulty } from "@/lib/routing/types";
-import { assertVersion, recordChange, type Actor } from "@/lib/config/record-change";
+import { assertVersion, recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { DifficultyMapInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { routingRuleDoc } from "@/lib/config/config-document";
-import { refuseIfMoved } from "@/lib/config/claim-version";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { routingRuleDoc } from "@/lib/config/documents/config-document";
+import { refuseIfMoved } from "@/lib/config/changes/claim-version";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { RoutingRuleInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

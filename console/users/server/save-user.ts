@@ -2,9 +2,9 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import { assertNoChangeSince } from "@/lib/forms/assert-no-change-since";
-import { ENTITY } from "@/lib/config/change-entities";
+import { ENTITY } from "@/lib/config/changes/change-entities";
 import { checkLastAdmin } from "../last-admin";
-import { recordChange, type Actor } from "@/lib/config/record-change";
+import { recordChange, type Actor } from "@/lib/config/changes/record-change";
 import type { CreateUserInput, UpdateUserInput } from "../schema";
 import { ConfigRuleError } from "@/lib/forms/stale-edit";
 

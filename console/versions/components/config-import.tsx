@@ -4,8 +4,8 @@ import { useState, useTransition, type ChangeEvent, type FormEvent } from "react
 import { applyConfigAction, checkConfigAction } from "@/console/versions/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ConfigIssue } from "@/lib/config/check-config-document";
-import type { DescribedChange } from "@/lib/config/describe-changes";
+import type { ConfigIssue } from "@/lib/config/documents/check-config-document";
+import type { DescribedChange } from "@/lib/config/changes/describe-changes";
 
 type Step =
   | { kind: "idle" }

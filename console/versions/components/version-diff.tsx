@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { DescribedChange } from "@/lib/config/describe-changes";
+import type { DescribedChange } from "@/lib/config/changes/describe-changes";
 
 const KIND_TONE = { added: "success", removed: "danger", changed: "info" } as const;
 

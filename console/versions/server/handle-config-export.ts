@@ -1,5 +1,5 @@
 import "server-only";
-import { loadConfigDocument } from "@/lib/config/load-config-document";
+import { loadConfigDocument } from "@/lib/config/documents/load-config-document";
 import { requireConsoleArea } from "@/lib/auth/require-console-area";
 
 /** GET /api/console/config/export — the working configuration as a JSON file to download. */

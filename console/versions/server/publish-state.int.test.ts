@@ -3,11 +3,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
-import { discardDraft } from "@/lib/config/discard-draft";
-import { loadDraftStatus } from "@/lib/config/draft-status";
+import { discardDraft } from "@/lib/config/versions/discard-draft";
+import { loadDraftStatus } from "@/lib/config/versions/draft-status";
 import { modelInputSchema, type ModelInput } from "@/console/models/schema";
-import { publishPolicy } from "@/lib/config/publish-policy";
-import { rollBackPolicy } from "@/lib/config/roll-back-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
+import { rollBackPolicy } from "@/lib/config/versions/roll-back-policy";
 import { updateModel } from "@/console/models/server/save-model";
 
 const ada = { id: null, email: "ada@example.com" };

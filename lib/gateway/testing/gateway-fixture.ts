@@ -1,6 +1,6 @@
 // A gateway wired to fake upstreams: the seed's configuration with every tier's provider
 // pointed at a local fake server that speaks its wire protocol, published as a new policy.
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
 import { getDb } from "@/lib/db";
 import { startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "@/lib/providers/testing";

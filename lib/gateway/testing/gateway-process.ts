@@ -6,7 +6,7 @@
 // GATEWAY_TEST_KEY, and GATEWAY_SETUP=1 on the first start (seed, key, publish).
 // Prints one JSON line {"origin": …} once it serves.
 import { apiKeyPrefix, hashApiKey } from "@/lib/auth/api-key";
-import { publishPolicy } from "@/lib/config/publish-policy";
+import { publishPolicy } from "@/lib/config/versions/publish-policy";
 import { getDb } from "@/lib/db";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { gatewayRuntime } from "../instance/runtime";

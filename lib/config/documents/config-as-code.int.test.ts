@@ -6,12 +6,12 @@ import type { PolicySnapshot } from "@/lib/routing/types";
 import { seedRoutingConfig } from "@/lib/seed/routing-config";
 import { applyConfigDocument, ConfigDocumentError, previewConfigDocument } from "./apply-config-document";
 import type { ConfigDocument } from "./config-document-schema";
-import { loadDraftStatus } from "./draft-status";
+import { loadDraftStatus } from "../versions/draft-status";
 import { loadConfigDocument } from "./load-config-document";
-import { compareWorkingWithLive, comparePolicyVersions } from "./load-policy-comparison";
-import { publishPolicy } from "./publish-policy";
-import { rollBackPolicy } from "./roll-back-policy";
-import { StaleEditError } from "../forms/stale-edit";
+import { compareWorkingWithLive, comparePolicyVersions } from "../versions/load-policy-comparison";
+import { publishPolicy } from "../versions/publish-policy";
+import { rollBackPolicy } from "../versions/roll-back-policy";
+import { StaleEditError } from "@/lib/forms/stale-edit";
 
 const ada = { id: null, email: "ada@example.com" };
 const exported = async (): Promise<ConfigDocument> => JSON.parse(JSON.stringify(await loadConfigDocument()));

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { DescribedChange } from "./describe-changes";
+import type { DescribedChange } from "../changes/describe-changes";
 import { compareWorkingWithLive } from "./load-policy-comparison";
 
 export interface DraftStatus {

@@ -5,7 +5,7 @@
 import { checkRegexSafety, isBuiltInDetectorKey } from "@/lib/detectors";
 import { DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
 import { configDocumentSchema, type ConfigDocument } from "./config-document-schema";
-import { modelLimitProblems } from "./model-limits";
+import { modelLimitProblems } from "../model-limits";
 
 export interface ConfigIssue {
   /** Where, as a reader finds it in the file: "models[3].tier". */

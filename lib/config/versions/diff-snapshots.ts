@@ -1,6 +1,6 @@
 // Two published policy versions compared in words, for the Policy versions page. Pure.
 import { CAPABILITIES, type PolicySnapshot } from "@/lib/routing/types";
-import { capabilityField, describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeSection, type DescribedChange } from "./describe-changes";
+import { capabilityField, describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeSection, type DescribedChange } from "../changes/describe-changes";
 
 type Snap = PolicySnapshot;
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { lockNextPolicyVersion } from "./publish-policy";
-import { recordChange, type Actor } from "./record-change";
-import { ConfigRuleError } from "../forms/stale-edit";
+import { recordChange, type Actor } from "../changes/record-change";
+import { ConfigRuleError } from "@/lib/forms/stale-edit";
 
 /**
  * Publishes an older version's snapshot again as the newest version (rolledBackFrom = the

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { PolicySnapshot } from "@/lib/routing/types";
 import { buildSnapshot } from "./build-snapshot";
-import type { DescribedChange } from "./describe-changes";
+import type { DescribedChange } from "../changes/describe-changes";
 import { diffSnapshots } from "./diff-snapshots";
 import { sameSnapshot } from "./snapshot-equality";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";

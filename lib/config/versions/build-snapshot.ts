@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { modelPolicyOf } from "./model-policy";
-import { toPolicyKind } from "./provider-kind";
+import { modelPolicyOf } from "../model-policy";
+import { toPolicyKind } from "../provider-kind";
 import { DATA_CLASSES, DIFFICULTIES, type DataClassKey, type Difficulty, type PolicySnapshot } from "@/lib/routing/types";
 
 const toNumber = (value: { toNumber(): number } | null): number | null => (value === null ? null : value.toNumber());

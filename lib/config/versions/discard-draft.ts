@@ -5,14 +5,14 @@ import "server-only";
 // version stays what it was, and afterwards the publish bar shows no unpublished changes.
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/auth/roles";
-import { checkAgainstDatabase } from "./apply-config-document";
-import { checkConfigDocument } from "./check-config-document";
-import { loadConfigDocument } from "./load-config-document";
-import { planConfigChanges } from "./plan-config-changes";
-import { recordChange, type Actor } from "./record-change";
-import { providerPlanIssues } from "./provider-endpoint-rules";
-import { ConfigRuleError } from "../forms/stale-edit";
-import { writeConfigPlan } from "./write-config-plan";
+import { checkAgainstDatabase } from "../documents/apply-config-document";
+import { checkConfigDocument } from "../documents/check-config-document";
+import { loadConfigDocument } from "../documents/load-config-document";
+import { planConfigChanges } from "../documents/plan-config-changes";
+import { recordChange, type Actor } from "../changes/record-change";
+import { providerPlanIssues } from "../provider-endpoint-rules";
+import { ConfigRuleError } from "@/lib/forms/stale-edit";
+import { writeConfigPlan } from "../documents/write-config-plan";
 
 export interface DiscardResult {
   /** The live version the working configuration now equals. */

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
-import { DIFFICULTY_MAP_ENTITY, DIFFICULTY_MAP_KEY, ENTITY } from "./change-entities";
+import { DIFFICULTY_MAP_ENTITY, DIFFICULTY_MAP_KEY, ENTITY } from "../changes/change-entities";
 import { modelColumnsOf, toDbKind } from "./config-document";
-import { DATA_RULE_SETTING_ENTITY, UNSCANNABLE_SETTING_KEY } from "./data-rule-settings-schema";
+import { DATA_RULE_SETTING_ENTITY, UNSCANNABLE_SETTING_KEY } from "../data-rule-settings-schema";
 import type { ConfigDocument, HardwareProfileDoc, LicenceDoc, ModelDoc, ProviderDoc, RoutingRuleDoc, FeatureDoc, ClassificationRuleDoc, DataClassDoc } from "./config-document-schema";
 import type { ConfigPlan, EntityPlan } from "./plan-config-changes";
-import { recordChange, type Actor } from "./record-change";
+import { recordChange, type Actor } from "../changes/record-change";
 
 type Tx = Prisma.TransactionClient;
 type Ids = Map<string, string>;

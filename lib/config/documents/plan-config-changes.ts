@@ -2,7 +2,7 @@
 // create, update and remove, plus the same in words for the person about to apply it. Pure.
 import type { ConfigDocument } from "./config-document-schema";
 import { CAPABILITIES } from "@/lib/routing/types";
-import { capabilityField, describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeField, type ChangeSection, type DescribedChange } from "./describe-changes";
+import { capabilityField, describeSection, enabledSentence, list, onOff, plain, usd, yesNo, type ChangeField, type ChangeSection, type DescribedChange } from "../changes/describe-changes";
 
 export interface EntityPlan<T> {
   created: T[];

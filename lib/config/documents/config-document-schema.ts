@@ -5,8 +5,8 @@
 // Print the JSON Schema with `npm run config -- schema`.
 import { z } from "zod";
 import { CAPABILITIES, DATA_CLASSES, DIFFICULTIES } from "@/lib/routing/types";
-import { apiKeyEnvField, PROVIDER_KINDS } from "./provider-fields";
-import { maskedAnswerFindingsField, maxLoggedDataClassField } from "./data-rule-settings-schema";
+import { apiKeyEnvField, PROVIDER_KINDS } from "../provider-fields";
+import { maskedAnswerFindingsField, maxLoggedDataClassField } from "../data-rule-settings-schema";
 
 export const CONFIG_FORMAT = "switchyard/config";
 export const CONFIG_FORMAT_VERSION = 1;

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, Prisma } from "@/lib/db";
 import { buildSnapshot } from "./build-snapshot";
-import { loadConfigDocument } from "./load-config-document";
-import { recordChange, type Actor } from "./record-change";
+import { loadConfigDocument } from "../documents/load-config-document";
+import { recordChange, type Actor } from "../changes/record-change";
 
 export interface PublishInput {
   note: string;

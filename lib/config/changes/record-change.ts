@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
-import { StaleEditError } from "../forms/stale-edit";
+import { StaleEditError } from "@/lib/forms/stale-edit";
 
 export interface Actor {
   id: string | null;

@@ -4,12 +4,12 @@ import { checkConfigDocument, type ConfigIssue } from "./check-config-document";
 import type { ConfigDocument } from "./config-document-schema";
 import { loadConfigDocument } from "./load-config-document";
 import { planConfigChanges, type ConfigPlan } from "./plan-config-changes";
-import { publishPolicyIn } from "./publish-policy";
-import type { Actor } from "./record-change";
-import { StaleEditError } from "../forms/stale-edit";
+import { publishPolicyIn } from "../versions/publish-policy";
+import type { Actor } from "../changes/record-change";
+import { StaleEditError } from "@/lib/forms/stale-edit";
 import { writeConfigPlan } from "./write-config-plan";
 import type { Role } from "@/lib/auth/roles";
-import { providerPlanIssues } from "./provider-endpoint-rules";
+import { providerPlanIssues } from "../provider-endpoint-rules";
 
 /** The document cannot be applied; nothing was changed. */
 export class ConfigDocumentError extends Error {

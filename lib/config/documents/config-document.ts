@@ -25,10 +25,10 @@ export interface DecimalLike {
 
 const num = (value: DecimalLike | null): number | null => (value === null ? null : value.toNumber());
 
-import { capabilitiesOf, capabilityColumns } from "./model-policy";
-import { toPolicyKind, type DbProviderKind } from "./provider-kind";
-import { readSettingsRow } from "./data-rule-settings-schema";
-export { toDbKind, type DbProviderKind } from "./provider-kind";
+import { capabilitiesOf, capabilityColumns } from "../model-policy";
+import { toPolicyKind, type DbProviderKind } from "../provider-kind";
+import { readSettingsRow } from "../data-rule-settings-schema";
+export { toDbKind, type DbProviderKind } from "../provider-kind";
 /** The document spells provider kinds as the policy does. */
 export const toDocKind = toPolicyKind;
 
