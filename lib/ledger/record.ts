@@ -1,5 +1,7 @@
 // What the gateway hands the ledger for each authenticated request: one record, whatever
-// happened (served, served after fallback, refused, or failed).
+// happened (served, served after fallback, refused, or failed). The one declaration of the
+// record's shape: readers get it back through ./record-row.ts, and the decision log, the audit
+// page and the traffic generator pick their columns from it.
 
 export type DecisionStatus = "success" | "fallback_success" | "refused" | "error";
 
@@ -72,9 +74,11 @@ export interface DecisionRecordInput {
   status: DecisionStatus;
   httpStatus: number;
   errorCode: string | null;
+  /** For refusals: the constraint that emptied the candidate list. */
   refusalConstraint: string | null;
   latencyMs: number;
   ttftMs: number | null;
+  /** Null = unknown (unpriced model) or nothing served. */
   costUsd: number | null;
   baselineCostUsd: number | null;
   synthetic?: boolean;

@@ -5,39 +5,41 @@ import "server-only";
 // Filters without an index of their own are checked on the rows the scan visits; a search so
 // narrow that it would visit millions of rows stops at a statement timeout and says so.
 import { getDb, Prisma } from "@/lib/db";
+import { money, readFindings, type StoredDecimal, type StoredDecisionRecord } from "@/lib/ledger/record-row";
 import { NO_FEATURE, encodeCursor, idPrefixBounds, type DecisionCursor, type DecisionFilters, type PageDirection } from "./decision-filters";
 
-export type DecisionStatus = "success" | "fallback_success" | "refused" | "error";
+export type { DecisionStatus } from "@/lib/ledger/record";
 
-export interface DecisionRow {
-  id: string;
-  createdAt: Date;
-  featureKey: string | null;
-  apiKeyPrefix: string | null;
-  /** The surface the request came in on (lib/ledger/record.ts Endpoint). */
+/** A line of the log: columns of the stored record (lib/ledger/record-row.ts), and what is read around them. */
+export type DecisionRow = Pick<
+  StoredDecisionRecord,
+  | "id"
+  | "createdAt"
+  | "featureKey"
+  | "apiKeyPrefix"
+  | "requestedModel"
+  | "dataClass"
+  | "tierKey"
+  | "modelAlias"
+  | "status"
+  | "httpStatus"
+  | "refusalConstraint"
+  | "errorCode"
+  | "escalationReason"
+  | "latencyMs"
+  | "ttftMs"
+  | "costUsd"
+  | "baselineCostUsd"
+  | "findings"
+  | "dryRun"
+  | "synthetic"
+> & {
+  /** The surface the request came in on (lib/ledger/record.ts Endpoint), as stored. */
   endpoint: string;
-  requestedModel: string;
-  dataClass: string;
-  tierKey: string | null;
-  modelAlias: string | null;
   /** The serving provider is a simulator in today's configuration. */
   simulated: boolean;
-  status: DecisionStatus;
-  httpStatus: number;
-  /** For refusals: the constraint that emptied the candidate list. */
-  refusalConstraint: string | null;
-  errorCode: string | null;
-  escalationReason: string | null;
   fallbackCount: number;
-  latencyMs: number;
-  ttftMs: number | null;
-  /** Null = unknown (unpriced model) or nothing served. */
-  costUsd: number | null;
-  baselineCostUsd: number | null;
-  findings: Array<{ type: string; count: number }>;
-  dryRun: boolean;
-  synthetic: boolean;
-}
+};
 
 export interface DecisionPage {
   rows: DecisionRow[];
@@ -52,16 +54,6 @@ export interface DecisionPage {
 export const PAGE_SIZE = 50;
 /** A list query that runs longer than this is stopped: the page asks for a narrower search instead. */
 export const STATEMENT_TIMEOUT_MS = 5_000;
-
-/** Keeps only type and count from the stored findings, whatever else the JSON holds. */
-export function readFindings(value: unknown): DecisionRow["findings"] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    if (typeof entry !== "object" || entry === null) return [];
-    const { type, count } = entry as { type?: unknown; count?: unknown };
-    return typeof type === "string" && typeof count === "number" ? [{ type, count }] : [];
-  });
-}
 
 /** The search as SQL conditions on "DecisionRecord" (shared by the list, its count, groups and exports). */
 export function decisionConditions(filters: DecisionFilters): Prisma.Sql[] {
@@ -89,8 +81,8 @@ export function decisionConditions(filters: DecisionFilters): Prisma.Sql[] {
 export interface RawRow extends Omit<DecisionRow, "simulated" | "costUsd" | "baselineCostUsd" | "findings" | "createdAt"> {
   createdAt: Date;
   providerKey: string | null;
-  costUsd: Prisma.Decimal | null;
-  baselineCostUsd: Prisma.Decimal | null;
+  costUsd: StoredDecimal;
+  baselineCostUsd: StoredDecimal;
   findings: unknown;
 }
 
@@ -108,8 +100,8 @@ export function toRow(raw: RawRow, simulators: ReadonlySet<string>): DecisionRow
   return {
     ...rest,
     simulated: providerKey !== null && simulators.has(providerKey),
-    costUsd: costUsd === null ? null : Number(costUsd),
-    baselineCostUsd: baselineCostUsd === null ? null : Number(baselineCostUsd),
+    costUsd: money(costUsd),
+    baselineCostUsd: money(baselineCostUsd),
     findings: readFindings(findings),
   };
 }

@@ -1,10 +1,10 @@
 // The decision as callers see it (POST /api/route, GET /api/v1/decisions/{id}): what was
 // chosen and why, with findings as types and counts only.
-import type { DecisionRecordInput } from "@/lib/ledger/record";
+import type { ReadableDecisionRecord } from "@/lib/ledger/record-row";
 
 export type DecisionView = ReturnType<typeof decisionView>;
 
-export function decisionView(record: DecisionRecordInput) {
+export function decisionView(record: ReadableDecisionRecord) {
   return {
     id: record.id,
     createdAt: record.createdAt.toISOString(),
