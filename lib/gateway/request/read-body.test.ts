@@ -30,6 +30,11 @@ describe("readJsonBody", () => {
     await expect(readJsonBody(post(String.raw`{"model":"a\ud800","messages":[{"content":"\udfff x \ud83d\ude00"}]}`))).resolves.toEqual({ model: "a\ufffd", messages: [{ content: "\ufffd x 😀" }] });
   });
 
+  it("finds surrogate escapes in either case, and leaves a body without any as parsed", async () => {
+    await expect(readJsonBody(post(String.raw`{"a":"\uD800 \uDBFF\uDFFF","b":"\\ud800 typed out"}`))).resolves.toEqual({ a: "\ufffd \udbff\udfff", b: "\\ud800 typed out" });
+    await expect(readJsonBody(post('{"a":"plain \\u00e9 text","n":[1,2]}'))).resolves.toEqual({ a: "plain \u00e9 text", n: [1, 2] });
+  });
+
   it("reads invalid UTF-8 as replacement characters rather than failing", async () => {
     const body = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from('"}')]);
     await expect(readJsonBody(post(body))).resolves.toEqual({ text: "\ufffd\ufffd\ufffd" });

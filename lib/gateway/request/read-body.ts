@@ -3,6 +3,9 @@ import { apiError, clientClosedRequest } from "@/lib/http/api-error";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 import { wellFormed } from "./well-formed";
 
+/** A \uD800–\uDFFF escape (paired or not) anywhere in the text. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
 /**
  * Reads a JSON body with a size cap (GATEWAY_MAX_BODY_BYTES): a declared length over the cap is
  * refused before reading, an undeclared one is cut off as soon as it passes the cap.
@@ -43,7 +46,10 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
   // Checked before parsing: JSON.parse copes with any depth, the code after it does not.
   if (nestsDeeperThan(text)) throw apiError("invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
-    // A "\ud800" escape parses to a lone surrogate; like invalid UTF-8 it becomes U+FFFD.
+    // A "\ud800" escape parses to a lone surrogate; like invalid UTF-8 it becomes U+FFFD. Decoded
+    // UTF-8 holds no lone surrogate, so only a body with a surrogate escape needs the reviver
+    // (called for every value, it makes a parse 2–3× dearer).
+    if (!SURROGATE_ESCAPE.test(text)) return JSON.parse(text);
     return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? wellFormed(value) : value));
   } catch (error) {
     throw apiError("invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
