@@ -2,6 +2,7 @@
 // structure, length, conversation depth) and hashed word n-grams. Pure and bounded: only a
 // window of the last user message is tokenised (its head and tail), so a 4k-token prompt costs
 // the same as a 1k one; lengths are taken from the whole text.
+import { SHAPE_FEATURES, questionShape } from "./question-shape";
 
 /** What the estimator is given: the last user turn (the question) and the conversation around it. */
 export interface DifficultyInput {
@@ -32,8 +33,8 @@ const HASH_MASK = (1 << HASH_BITS) - 1;
 const HEAD_CHARS = 2_000;
 const TAIL_CHARS = 800;
 
-/** Dense feature names, in the order of `dense` below and of the model's dense weights. */
-export const DENSE_FEATURES = [
+/** Task type, numbers, lengths and depth, in the order of `dense` below; the question's shape follows. */
+const TASK_FEATURES = [
   "log_chars",
   "log_total_chars",
   "log_user_turns",
@@ -58,6 +59,9 @@ export const DENSE_FEATURES = [
   "open_x_sentences_with_numbers",
   "open_x_log_chars",
 ] as const;
+
+/** Dense feature names, in the order of the model's dense weights. */
+export const DENSE_FEATURES = [...TASK_FEATURES, ...SHAPE_FEATURES] as const;
 
 export interface DifficultyFeatures {
   /** Values for DENSE_FEATURES, roughly in [0, 1]. */
@@ -214,6 +218,7 @@ export function difficultyFeatures(input: DifficultyInput): DifficultyFeatures {
     (1 - choice) * numberFeature,
     (1 - choice) * sentenceFeature,
     (1 - choice) * logChars,
+    ...questionShape(stem, options, window, lower),
   ];
   return { dense, buckets: hashedNgrams(lower), cues };
 }
