@@ -6,31 +6,34 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ENDPOINTS } from "@/lib/analytics/decisions/decision-filters";
 import { formatMs } from "@/lib/analytics/format-report";
 import { formatUsd } from "@/lib/format";
+import type { StoredDecisionRecord } from "@/lib/ledger/record-row";
 import { StatusBadge, type DecisionStatus } from "./status-badge";
 
-/** What a row needs; createdAt may arrive as an ISO string from the tail's JSON. */
-export interface DecisionTableRow {
-  id: string;
+/** What a row needs (a decision log row, lib/analytics/decisions/list-decisions.ts); createdAt may arrive as an ISO string from the tail's JSON. */
+export type DecisionTableRow = Pick<
+  StoredDecisionRecord,
+  | "id"
+  | "featureKey"
+  | "apiKeyPrefix"
+  | "requestedModel"
+  | "dataClass"
+  | "tierKey"
+  | "modelAlias"
+  | "httpStatus"
+  | "refusalConstraint"
+  | "errorCode"
+  | "latencyMs"
+  | "costUsd"
+  | "findings"
+  | "dryRun"
+  | "synthetic"
+> & {
   createdAt: Date | string;
-  featureKey: string | null;
-  apiKeyPrefix: string | null;
   endpoint: string;
-  requestedModel: string;
-  dataClass: string;
-  tierKey: string | null;
-  modelAlias: string | null;
-  simulated: boolean;
   status: DecisionStatus;
-  httpStatus: number;
-  refusalConstraint: string | null;
-  errorCode: string | null;
+  simulated: boolean;
   fallbackCount: number;
-  latencyMs: number;
-  costUsd: number | null;
-  findings: Array<{ type: string; count: number }>;
-  dryRun: boolean;
-  synthetic: boolean;
-}
+};
 
 /** "Nov 21 05:59:12" in UTC: the log spans days, and auditors compare seconds. */
 /** "Nov 18 14:03:07" in the viewer's zone (the search's). */

@@ -4,7 +4,7 @@
 import type { Reservation } from "../budget/spend-counter";
 import type { Usage } from "@/lib/canonical/types";
 import type { AttemptRecord } from "@/lib/providers/fallback";
-import type { DecisionRecordInput, DecisionStatus, FallbackAttempt } from "@/lib/ledger/record";
+import type { DecisionRecordInput, FallbackAttempt } from "@/lib/ledger/record";
 import type { Decision } from "@/lib/routing/decision-types";
 import { uuidv7 } from "@/lib/ledger/uuidv7";
 import type { AppKey } from "../auth/authenticate";
@@ -40,21 +40,13 @@ export interface DraftFacts {
   upstreamFailed?: boolean;
 }
 
-export interface DraftOutcome {
-  status: DecisionStatus;
-  httpStatus: number;
-  errorCode?: string | null;
-  refusalConstraint?: string | null;
-  served?: { alias: string; providerKey: string; tierKey: string } | null;
-  usage?: Usage | null;
-  toolCalls?: number | null;
-  answerFindings?: Array<{ type: string; count: number; masked: boolean }>;
-  ttftMs?: number | null;
-  costUsd?: number | null;
-  baselineCostUsd?: number | null;
-  cacheSavingsUsd?: number | null;
-  extraTrace?: string[];
-}
+/** How the request ended: the record's outcome columns (lib/ledger/record.ts), and what settle() knew. */
+export type DraftOutcome = Pick<DecisionRecordInput, "status" | "httpStatus"> &
+  Partial<Pick<DecisionRecordInput, "errorCode" | "refusalConstraint" | "toolCalls" | "answerFindings" | "ttftMs" | "costUsd" | "baselineCostUsd" | "cacheSavingsUsd">> & {
+    served?: { alias: string; providerKey: string; tierKey: string } | null;
+    usage?: Usage | null;
+    extraTrace?: string[];
+  };
 
 export class DecisionDraft {
   readonly id: string;
