@@ -104,7 +104,7 @@ function servedRecord(draft: DecisionDraft, settlement: Extract<Settlement, { ki
 function failedRecord(draft: DecisionDraft, error: ApiError): DecisionRecordInput {
   const refusal = draft.facts.decision?.outcome.kind === "refused" ? draft.facts.decision.outcome.refusal : null;
   // An error is Switchyard's or an upstream's doing; a refusal is the request's or the policy's.
-  const failed = draft.facts.upstreamFailed === true || error.status >= 500 || error.status === 499;
+  const failed = draft.facts.upstreamFailed === true || error.status >= 500 || error.code === "client_closed_request";
   const ownRefusal = refusal?.code === error.code;
   const early = preRoutingFacts(error, draft.facts.decision !== undefined);
   // Refused before the feature was resolved (scope, unknown feature, rate limit): keep the one the request named.
