@@ -1,7 +1,7 @@
 // What the difficulty estimator reads from a request: a few hand-built features (task type,
-// structure, length, conversation depth) and hashed word n-grams. Pure and bounded: only a
-// window of the last user message is tokenised (its head and tail), so a 4k-token prompt costs
-// the same as a 1k one; lengths are taken from the whole text.
+// structure, length, conversation depth, the question's shape — question-shape.ts) and hashed
+// word n-grams. Pure and bounded: only a window of the last user message is tokenised (its head
+// and tail), so a 4k-token prompt costs the same as a 1k one; lengths are taken from the whole text.
 import { SHAPE_FEATURES, questionShape } from "./question-shape";
 
 /** What the estimator is given: the last user turn (the question) and the conversation around it. */

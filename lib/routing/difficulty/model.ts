@@ -1,9 +1,9 @@
 // The learned part of the difficulty estimator: logistic-regression heads over the features of
-// features.ts, combined as Σ weightᵢ · σ(headᵢ). The committed model has three:
-// P(strong model right) − P(weak model right) — the accuracy expected to be gained by sending the
-// request to the strong model, which is what the routing curve is about — plus a share of
-// P(weak wrong and strong right), which the cross-validation found to rank better still
-// (bench/ROUTING.md). The weights are data (model.json, written by
+// features.ts, combined as Σ weightᵢ · σ(headᵢ). The committed model has two: P(strong model
+// right) − P(weak model right) — the accuracy expected to be gained by sending the request to the
+// strong model, which is what the routing curve is about. (A third head, a share of P(weak wrong
+// and strong right), ranked better when the folds shared subjects but not on unseen subjects;
+// the trainer still offers it, bench/ROUTING.md.) The weights are data (model.json, written by
 // scripts/difficulty/train.ts); this file only evaluates them. The raw score is mapped to its
 // percentile among the training prompts, so a score of 0.8 reads "harder than 80 % of the
 // benchmark mix" and the threshold for a share s of that mix is simply 1 − s.
