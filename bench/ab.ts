@@ -21,7 +21,8 @@ import { loadLine, machineInfo } from "./lib/machine";
 import { cpuSeconds, freePort, runBenchmark } from "./lib/process";
 import { ROUTINE_PROMPT } from "./lib/prompts";
 import { rounded, summarise, table } from "./lib/stats";
-import { preparePostgres, sourceState, startSwitchyard } from "./lib/switchyard-server";
+import { preparePostgres, sourceState } from "./lib/bench-setup";
+import { startSwitchyard } from "./lib/switchyard-server";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(BENCH_DIR, "results");

@@ -33,7 +33,8 @@ import { gatewayContext } from "./lib/gateway-context";
 import { runRates } from "./lib/gateway-rate";
 import { settings } from "./lib/gateway-settings";
 import { childEnv, runBenchmark, sleep } from "./lib/process";
-import { ROOT, TSX_CLI, preparePostgres, sourceState, startSwitchyard } from "./lib/switchyard-server";
+import { ROOT, TSX_CLI, preparePostgres, sourceState } from "./lib/bench-setup";
+import { startSwitchyard } from "./lib/switchyard-server";
 
 const BENCH_DIR = import.meta.dirname ?? __dirname;
 const RESULTS = path.join(BENCH_DIR, "results");

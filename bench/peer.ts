@@ -36,7 +36,8 @@ import { cpuSeconds, rssMiB, runBenchmark, sleep, tcpCounters, tcpDelta } from "
 import { ROUTINE_PROMPT } from "./lib/prompts";
 import { analyseOpenLoop } from "./lib/rate-analysis";
 import { rounded, summarise, table } from "./lib/stats";
-import { preparePostgres, sourceState, startSwitchyard } from "./lib/switchyard-server";
+import { preparePostgres, sourceState } from "./lib/bench-setup";
+import { startSwitchyard } from "./lib/switchyard-server";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(BENCH_DIR, "results");
