@@ -15,8 +15,13 @@
 // only the card windows found from each group (at most MAX_WINDOW_GROUPS), so linear in the
 // number of groups.
 import type { DetectionBudget } from "../budget";
-import { gapText, groupSize, type DigitGroups } from "../normalise/digit-groups";
+import * as digitGroups from "../normalise/digit-groups";
+import type { DigitGroups } from "../normalise/digit-groups";
 import type { CardWindows } from "./card-windows";
+
+// Local copies: module bindings are read through accessors in some bundles, too slow for the
+// per-group loops below.
+const { gapText, groupSize } = digitGroups;
 
 // States between tokens, as bits: nothing yet, after the list marker, after a card, after its
 // expiry, after the CVV.

@@ -9,7 +9,12 @@
 //     at most six groups with one kind of separator (whitespace, line breaks included, counts as
 //     one kind), where a group of one or two digits may only lead a number of at most three
 //     groups: a row ends with a quantity ("558689 4853 82570 8"), a card rarely does.
-import { gapText, groupSize, type DigitGroups } from "../normalise/digit-groups";
+import * as digitGroups from "../normalise/digit-groups";
+import type { DigitGroups } from "../normalise/digit-groups";
+
+// Local copies: module bindings are read through accessors in some bundles, too slow for the
+// per-group loops below.
+const { gapText, groupSize } = digitGroups;
 
 const MAX_FREE_GROUPS = 6;
 const MAX_GROUPS_WITH_SMALL = 3;

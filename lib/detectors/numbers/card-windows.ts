@@ -7,10 +7,16 @@
 // Found with a running Luhn sum over at most 19 digits from a group, so the cost is linear in
 // the number of groups asked about.
 import type { DetectionBudget } from "../budget";
-import { GAP_NONE, gapText, groupSize, type DigitGroups } from "../normalise/digit-groups";
+import * as digitGroups from "../normalise/digit-groups";
+import type { DigitGroups } from "../normalise/digit-groups";
 import { readsAsOneNumber } from "./card-layout";
-import { cardSchemeFor, IIN_DIGITS } from "./card-schemes";
+import * as schemes from "./card-schemes";
 import { passesGs1 } from "./gs1";
+
+// Local copies: module bindings are read through accessors in some bundles, too slow for the
+// per-group loops below.
+const { GAP_NONE, gapText, groupSize } = digitGroups;
+const { cardSchemeFor, IIN_DIGITS } = schemes;
 
 export const MIN_CARD_DIGITS = 12;
 export const MAX_CARD_DIGITS = 19;
@@ -100,14 +106,19 @@ export class CardWindows {
   has(first: number, last: number): boolean {
     const offset = last - first;
     if (offset < 0 || offset >= MAX_WINDOW_GROUPS || last >= this.groups.count) return false;
-    const total = (this.before[last + 1] ?? 0) - (this.before[first] ?? 0);
+    const total = this.digits(first, last);
     if (total < MIN_CARD_DIGITS || total > MAX_CARD_DIGITS) return false;
     return (this.from(first) & (1 << offset)) !== 0;
   }
 
+  /** How many digits groups first..last hold. */
+  digits(first: number, last: number): number {
+    return (this.before[last + 1] ?? 0) - (this.before[first] ?? 0);
+  }
+
   /** The windows from `first` that end at or before group `last`: bit k is groups first..first+k. */
   upTo(first: number, last: number): number {
-    if (first > last || (this.before[last + 1] ?? 0) - (this.before[first] ?? 0) < MIN_CARD_DIGITS) return 0;
+    if (first > last || this.digits(first, last) < MIN_CARD_DIGITS) return 0;
     const mask = this.from(first);
     return last - first >= 30 ? mask : mask & ((1 << (last - first + 1)) - 1);
   }

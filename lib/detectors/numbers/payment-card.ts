@@ -15,12 +15,19 @@
 //     4-6-5 and 4-6-4, and a run of equal groups from its first group or up to its last, not
 //     from the middle of a table ("1234 4111 1111 1111 1111", two cards in a row).
 import type { DetectionBudget } from "../budget";
-import { findDigitGroups, GAP_INNER, GAP_LINE, GAP_LIST, groupSize, type DigitGroups } from "../normalise/digit-groups";
+import * as digitGroups from "../normalise/digit-groups";
+import type { DigitGroups } from "../normalise/digit-groups";
 import { mergeSpans, type Span } from "../span";
 import { cardSchemeOf } from "./card-schemes";
 import { coverSegment } from "./card-cover";
-import { CardWindows, MAX_CARD_DIGITS, MIN_CARD_DIGITS } from "./card-windows";
+import * as cardWindows from "./card-windows";
 import { passesLuhn } from "./luhn";
+
+// Local copies: module bindings are read through accessors in some bundles, too slow for the
+// per-group loops below.
+const { findDigitGroups, GAP_INNER, GAP_LINE, GAP_LIST, groupSize } = digitGroups;
+const { CardWindows, MAX_CARD_DIGITS, MIN_CARD_DIGITS } = cardWindows;
+type CardWindows = cardWindows.CardWindows;
 
 /** True for ASCII digits with a known scheme prefix, a length that scheme issues, and a valid Luhn digit. */
 export function isPaymentCardNumber(digits: string): boolean {
@@ -78,9 +85,10 @@ function coveredSegments(text: string, groups: DigitGroups, windows: CardWindows
     for (let last = 0; last < groups.count; last++) {
       const gap = groups.gaps[last] ?? 0;
       if (last + 1 < groups.count && gap !== 0 && gap <= strength) continue;
-      // A segment no weaker gap split is the same segment as one strength down: read it once.
-      const weaker = strength !== GAP_INNER && !hasGap(groups, first, last, strength);
-      if (!weaker) coverSegment(text, groups, windows, first, last, found, budget);
+      // Most segments are too short to hold a card; and one that no gap of this strength split
+      // is the same segment as one strength down, read already.
+      const worthReading = windows.digits(first, last) >= MIN_CARD_DIGITS && (strength === GAP_INNER || hasGap(groups, first, last, strength));
+      if (worthReading) coverSegment(text, groups, windows, first, last, found, budget);
       first = last + 1;
     }
   }
