@@ -10,8 +10,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
+import { apiError, type ApiError } from "./api-error";
 import { gatewayRoutePages, matchGatewayRoute, type GatewayRoutePage } from "./gateway-routes";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
+import { unexpectedError } from "./unexpected-error";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -43,12 +45,11 @@ export async function loadGatewayRoutes(distDir: string): Promise<LoadedGatewayR
   return routes;
 }
 
-const UNEXPECTED = JSON.stringify({ error: { message: "Switchyard hit an unexpected error.", type: "api_error", code: "internal_error" } });
-const BAD_TARGET = JSON.stringify({ error: { message: "The request target is not a valid URL path.", type: "invalid_request_error", code: "invalid_request" } });
-
-function answerJson(res: ServerResponse, status: number, body: string) {
+/** An error in OpenAI's shape, written straight to the socket (no handler got to answer it). */
+function answerError(res: ServerResponse, error: ApiError) {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
+  const body = JSON.stringify(error.toBody());
+  res.writeHead(error.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
 }
 
 export interface AppServerOptions {
@@ -69,21 +70,15 @@ export function createAppServer({ routes, next, origin, maxBodyBytes }: AppServe
     const match = pathname.startsWith("/api/") ? matchGatewayRoute(routes, pathname) : null;
     const handler = match?.route.handlers[req.method ?? ""];
     if (!match || !handler) {
-      next(req, res).catch((error: unknown) => {
-        console.error("[switchyard] Next's request handler failed", error);
-        answerJson(res, 500, UNEXPECTED);
-      });
+      next(req, res).catch((error: unknown) => answerError(res, unexpectedError("Next's request handler failed", error)));
       return;
     }
     toWebRequest(req, res, origin, maxBodyBytes)
       .catch(() => null)
       .then((request) => {
-        if (!request) return answerJson(res, 400, BAD_TARGET);
+        if (!request) return answerError(res, apiError("invalid_request", "The request target is not a valid URL path."));
         return handler(request, { params: Promise.resolve(match.params) }).then((response) => sendWebResponse(response, res));
       })
-      .catch((error: unknown) => {
-        console.error("[switchyard] gateway route failed outside its error handling", error);
-        answerJson(res, 500, UNEXPECTED);
-      });
+      .catch((error: unknown) => answerError(res, unexpectedError("gateway route failed outside its error handling", error)));
   });
 }
