@@ -14,6 +14,7 @@
 //   event loop) for up to `queueTimeoutMs`, then get a 503 in OpenAI's error shape with
 //   retry-after. A lone Node process past its CPU capacity cannot accept connections fast enough
 //   to refuse them itself; HAProxy can.
+import { apiError } from "@/lib/http/api-error";
 
 export interface ClusterLayout {
   /** Where HAProxy listens, e.g. 0.0.0.0:3000 */
@@ -29,9 +30,7 @@ export interface ClusterLayout {
 }
 
 /** What HAProxy answers when no instance takes a request in time: the gateway's own overload error. */
-export const OVERLOADED_BODY = JSON.stringify({
-  error: { message: "Every Switchyard instance is at its limit of requests in flight. Retry in a second.", type: "server_error", param: null, code: "gateway_overloaded" },
-});
+export const OVERLOADED_BODY = JSON.stringify(apiError("gateway_overloaded", "Every Switchyard instance is at its limit of requests in flight. Retry in a second.").toBody());
 
 export function haproxyConfig({ bind, instances, stats, maxConnPerInstance, queueTimeoutMs = 2_000 }: ClusterLayout): string {
   if (instances.length === 0) throw new Error("A cluster needs at least one instance.");
