@@ -153,7 +153,7 @@ function writeCluster(writer: OffsetWriter, cluster: string, from: number, to: n
   }
   // A removed base leaves its marks on what came before: after a digit they only hide it too
   // (a keycap, "4\ufe0f\u20e3").
-  if (LEADING_MARK.test(out) && followsDigit(writer, "", 0, 0)) out = out.replace(COMBINING_MARKS, "");
+  if (out.charCodeAt(0) >= 0x300 && LEADING_MARK.test(out) && followsDigit(writer, "", 0, 0)) out = out.replace(COMBINING_MARKS, "");
   if (out !== "") writer.write(out, from, to);
 }
 
