@@ -37,7 +37,9 @@ function ledgerPool(): pg.Pool {
 
 /**
  * Runs `work` in one transaction on a ledger connection: committed when it resolves, rolled back
- * when it throws (and the connection discarded, in case it is the connection that failed).
+ * when it throws. When PostgreSQL refused a statement (an error with its SQLSTATE), the
+ * connection is rolled back and reused; any other failure (a timeout, a lost connection) may
+ * leave a statement running, so the connection is closed instead, which ends the transaction.
  */
 export async function inLedgerTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await ledgerPool().connect();
@@ -48,8 +50,8 @@ export async function inLedgerTransaction<T>(work: (client: pg.PoolClient) => Pr
     client.release();
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    client.release(true);
+    const rolledBack = error instanceof pg.DatabaseError && (await client.query("ROLLBACK").then(() => true, () => false));
+    client.release(rolledBack ? undefined : true);
     throw error;
   }
 }
