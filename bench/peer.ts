@@ -26,15 +26,15 @@
 // BENCH_DURATION_S=15, BENCH_DELAY_MS=1500, TEST_DATABASE_ADMIN_URL, BENCH_SERVER=next (Switchyard
 // under plain `next start`, every path through Next: the figure before scripts/serve.ts).
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
-import type http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { closedLoop, errorsByKind, fire, keepAliveAgent, openLoop, type FireOptions, type Shot, type Target } from "./lib/load";
+import { closedLoop, errorsByKind, fire, keepAliveAgent, type FireOptions, type Shot } from "./lib/load";
 import { loadLine, machineInfo, machineJiffies, machineShare } from "./lib/machine";
 import { installPortkey, portkeyHeaders, startPortkey } from "./lib/portkey";
-import { cpuSeconds, rssMiB, runBenchmark, sleep, tcpCounters, tcpDelta } from "./lib/process";
+import { doneWhenChecks, r3, ratio, type Contestant, type Failure, type Kind, type Name } from "./lib/peer-kit";
+import { runPeerRates } from "./lib/peer-rate";
+import { cpuSeconds, runBenchmark, sleep } from "./lib/process";
 import { ROUTINE_PROMPT } from "./lib/prompts";
-import { analyseOpenLoop } from "./lib/rate-analysis";
 import { rounded, summarise, table } from "./lib/stats";
 import { preparePostgres, sourceState } from "./lib/bench-setup";
 import { startSwitchyard } from "./lib/switchyard-server";
@@ -57,30 +57,6 @@ const settings = {
   requestTimeoutMs: 30_000,
 };
 
-type Name = "direct" | "switchyard" | "portkey";
-type Kind = "json" | "sse";
-interface Contestant {
-  name: Name;
-  target: Target;
-  /** The process whose CPU counts for this target (the mock's for direct). */
-  pid: number | undefined;
-  agent: http.Agent;
-}
-interface Failure {
-  error: string;
-  status: number | null;
-  body: string;
-  /** Error lines the target logged while answering the probe. */
-  log: string[];
-}
-
-/** Errors below HTTP: the connection was refused, reset, timed out or cut mid-answer. */
-const isConnectionError = (kind: string) => !/^(http_|stream_|bad_)/.test(kind);
-const r3 = (value: number) => Math.round(value * 1000) / 1000;
-/** A ratio only of two positive figures: an "added" percentile at or below direct's is noise, not zero. */
-const ratio = (a: number | null | undefined, b: number | null | undefined) =>
-  typeof a === "number" && typeof b === "number" && Number.isFinite(a) && Number.isFinite(b) && a > 0 && b > 0 ? `${(a / b).toFixed(2)}×` : "—";
-
 async function main() {
   const { DEFAULT_ADMIN_URL } = await import("@/lib/testing/database");
   mkdirSync(RESULTS, { recursive: true });
@@ -96,7 +72,7 @@ async function main() {
   const portkey = await startPortkey(portkeyInstall, path.join(RESULTS, `peer-${STAMP}.portkey.log`));
   console.log(`Portkey on http://127.0.0.1:${portkey.port} (pid ${portkey.pid}), log ${path.relative(process.cwd(), portkey.logFile)}`);
 
-  let switchyardSent = sut.probeRequests; // every request to Switchyard should leave one record
+  const counts = { switchyardSent: sut.probeRequests }; // every request to Switchyard should leave one record
   const requestBody = (stream: boolean) => Buffer.from(JSON.stringify({ model: "auto", messages: ROUTINE_PROMPT, ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}) }));
   const bodies: Record<Kind, Buffer> = { json: requestBody(false), sse: requestBody(true) };
   const contestants: Contestant[] = [
@@ -121,7 +97,7 @@ async function main() {
       const file = logOf(contestant.name);
       if (file) freshLog(file);
       const shot = await fire(contestant.agent, contestant.target, bodies[kind], options(kind));
-      if (contestant.name === "switchyard") switchyardSent += 1;
+      if (contestant.name === "switchyard") counts.switchyardSent += 1;
       if (shot.ok) continue;
       // Again with fetch, to keep what the target answered.
       const response = await fetch(`http://127.0.0.1:${contestant.target.port}${contestant.target.path}`, {
@@ -129,7 +105,7 @@ async function main() {
         headers: { ...contestant.target.headers, "content-type": "application/json" },
         body: bodies[kind].toString("utf8"),
       }).catch((error: unknown) => error as Error);
-      if (contestant.name === "switchyard") switchyardSent += 1;
+      if (contestant.name === "switchyard") counts.switchyardSent += 1;
       const body = response instanceof Response ? (await response.text()).slice(0, 400) : String(response);
       await sleep(200);
       const log = file ? freshLog(file).split("\n").filter((line) => /error|exception|at /i.test(line)).slice(0, 6).map((line) => line.replace(/^[\s\S]*Starting AI Gateway\.\.\./, "").trim()) : [];
@@ -179,9 +155,9 @@ async function main() {
     console.log(`\nc1: warm-up ${settings.warmup} per mode (${modes.map((m) => m.name).join(", ")})…`);
     for (const mode of modes) {
       await closedLoop(mode.contestant.agent, mode.contestant.target, bodies[mode.kind], options(mode.kind), settings.warmup);
-      if (mode.contestant.name === "switchyard") switchyardSent += settings.warmup;
+      if (mode.contestant.name === "switchyard") counts.switchyardSent += settings.warmup;
     }
-    await sut.waitForLedger(switchyardSent, switchyardSent);
+    await sut.waitForLedger(counts.switchyardSent, counts.switchyardSent);
     const shots: Record<string, Shot[]> = Object.fromEntries(modes.map((mode) => [mode.name, []]));
     const cpuByMode: Record<string, number> = {};
     const phaseCpuBefore = Object.fromEntries(contestants.map((c) => [c.name, cpuSeconds(c.pid) ?? 0]));
@@ -195,7 +171,7 @@ async function main() {
         const before = cpuSeconds(mode.contestant.pid) ?? 0;
         shots[mode.name]!.push(...(await closedLoop(mode.contestant.agent, mode.contestant.target, bodies[mode.kind], options(mode.kind), count)));
         cpuByMode[mode.name] = (cpuByMode[mode.name] ?? 0) + ((cpuSeconds(mode.contestant.pid) ?? 0) - before);
-        if (mode.contestant.name === "switchyard") switchyardSent += count;
+        if (mode.contestant.name === "switchyard") counts.switchyardSent += count;
       }
     }
     const elapsedS = (Date.now() - started) / 1000;
@@ -205,7 +181,7 @@ async function main() {
     const phaseCpuMsPerRequest = Object.fromEntries(
       contestants.map((c) => [c.name, requestsOf(c.name) > 0 ? Math.round((((cpuSeconds(c.pid) ?? 0) - phaseCpuBefore[c.name]!) * 1000 * 100) / requestsOf(c.name)) / 100 : null]),
     );
-    const ledger = await sut.waitForLedger(switchyardSent, switchyardSent);
+    const ledger = await sut.waitForLedger(counts.switchyardSent, counts.switchyardSent);
     const stats = (list: Shot[], pick: (shot: Shot) => number) => rounded(summarise(list.filter((s) => s.ok).map(pick)));
     const perMode = Object.fromEntries(
       modes.map((mode) => {
@@ -257,112 +233,17 @@ async function main() {
     row("c1 SSE: server CPU per request (ms)", perMode["switchyard sse"]?.cpuMsPerRequest, perMode["portkey sse"]?.cpuMsPerRequest, { switchyard: failedCell("switchyard sse"), portkey: failedCell("portkey sse") });
   }
 
-  // --- rate: open loop at fixed arrival rates against a slow upstream ---------------------------------
   if (settings.scenarios.includes("rate")) {
-    await sut.mockControl("/__bench/config", { delayMs: settings.delayMs });
-    const runs: Array<Record<string, unknown>> = [];
-    results.rate = { delayMs: settings.delayMs, durationS: settings.durationS, runs };
-    const rateRows: Array<Array<string | number>> = [["run", "sent", "ok %", "resp/s steady", "p50", "p99", "added p50", "added p99", "conn errors", "other errors", "CPU ms/handled", "records", "kept up", "other cores"]];
-    for (const rate of settings.rates) {
-      const byTarget: Partial<Record<Name, { analysis: ReturnType<typeof analyseOpenLoop>; connectionErrors: number; otherErrors: number; cpuMsPerRequest: number | null }>> = {};
-      for (const contestant of contestants) {
-        if (failures[`${contestant.name} json`]) continue;
-        console.log(`\nrate: ${contestant.name} ${rate}/s for ${settings.durationS} s, mock delay ${settings.delayMs} ms (${loadLine()})…`);
-        const idle = await waitUntilIdle();
-        if (!idle.idle) console.warn(`  still busy after ${idle.waitedMs} ms; starting anyway`);
-        const agent = keepAliveAgent();
-        const base = await sut.ledgerCounts();
-        const tcpBefore = tcpCounters();
-        const contention = await contentionMark();
-        const cpuBefore = cpuSeconds(contestant.pid) ?? 0;
-        const mockBefore = await sut.mockControl("/__bench/reset");
-        const since = Date.now();
-        const run = await openLoop(agent, contestant.target, bodies.json, options("json"), rate, settings.durationS);
-        agent.destroy();
-        const machine = await contentionSince(contention);
-        const analysis = analyseOpenLoop(run, settings.delayMs);
-        let ledger: Record<string, unknown> | null = null;
-        if (contestant.name === "switchyard") {
-          switchyardSent += run.shots.length;
-          const settled = await sut.waitForLedger(base.records + run.shots.length, base.rollupRequests + run.shots.length);
-          ledger = { sent: run.shots.length, recordsWritten: settled.records - base.records, rollupRequestsAdded: settled.rollupRequests - base.rollupRequests, byOutcome: await sut.recordBreakdown(since - 1_000) };
-        }
-        // CPU until the gateway is idle again (it keeps working off a backlog after the send window),
-        // per request it handled: each handled request made one upstream call, and a request that
-        // never left the listen queue cost the gateway nothing.
-        if (contestant.name !== "direct") await waitUntilIdle();
-        const upstreamRequests = (await sut.mockControl("/__bench/stats")).requests - mockBefore.requests;
-        const cpuMsPerRequest = contestant.name === "direct" || upstreamRequests === 0 ? null : Math.round((((cpuSeconds(contestant.pid) ?? 0) - cpuBefore) * 1000 * 100) / upstreamRequests) / 100;
-        const connectionErrors = Object.entries(analysis.errors).reduce((sum, [kind, n]) => sum + (isConnectionError(kind) ? n : 0), 0);
-        const otherErrors = analysis.sent - analysis.ok - connectionErrors;
-        byTarget[contestant.name] = { analysis, connectionErrors, otherErrors, cpuMsPerRequest };
-        const direct = byTarget.direct?.analysis;
-        const addedP50 = direct && contestant.name !== "direct" ? r3(analysis.latencyMs.p50 - direct.latencyMs.p50) : null;
-        const addedP99 = direct && contestant.name !== "direct" ? r3(analysis.latencyMs.p99 - direct.latencyMs.p99) : null;
-        const tcp = tcpDelta(tcpBefore);
-        runs.push({ target: contestant.name, rate, ...analysis, addedMs: { p50: addedP50, p99: addedP99 }, connectionErrors, otherErrors, upstreamRequests, cpuMsPerHandledRequest: cpuMsPerRequest, ledger, tcpCountersDelta: tcp, machine, load: machineInfo().loadAverage, rssMiB: rssMiB(contestant.pid) });
-        rateRows.push([
-          `${contestant.name} ${rate}/s`,
-          analysis.sent,
-          analysis.successRate,
-          analysis.steadyResponsesPerS,
-          analysis.latencyMs.p50,
-          analysis.latencyMs.p99,
-          addedP50 ?? "",
-          addedP99 ?? "",
-          connectionErrors,
-          otherErrors,
-          cpuMsPerRequest ?? "",
-          ledger ? `${ledger.recordsWritten}/${ledger.sent}` : "",
-          analysis.keptUp ? "yes" : "NO",
-          machine?.othersCoresUsed ?? "?",
-        ]);
-        console.log(
-          `  ${analysis.ok}/${analysis.sent} ok, ${analysis.steadyResponsesPerS} responses/s steady, p50 ${analysis.latencyMs.p50} ms, p99 ${analysis.latencyMs.p99} ms, errors ${JSON.stringify(analysis.errors)}; ` +
-            `listen overflows +${tcp.ListenOverflows ?? "?"}; other work used ${machine?.othersCoresUsed ?? "?"} cores` +
-            (ledger ? `; ledger ${ledger.recordsWritten}/${ledger.sent} records` : ""),
-        );
-      }
-      const s = byTarget.switchyard;
-      const p = byTarget.portkey;
-      const direct = byTarget.direct?.analysis;
-      const addedOf = (x: typeof s, q: "p50" | "p99") => (x && direct ? r3(x.analysis.latencyMs[q] - direct.latencyMs[q]) : null);
-      row(`${rate} req/s: success (%)`, s?.analysis.successRate, p?.analysis.successRate, { portkey: failedCell("portkey json") });
-      row(`${rate} req/s: added p50 (ms)`, addedOf(s, "p50"), addedOf(p, "p50"), { portkey: failedCell("portkey json") });
-      row(`${rate} req/s: added p99 (ms)`, addedOf(s, "p99"), addedOf(p, "p99"), { portkey: failedCell("portkey json") });
-      row(`${rate} req/s: connection errors`, s?.connectionErrors, p?.connectionErrors, { portkey: failedCell("portkey json") });
-      row(`${rate} req/s: other errors`, s?.otherErrors, p?.otherErrors, { portkey: failedCell("portkey json") });
-      row(`${rate} req/s: CPU per handled request (ms)`, s?.cpuMsPerRequest, p?.cpuMsPerRequest, { portkey: failedCell("portkey json") });
-    }
-    console.log(`\nrate — open loop, JSON, mock answers after ${settings.delayMs} ms; latency in ms from the scheduled send time; added = minus direct at the same rate`);
-    console.log(table(rateRows));
+    results.rate = await runPeerRates({ sut, settings, contestants, failures, bodies, options, counts, waitUntilIdle, contentionMark, contentionSince, row, failedCell });
   }
 
-  // --- against issue 11's "done when" -----------------------------------------------------------------
-  const targets: Array<Array<string | number>> = [["target", "measured", ""]];
-  const c1 = results.c1 as { addedMs: Record<"switchyard" | "portkey", Record<"json" | "sseTtfb", { p50: number; p99: number } | null>>; perMode: Record<string, { cpuMsPerRequest: number }> } | undefined;
-  if (c1) {
-    const s = c1.addedMs.switchyard;
-    const p = c1.addedMs.portkey;
-    if (s.json && p.json) targets.push(["c1 JSON: added p50 and p99 below Portkey's", `${s.json.p50} / ${s.json.p99} ms against ${p.json.p50} / ${p.json.p99} ms`, s.json.p50 < p.json.p50 && s.json.p99 < p.json.p99 ? "met" : "MISSED"]);
-    if (s.json && s.sseTtfb) targets.push(["c1: SSE TTFB adds ≤ 0.5 ms more than JSON (p50)", `${r3(s.sseTtfb.p50 - s.json.p50)} ms more`, s.sseTtfb.p50 - s.json.p50 <= 0.5 ? "met" : "MISSED"]);
-    const cpuJson = c1.perMode["switchyard json"]?.cpuMsPerRequest;
-    const cpuSse = c1.perMode["switchyard sse"]?.cpuMsPerRequest;
-    if (cpuJson !== undefined) targets.push(["server CPU per request ≤ 2 ms (JSON)", `${cpuJson} ms`, cpuJson <= 2 ? "met" : "MISSED"]);
-    if (cpuSse !== undefined) targets.push(["server CPU per request ≤ 2.5 ms (SSE)", `${cpuSse} ms`, cpuSse <= 2.5 ? "met" : "MISSED"]);
-  }
-  const rateRuns = (results.rate as { runs: Array<{ target: Name; rate: number; successRate: number; addedMs: { p99: number | null } }> } | undefined)?.runs;
-  if (rateRuns) {
-    const held = (name: Name) => Math.max(0, ...rateRuns.filter((run) => run.target === name && run.successRate === 100 && run.addedMs.p99 !== null && run.addedMs.p99 <= 100).map((run) => run.rate));
-    const [s, p] = [held("switchyard"), held("portkey")];
-    targets.push([`fixed rate (of ${settings.rates.join(", ")} req/s): highest with 100% ok and added p99 ≤ 100 ms`, `Switchyard ${s || "none"}, Portkey ${p || "none"}`, s > p ? "met" : "MISSED"]);
-  }
+  const targets = doneWhenChecks(results, settings.rates);
 
   // --- shutdown: SIGTERM, Switchyard flushes its queue ----------------------------------------------
   sut.server.kill("SIGTERM");
   await Promise.race([sut.exited, sleep(30_000)]);
   const afterStop = await sut.ledgerCounts();
-  console.log(`\nSwitchyard stopped ${JSON.stringify(sut.serverExit())}; ledger ${afterStop.records}/${switchyardSent} records, rollups ${afterStop.rollupRequests}/${switchyardSent}`);
+  console.log(`\nSwitchyard stopped ${JSON.stringify(sut.serverExit())}; ledger ${afterStop.records}/${counts.switchyardSent} records, rollups ${afterStop.rollupRequests}/${counts.switchyardSent}`);
   for (const [key, failure] of Object.entries(failures)) console.log(`${key} failed: ${failure.error}, HTTP ${failure.status}: ${failure.body}${failure.log.length ? `; log: ${failure.log.join(" | ")}` : ""}`);
 
   console.log(`\nSwitchyard / Portkey, one run (${loadLine()}; lower is better except success):`);
@@ -388,7 +269,7 @@ async function main() {
         results,
         targets: targets.slice(1).map(([target, measured, verdict]) => ({ target, measured, verdict })),
         summary: summary.slice(1).map(([figure, switchyard, portkeyValue, r]) => ({ figure, switchyard, portkey: portkeyValue, ratio: r })),
-        ledgerAfterShutdown: { ...afterStop, expected: switchyardSent },
+        ledgerAfterShutdown: { ...afterStop, expected: counts.switchyardSent },
       },
       null,
       2,
