@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { DecisionStatus } from "@/lib/ledger/record";
 
-export type DecisionStatus = "success" | "fallback_success" | "refused" | "error";
+export type { DecisionStatus };
 
 const STATUS: Record<DecisionStatus, { tone: BadgeTone; label: string }> = {
   success: { tone: "success", label: "success" },
