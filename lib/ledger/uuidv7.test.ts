@@ -9,6 +9,12 @@ describe("uuidv7", () => {
     expect(uuidv7Time(id).getTime()).toBe(at);
   });
 
+  it("differs between ids made in the same millisecond", () => {
+    const ids = new Set(Array.from({ length: 1_000 }, () => uuidv7(1_700_000_000_000)));
+    expect(ids.size).toBe(1_000);
+    for (const id of ids) expect(id).toMatch(/^018bcfe5-6800-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it("sorts by time as a string", () => {
     const ids = [uuidv7(1_700_000_000_002), uuidv7(1_700_000_000_000), uuidv7(1_700_000_000_001)];
     expect([...ids].sort().map((id) => uuidv7Time(id).getTime())).toEqual([1_700_000_000_000, 1_700_000_000_001, 1_700_000_000_002]);
