@@ -23,49 +23,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { rerunWithReactServer } from "./lib/react-server";
 import { loadLine, machineInfo } from "./lib/machine";
-import { rounded, summarise, table } from "./lib/stats";
+import { BATCH_SIZE, DAY_MS, measure, RUNS, SCALE_URL, WRITE_BATCHES, type CaseResult } from "./lib/scale-kit";
+import { writePhase } from "./lib/scale-write";
+import { table } from "./lib/stats";
 
 const BENCH_DIR = import.meta.dirname ?? __dirname;
 const ROOT = path.resolve(BENCH_DIR, "..");
 const RESULTS = path.join(BENCH_DIR, "results");
-const SCALE_URL = process.env.SCALE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/switchyard_scale";
-const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const WRITE_BATCHES = Number(process.env.BENCH_WRITE_BATCHES ?? 30);
-const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 500);
-const BENCH_FEATURE = "bench-scale";
-const DAY_MS = 86_400_000;
-
-interface CaseResult {
-  group: string;
-  name: string;
-  runs: number;
-  p50: number;
-  p95: number;
-  max: number;
-  rows?: number;
-}
-
-const p95 = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(0.95 * sorted.length))) - 1]!;
-};
-
-async function measure(group: string, name: string, run: () => Promise<number | void>, runs = RUNS): Promise<CaseResult> {
-  let rows: number | undefined;
-  for (let i = 0; i < 2; i++) await run(); // warm-up: plans and caches
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const result = await run();
-    samples.push(performance.now() - started);
-    if (typeof result === "number") rows = result;
-  }
-  const summary = summarise(samples);
-  return rounded({ group, name, runs, p50: summary.p50, p95: p95(samples), max: summary.max, ...(rows === undefined ? {} : { rows }) }, 1);
-}
-
-// ─────────────────────────────── phase: read ───────────────────────────────
-
 async function readPhase(): Promise<Record<string, unknown>> {
   const { getDb, disconnectDb } = await import("../lib/db");
   const { resolveCostFilters } = await import("../lib/analytics/costs/cost-filters");
@@ -146,98 +110,6 @@ async function readPhase(): Promise<Record<string, unknown>> {
 
 // ─────────────────────────────── phase: write ───────────────────────────────
 
-async function writePhase(label: string): Promise<Record<string, unknown>> {
-  const { getDb, disconnectDb } = await import("../lib/db");
-  const { writeDecisionBatch } = await import("../lib/ledger/write-batch");
-  const { uuidv7 } = await import("../lib/ledger/uuidv7");
-  const { buildTrafficScenarios } = await import("../prisma/tools/generate-traffic-scenarios");
-  const { baselinePrices } = await import("../prisma/tools/generate-traffic-scenarios");
-  type RecordInput = import("../lib/ledger/record").DecisionRecordInput;
-  const db = getDb();
-  const version = await db.policyVersion.findFirst({ orderBy: { number: "desc" }, select: { snapshot: true } });
-  if (!version) throw new Error("No published policy in this database: seed it first.");
-  const scenarios = buildTrafficScenarios(version.snapshot as never, new Date()).filter((scenario) => !scenario.dryRun);
-  const cumulative: number[] = [];
-  scenarios.reduce((sum, scenario, index) => (cumulative[index] = sum + scenario.weight), 0);
-  const pick = () => {
-    const r = Math.random() * cumulative.at(-1)!;
-    return scenarios[cumulative.findIndex((hi) => hi > r)] ?? scenarios[0]!;
-  };
-  const [before] = await db.$queryRaw<Array<{ records: number }>>`SELECT GREATEST(reltuples, 0)::float8 AS records FROM pg_class WHERE relname = 'DecisionRecord'`;
-
-  const baseline = baselinePrices(version.snapshot as never);
-  const batch = (): RecordInput[] =>
-    Array.from({ length: BATCH_SIZE }, () => {
-      const scenario = pick();
-      const createdAt = new Date();
-      const input = scenario.usage ? Math.round(scenario.estimatedInputTokens * (0.85 + 0.3 * Math.random())) : null;
-      const output = scenario.usage ? Math.max(1, Math.round(scenario.outputMedian * Math.exp(0.6 * (Math.random() * 2 - 1)))) : null;
-      return {
-        id: uuidv7(createdAt.getTime()),
-        createdAt,
-        apiKeyId: null,
-        apiKeyPrefix: null,
-        featureKey: BENCH_FEATURE,
-        team: "Bench",
-        endpoint: "chat.completions",
-        requestedModel: scenario.requestedModel,
-        policyVersion: scenario.policyVersion,
-        dataClass: scenario.dataClass,
-        findings: scenario.findings,
-        promptSha256: "e".repeat(64),
-        prompt: null,
-        difficulty: scenario.difficulty,
-        stream: scenario.stream,
-        dryRun: false,
-        estimatedInputTokens: scenario.estimatedInputTokens,
-        requestedOutputTokens: null,
-        inputTokens: input,
-        outputTokens: output,
-        tierKey: scenario.tierKey,
-        modelAlias: scenario.modelAlias,
-        providerKey: scenario.providerKey,
-        escalationReason: scenario.escalationReason,
-        candidates: scenario.candidates,
-        rejected: scenario.rejected,
-        trace: scenario.trace,
-        fallbacks: scenario.fallbacks,
-        status: scenario.status,
-        httpStatus: scenario.httpStatus,
-        errorCode: scenario.errorCode,
-        refusalConstraint: scenario.refusalConstraint,
-        latencyMs: 100 + Math.round(Math.random() * 4000),
-        ttftMs: scenario.ttftMedianMs === null ? null : Math.round(scenario.ttftMedianMs),
-        costUsd: input !== null && scenario.inputPrice !== null ? (input * scenario.inputPrice + output! * scenario.outputPrice!) / 1e6 : null,
-        baselineCostUsd: input !== null && baseline ? (input * baseline.input + output! * baseline.output) / 1e6 : null,
-        synthetic: true,
-      };
-    });
-
-  try {
-    for (let i = 0; i < 3; i++) await writeDecisionBatch(batch()); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < WRITE_BATCHES; i++) {
-      const records = batch();
-      const started = performance.now();
-      await writeDecisionBatch(records);
-      samples.push(performance.now() - started);
-    }
-    const summary = summarise(samples);
-    const result = rounded({ database: label, recordsBefore: Math.round(before!.records), batches: WRITE_BATCHES, batchSize: BATCH_SIZE, p50: summary.p50, p95: p95(samples), max: summary.max, recordsPerSecond: (BATCH_SIZE * 1000) / summary.mean }, 1);
-    console.log(`  write, ${label}: p50 ${result.p50} ms, p95 ${result.p95} ms per ${BATCH_SIZE}-record batch (${Math.round(result.recordsPerSecond)} records/s) (${loadLine()})`);
-    return result;
-  } finally {
-    // Leave the database as it was: the bench's records and the rollup rows they created.
-    await db.$executeRaw`DELETE FROM "DecisionRecord" WHERE "featureKey" = ${BENCH_FEATURE}`;
-    await db.$executeRaw`DELETE FROM "UsageRollup" WHERE "featureKey" = ${BENCH_FEATURE}`;
-    await db.$executeRaw`DELETE FROM "DailyUsageRollup" WHERE "featureKey" = ${BENCH_FEATURE}`;
-    await disconnectDb();
-  }
-}
-
-// ─────────────────────────────── orchestration ───────────────────────────────
-
-/** Runs one phase in a child process bound to `databaseUrl` (lib/db reads DATABASE_URL once). */
 function runPhase(phase: string, databaseUrl: string, label = ""): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--phase", phase, label], {
