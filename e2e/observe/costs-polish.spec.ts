@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { storageStatePath } from "./users";
-import { ensureSyntheticTraffic } from "./synthetic-traffic";
+import { storageStatePath } from "../users";
+import { ensureSyntheticTraffic } from "../synthetic-traffic";
 
 // Issue 14 items 7, 8 and 11 as their users meet them: finance reads a feature × tier table with
 // subtotals and a total that add up; an engineer saves a form on a long page and is told so, with

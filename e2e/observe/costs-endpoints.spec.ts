@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { storageStatePath } from "./users";
-import { ensureSyntheticTraffic } from "./synthetic-traffic";
+import { storageStatePath } from "../users";
+import { ensureSyntheticTraffic } from "../synthetic-traffic";
 
 // Finance asks what the coding agents cost: the Costs page splits spend by endpoint (chat
 // completions, Anthropic Messages, Responses, native) and every table, chart and CSV export follows
