@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CircuitBreaker } from "@/lib/providers/circuit-breaker";
+import { CircuitBreaker } from "@/lib/providers/resilience/circuit-breaker";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { providerHealthViews } from "./provider-health-view";
 

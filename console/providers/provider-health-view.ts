@@ -1,6 +1,6 @@
 // Provider health as the console shows it: the gateway's circuit breaker joined with the
 // configured providers. Pure, so the route handler stays thin and the joining is tested.
-import type { ProviderHealth } from "@/lib/providers/circuit-breaker";
+import type { ProviderHealth } from "@/lib/providers/resilience/circuit-breaker";
 
 export interface ProviderHealthView {
   key: string;

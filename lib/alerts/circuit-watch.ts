@@ -1,7 +1,7 @@
 import "server-only";
 // Circuit openings, from the breaker's onOpen hook: only the instance whose own calls opened the
 // circuit fires (the others adopt the opening over Redis and stay quiet).
-import type { OpenedCircuit } from "@/lib/providers/circuit-breaker";
+import type { OpenedCircuit } from "@/lib/providers/resilience/circuit-breaker";
 import { dueCircuitAlerts } from "./evaluate";
 import { fireAlerts, loadEnabledRules } from "./fire";
 

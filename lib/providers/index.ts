@@ -8,7 +8,7 @@ export { createProviderClient, type ProviderClientOptions } from "./create-provi
 export { DEFAULT_BASE_URLS } from "./provider-instances";
 export { simulatedReply, type SimulatorOptions } from "./simulator";
 export { countRequestTokens, countTextTokens } from "./token-count";
-export { CircuitBreaker, type BreakerState, type CircuitBreakerOptions, type HealthGate, type ProviderHealth } from "./circuit-breaker";
+export { CircuitBreaker, type BreakerState, type CircuitBreakerOptions, type HealthGate, type ProviderHealth } from "./resilience/circuit-breaker";
 export {
   CandidatesFailedError,
   executeGenerate,
@@ -19,4 +19,4 @@ export {
   type FallbackOptions,
   type GenerateOutcome,
   type StreamOutcome,
-} from "./fallback";
+} from "./resilience/fallback";

@@ -2,7 +2,7 @@ import { APICallError, RetryError, StreamProviderError } from "ai";
 import { describe, expect, it } from "vitest";
 import { kindForStatus, toProviderError } from "./map-error";
 import { ProviderError, RequestAbortedError } from "./provider-error";
-import { retryAfterSeconds } from "./retry-after";
+import { retryAfterSeconds } from "./resilience/retry-after";
 
 const apiError = (statusCode: number | undefined, message = "upstream said no", headers: Record<string, string> = {}, cause?: unknown) =>
   new APICallError({ message, url: "http://x/v1/chat/completions", requestBodyValues: {}, statusCode, responseHeaders: headers, cause });

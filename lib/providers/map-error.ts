@@ -14,7 +14,7 @@ import {
   UnsupportedFunctionalityError,
 } from "ai";
 import { ProviderError, RequestAbortedError, type ProviderErrorKind } from "./provider-error";
-import { retryAfterSeconds } from "./retry-after";
+import { retryAfterSeconds } from "./resilience/retry-after";
 import { cleanUpstreamText } from "./upstream-error-message";
 
 const CONTEXT_LENGTH_PATTERN =

@@ -3,7 +3,7 @@
 // fallback understands, the same way for every wire. A 2xx answer is returned for the caller to read.
 import { kindForStatus, networkCodeOf, toProviderError } from "./map-error";
 import { ProviderError } from "./provider-error";
-import { retryAfterSeconds } from "./retry-after";
+import { retryAfterSeconds } from "./resilience/retry-after";
 import { postUpstream, type UpstreamResponse } from "./upstream-http";
 import { upstreamErrorMessage } from "./upstream-error-message";
 

@@ -6,7 +6,7 @@ import "server-only";
 import { ApiError } from "@/lib/http/api-error";
 import { parseOrThrow } from "@/lib/http/validation";
 import { createEmbeddingClient } from "@/lib/providers/embeddings/create-embedding-client";
-import { executeAttempts } from "@/lib/providers/fallback";
+import { executeAttempts } from "@/lib/providers/resilience/fallback";
 import { scopeToKind } from "@/lib/routing/constraints/model-kind";
 import { embeddingsBody } from "@/lib/wire/openai-embeddings/response-body";
 import { embeddingsBodySchema, inputsOf } from "@/lib/wire/openai-embeddings/request-schema";

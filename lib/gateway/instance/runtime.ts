@@ -10,7 +10,7 @@ import { spendWritten } from "@/lib/alerts/budget-watch";
 import { circuitOpened } from "@/lib/alerts/circuit-watch";
 import { ensureSpikeSchedule } from "@/lib/alerts/spike-watch";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
-import { CircuitBreaker, type OpenedCircuit } from "@/lib/providers/circuit-breaker";
+import { CircuitBreaker, type OpenedCircuit } from "@/lib/providers/resilience/circuit-breaker";
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter, type KeyRateLimiter } from "../admission/key-rate-limiter";

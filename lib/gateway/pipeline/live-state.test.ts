@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProviderHealth } from "@/lib/providers/circuit-breaker";
+import type { ProviderHealth } from "@/lib/providers/resilience/circuit-breaker";
 import { liveStateFrom } from "./live-state";
 
 const health = (overrides: Partial<ProviderHealth>): ProviderHealth => ({

@@ -1,5 +1,5 @@
 import type { LiveState, RateLimitedProvider } from "@/lib/routing/decision-types";
-import type { ProviderHealth } from "@/lib/providers/circuit-breaker";
+import type { ProviderHealth } from "@/lib/providers/resilience/circuit-breaker";
 
 /**
  * The engine's view of provider health: an open circuit opened by a 429 is a rate limit (with

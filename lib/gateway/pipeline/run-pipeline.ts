@@ -1,6 +1,6 @@
 import "server-only";
 import { createProviderClient } from "@/lib/providers/create-provider-client";
-import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/fallback";
+import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/resilience/fallback";
 import { apiError, clientClosedRequest, type ApiError } from "@/lib/http/api-error";
 import { decide } from "@/lib/routing";
 import type { Analysis, Candidate, Decision, LiveState } from "@/lib/routing/decision-types";

@@ -3,7 +3,7 @@
 // into the one decision record the request leaves.
 import type { Reservation } from "../budget/spend-counter";
 import type { Usage } from "@/lib/canonical/types";
-import type { AttemptRecord } from "@/lib/providers/fallback";
+import type { AttemptRecord } from "@/lib/providers/resilience/fallback";
 import type { DecisionRecordInput, FallbackAttempt } from "@/lib/ledger/record";
 import type { Decision } from "@/lib/routing/decision-types";
 import { uuidv7 } from "@/lib/ledger/uuidv7";

@@ -7,7 +7,7 @@ import type { AssistantPart, Usage } from "@/lib/canonical/types";
 import type { ApiError } from "@/lib/http/api-error";
 import { baselineCostUsd, cacheSavingsUsd, tokensCostUsd } from "@/lib/pricing/cost";
 import type { DecisionRecordInput } from "@/lib/ledger/record";
-import type { AttemptRecord } from "@/lib/providers/fallback";
+import type { AttemptRecord } from "@/lib/providers/resilience/fallback";
 import { normaliseUsage } from "@/lib/providers/token-count";
 import { fallbackKindOf, fallbackTraceLine } from "@/lib/routing/explain/trace";
 import type { Candidate } from "@/lib/routing/decision-types";

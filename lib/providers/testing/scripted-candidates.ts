@@ -1,8 +1,8 @@
 // Candidates whose clients follow a script (fail, hang, stream some chunks then break), a breaker
 // that writes every call down, and the request they are asked: what the fallback executor's unit
 // tests (../fallback.test.ts) drive it with.
-import { CircuitBreaker, type HealthGate } from "../circuit-breaker";
-import type { FallbackCandidate } from "../fallback";
+import { CircuitBreaker, type HealthGate } from "../resilience/circuit-breaker";
+import type { FallbackCandidate } from "../resilience/fallback";
 import { toProviderError } from "../map-error";
 import { ProviderError } from "../provider-error";
 import type { ProviderClient, StreamPart } from "../types";

@@ -1,12 +1,12 @@
 // The fallback executor over the real provider adapters, against fake upstreams on localhost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CircuitBreaker } from "./circuit-breaker";
-import { createProviderClient } from "./create-provider-client";
+import { createProviderClient } from "../create-provider-client";
 import { executeGenerate, executeStream } from "./fallback";
-import { ProviderError } from "./provider-error";
-import { collectStream, modelPolicy, providerPolicy, startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "./testing";
-import { resultText } from "./testing";
-import { request } from "./testing/scripted-candidates";
+import { ProviderError } from "../provider-error";
+import { collectStream, modelPolicy, providerPolicy, startFakeAnthropicServer, startFakeOpenAIServer, type FakeLlmServer } from "../testing";
+import { resultText } from "../testing";
+import { request } from "../testing/scripted-candidates";
 
 describe("fallback over real adapters and fake upstreams", () => {
   let local: FakeLlmServer;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CircuitBreaker } from "./circuit-breaker";
 import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate } from "./fallback";
-import { toProviderError } from "./map-error";
-import { ProviderError, RequestAbortedError } from "./provider-error";
-import { collectStream, resultText } from "./testing";
-import { outage, recordingBreaker, rejection, request, scripted, untilAborted } from "./testing/scripted-candidates";
-import type { StreamPart } from "./types";
+import { toProviderError } from "../map-error";
+import { ProviderError, RequestAbortedError } from "../provider-error";
+import { collectStream, resultText } from "../testing";
+import { outage, recordingBreaker, rejection, request, scripted, untilAborted } from "../testing/scripted-candidates";
+import type { StreamPart } from "../types";
 
 describe("executeGenerate", () => {
   it("falls to the next candidate when the first fails, recording the attempt", async () => {

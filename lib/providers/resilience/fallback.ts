@@ -5,9 +5,9 @@
 // error reaches the caller as a mid-stream error — never a silent switch to another model.
 import { createAttemptSignal, type AttemptSignal } from "./attempt-signal";
 import type { HealthGate } from "./circuit-breaker";
-import { toProviderError } from "./map-error";
-import { ProviderError, RequestAbortedError, type ProviderErrorKind } from "./provider-error";
-import type { CanonicalRequest, GenerateResult, ProviderClient, StreamPart } from "./types";
+import { toProviderError } from "../map-error";
+import { ProviderError, RequestAbortedError, type ProviderErrorKind } from "../provider-error";
+import type { CanonicalRequest, GenerateResult, ProviderClient, StreamPart } from "../types";
 
 export interface FallbackCandidate {
   alias: string;

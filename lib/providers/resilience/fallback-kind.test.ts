@@ -2,7 +2,7 @@
 // lib/routing/explain/trace.ts) — the gateway's records and the traffic generator both use it.
 import { describe, expect, it } from "vitest";
 import { fallbackKindOf, fallbackTraceLine } from "@/lib/routing/explain/trace";
-import { PROVIDER_ERROR_KINDS } from "./provider-error";
+import { PROVIDER_ERROR_KINDS } from "../provider-error";
 
 describe("fallbackKindOf", () => {
   it("words every kind an attempt can fail with before the first byte", () => {

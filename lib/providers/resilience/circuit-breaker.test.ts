@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CircuitBreaker } from "./circuit-breaker";
-import { ProviderError } from "./provider-error";
+import { ProviderError } from "../provider-error";
 
 function fakeClock(start = 1_000_000) {
   let now = start;

@@ -1,7 +1,7 @@
 // The AbortSignal one upstream attempt runs under: it fires when the caller's signal fires
 // (reason passed through → RequestAbortedError) or when the attempt's timer runs out (reason
 // is a timeout ProviderError → the client throws exactly that). map-error.ts reads the reason.
-import { ProviderError } from "./provider-error";
+import { ProviderError } from "../provider-error";
 
 export interface AttemptSignal {
   readonly signal: AbortSignal;

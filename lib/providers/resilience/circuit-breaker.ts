@@ -8,7 +8,7 @@
 // Only errors that say something about the provider's availability count (ProviderError with
 // `retryable`: rate limits, timeouts, 5xx, connection failures). A 400 is the caller's fault, an
 // auth error is config: neither opens the circuit nor shows as the provider's last error.
-import type { ProviderError, ProviderErrorKind } from "./provider-error";
+import type { ProviderError, ProviderErrorKind } from "../provider-error";
 
 export type BreakerState = "closed" | "open" | "half_open";
 
