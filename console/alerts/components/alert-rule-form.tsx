@@ -1,5 +1,6 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useFormValues } from "@/components/ui/form/use-form-values";
 import { createAlertRuleAction, updateAlertRuleAction } from "@/console/alerts/actions";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
@@ -25,9 +26,8 @@ const initialValues = (rule: AlertRuleRow | null) => ({
 
 /** Create (rule = null) or edit an alert rule. */
 export function AlertRuleForm({ rule, options, onDone }: { rule: AlertRuleRow | null; options: AlertRuleOptions; onDone: () => void }) {
-  const [values, setValues] = useState(() => initialValues(rule));
+  const { values, set, update } = useFormValues(() => initialValues(rule));
   const form = useActionForm(rule ? updateAlertRuleSchema : createAlertRuleSchema, rule ? updateAlertRuleAction : createAlertRuleAction, onDone);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   const errors = form.fieldErrors;
   const { kind } = values;
 
@@ -99,7 +99,7 @@ export function AlertRuleForm({ rule, options, onDone }: { rule: AlertRuleRow | 
           <p className="mt-1 text-xs text-slate-600">{rule ? "Saved and hidden. Leave blank to keep it; type a new URL to replace it." : "It carries a secret: after saving only its host is shown."}</p>
         </div>
       </div>
-      <CheckboxField id="alert-enabled" label="Enabled" checked={values.enabled} onChange={(event) => setValues((current) => ({ ...current, enabled: event.target.checked }))} />
+      <CheckboxField id="alert-enabled" label="Enabled" checked={values.enabled} onChange={(event) => update({ enabled: event.target.checked })} />
       <FormFooter form={form} onCancel={onDone} saveLabel={rule ? "Save rule" : "Add rule"} />
     </form>
   );

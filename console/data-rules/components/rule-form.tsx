@@ -9,7 +9,7 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useActionForm } from "@/components/ui/form/use-action-form";
 import type { ClassificationRuleRow } from "@/console/data-rules/server/list-classification-rules";
 import { createRuleSchema, updateRuleSchema } from "@/console/data-rules/schema";
-import { suggestKey } from "@/lib/forms/fields";
+import { NameKeyFields } from "@/components/ui/form/name-key-fields";
 import { checkRegexSafety } from "@/lib/detectors";
 import type { DataClassChoice } from "../data-rules-view";
 
@@ -17,7 +17,6 @@ import type { DataClassChoice } from "../data-rules-view";
 export function RuleForm({ rule, classes, onDone }: { rule: ClassificationRuleRow | null; classes: DataClassChoice[]; onDone: () => void }) {
   const [name, setName] = useState(rule?.name ?? "");
   const [key, setKey] = useState(rule?.key ?? "");
-  const [keyTouched, setKeyTouched] = useState(rule !== null);
   const [kind, setKind] = useState<"keywords" | "regex">(rule?.kind === "regex" ? "regex" : "keywords");
   const [keywords, setKeywords] = useState(rule?.keywords.join("\n") ?? "");
   const [pattern, setPattern] = useState(rule?.pattern ?? "");
@@ -38,28 +37,17 @@ export function RuleForm({ rule, classes, onDone }: { rule: ClassificationRuleRo
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="rule-name"
-          label="Name"
-          value={name}
-          autoFocus
-          onChange={(event) => {
-            setName(event.target.value);
-            if (!keyTouched) setKey(suggestKey(event.target.value));
+        <NameKeyFields
+          idPrefix="rule"
+          name={name}
+          keyValue={key}
+          existing={rule !== null}
+          keyClassName={rule ? "opacity-70" : undefined}
+          errors={form.fieldErrors}
+          onChange={(patch) => {
+            if (patch.name !== undefined) setName(patch.name);
+            if (patch.key !== undefined) setKey(patch.key);
           }}
-          error={form.fieldErrors.name}
-        />
-        <Field
-          id="rule-key"
-          label="Key"
-          value={key}
-          readOnly={rule !== null}
-          className={rule ? "opacity-70" : undefined}
-          onChange={(event) => {
-            setKeyTouched(true);
-            setKey(event.target.value);
-          }}
-          error={form.fieldErrors.key}
         />
       </div>
       <p className="-mt-2 text-xs text-slate-500">{rule ? "The key cannot change: decision records name their findings by it (rule:" + rule.key + ")." : "Findings are recorded as rule:<key>; the key cannot change later."}</p>

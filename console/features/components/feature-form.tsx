@@ -1,14 +1,15 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { createFeatureAction, updateFeatureAction } from "@/console/features/actions";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { FormFooter } from "@/components/ui/form/form-footer";
+import { NameKeyFields } from "@/components/ui/form/name-key-fields";
 import { useActionForm } from "@/components/ui/form/use-action-form";
+import { useFormValues } from "@/components/ui/form/use-form-values";
 import type { FeatureRow } from "@/console/features/server/list-features";
 import { createFeatureSchema, updateFeatureSchema } from "@/console/features/schema";
-import { suggestKey } from "@/lib/forms/fields";
 import { DIFFICULTIES } from "@/lib/routing/types";
 import { EstimatorPreview } from "./estimator-preview";
 
@@ -36,10 +37,8 @@ const initialValues = (feature: FeatureRow | null) => ({
 /** Create (feature = null) or edit a feature; the key is fixed once created. */
 /** `scores`: the difficulty estimator's scores of the feature's recent requests, ascending. */
 export function FeatureForm({ feature, classes, scores = [], onDone }: { feature: FeatureRow | null; classes: DataClassOption[]; scores?: readonly number[]; onDone: () => void }) {
-  const [values, setValues] = useState(() => initialValues(feature));
-  const [keyTouched, setKeyTouched] = useState(feature !== null);
+  const { values, set, update } = useFormValues(() => initialValues(feature));
   const form = useActionForm(feature ? updateFeatureSchema : createFeatureSchema, feature ? updateFeatureAction : createFeatureAction, onDone);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   const errors = form.fieldErrors;
 
   function onSubmit(event: FormEvent) {
@@ -50,28 +49,7 @@ export function FeatureForm({ feature, classes, scores = [], onDone }: { feature
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="feature-name"
-          label="Name"
-          autoFocus
-          value={values.name}
-          onChange={(event) => {
-            const name = event.target.value;
-            setValues((current) => ({ ...current, name, ...(keyTouched ? {} : { key: suggestKey(name) }) }));
-          }}
-          error={errors.name}
-        />
-        <Field
-          id="feature-key"
-          label="Key"
-          value={values.key}
-          readOnly={feature !== null}
-          onChange={(event) => {
-            setKeyTouched(true);
-            set("key")(event);
-          }}
-          error={errors.key}
-        />
+        <NameKeyFields idPrefix="feature" name={values.name} keyValue={values.key} existing={feature !== null} errors={errors} onChange={update} />
         <Field id="feature-team" label="Team" value={values.team} onChange={set("team")} error={errors.team} />
         <Field id="feature-owner" label="Owner" placeholder="name or email" value={values.owner} onChange={set("owner")} error={errors.owner} />
         <Field id="feature-budget" label="Monthly budget (USD)" inputMode="decimal" placeholder="no budget" value={values.monthlyBudgetUsd} onChange={set("monthlyBudgetUsd")} error={errors.monthlyBudgetUsd} />
@@ -122,14 +100,14 @@ export function FeatureForm({ feature, classes, scores = [], onDone }: { feature
           label="Used commercially"
           hint="Licences that forbid commercial use exclude their models."
           checked={values.commercial}
-          onChange={(event) => setValues((current) => ({ ...current, commercial: event.target.checked }))}
+          onChange={(event) => update({ commercial: event.target.checked })}
         />
         <CheckboxField
           id="feature-prompt-logging"
           label="Keep raw prompts"
           hint="Off: decision records keep a SHA-256 of the prompt only."
           checked={values.allowPromptLogging}
-          onChange={(event) => setValues((current) => ({ ...current, allowPromptLogging: event.target.checked }))}
+          onChange={(event) => update({ allowPromptLogging: event.target.checked })}
         />
       </div>
       <FormFooter form={form} onCancel={onDone} saveLabel={feature ? "Save feature" : "Add feature"} />

@@ -1,20 +1,21 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { createLicenceAction, updateLicenceAction } from "@/console/licences/actions";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { FormFooter } from "@/components/ui/form/form-footer";
+import { NameKeyFields } from "@/components/ui/form/name-key-fields";
 import { useActionForm } from "@/components/ui/form/use-action-form";
+import { useFormValues } from "@/components/ui/form/use-form-values";
 import type { LicenceRow } from "@/console/licences/server/list-licences";
-import { suggestKey } from "@/lib/forms/fields";
 import { createLicenceSchema, updateLicenceSchema } from "@/console/licences/schema";
 import { formatDateTime } from "@/lib/format";
 
 /** Create (licence = null) or edit a licence note. */
 export function LicenceForm({ licence, onDone }: { licence: LicenceRow | null; onDone: () => void }) {
-  const [values, setValues] = useState({
+  const { values, set, update } = useFormValues({
     key: licence?.key ?? "",
     name: licence?.name ?? "",
     family: licence?.family ?? "",
@@ -26,9 +27,7 @@ export function LicenceForm({ licence, onDone }: { licence: LicenceRow | null; o
     sourceUrl: licence?.sourceUrl ?? "",
     markReviewed: false,
   });
-  const [keyTouched, setKeyTouched] = useState(licence !== null);
   const form = useActionForm(licence ? updateLicenceSchema : createLicenceSchema, licence ? updateLicenceAction : createLicenceAction, onDone);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   const errors = form.fieldErrors;
 
   function onSubmit(event: FormEvent) {
@@ -39,28 +38,7 @@ export function LicenceForm({ licence, onDone }: { licence: LicenceRow | null; o
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="licence-name"
-          label="Name"
-          autoFocus
-          value={values.name}
-          onChange={(event) => {
-            const name = event.target.value;
-            setValues((current) => ({ ...current, name, ...(keyTouched ? {} : { key: suggestKey(name) }) }));
-          }}
-          error={errors.name}
-        />
-        <Field
-          id="licence-key"
-          label="Key"
-          value={values.key}
-          readOnly={licence !== null}
-          onChange={(event) => {
-            setKeyTouched(true);
-            set("key")(event);
-          }}
-          error={errors.key}
-        />
+        <NameKeyFields idPrefix="licence" name={values.name} keyValue={values.key} existing={licence !== null} errors={errors} onChange={update} />
         <Field id="licence-family" label="Model family" placeholder="e.g. Llama 3.1" value={values.family} onChange={set("family")} error={errors.family} />
         <SelectField id="licence-commercial" label="Commercial use" value={values.commercialUse} onChange={set("commercialUse")} error={errors.commercialUse}>
           <option value="allowed">allowed</option>
@@ -89,7 +67,7 @@ export function LicenceForm({ licence, onDone }: { licence: LicenceRow | null; o
             : "Not reviewed yet. Ticking records you as the reviewer, now."
         }
         checked={values.markReviewed}
-        onChange={(event) => setValues((current) => ({ ...current, markReviewed: event.target.checked }))}
+        onChange={(event) => update({ markReviewed: event.target.checked })}
       />
       <FormFooter form={form} onCancel={onDone} saveLabel={licence ? "Save licence" : "Add licence"} />
     </form>

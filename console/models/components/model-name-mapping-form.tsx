@@ -1,5 +1,6 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useFormValues } from "@/components/ui/form/use-form-values";
 import { createMappingAction, deleteMappingAction, updateMappingAction } from "@/console/models/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -16,7 +17,7 @@ export interface MappingTargets {
 
 /** Add (mapping = null) or edit a model-name mapping; an edit can also delete it. */
 export function ModelNameMappingForm({ mapping, targets, onDone }: { mapping: ModelNameMappingRow | null; targets: MappingTargets; onDone: () => void }) {
-  const [values, setValues] = useState({
+  const { values, set } = useFormValues({
     pattern: mapping?.pattern ?? "",
     target: mapping?.target ?? "auto",
     difficulty: mapping?.difficulty ?? "",
@@ -24,7 +25,6 @@ export function ModelNameMappingForm({ mapping, targets, onDone }: { mapping: Mo
   });
   const form = useActionForm(mapping ? updateMappingSchema : createMappingSchema, mapping ? updateMappingAction : createMappingAction, onDone);
   const remove = useActionForm(deleteMappingSchema, deleteMappingAction, onDone);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   const errors = form.fieldErrors;
 
   function onSubmit(event: FormEvent) {

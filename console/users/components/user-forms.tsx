@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { useFormValues } from "@/components/ui/form/use-form-values";
 import { createUserAction, updateUserAction } from "@/console/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -36,9 +37,8 @@ function randomPassword(): string {
 }
 
 export function CreateUserForm({ onDone }: { onDone: () => void }) {
-  const [values, setValues] = useState({ email: "", name: "", role: "engineer", password: "" });
+  const { values, set, update } = useFormValues({ email: "", name: "", role: "engineer", password: "" });
   const form = useActionForm(createUserSchema, createUserAction, onDone);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +51,7 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
         <Field id="user-email" label="Email" type="email" autoComplete="off" autoFocus value={values.email} onChange={set("email")} error={form.fieldErrors.email} />
         <Field id="user-name" label="Name" value={values.name} onChange={set("name")} error={form.fieldErrors.name} />
       </div>
-      <RoleSelect value={values.role} onChange={(role) => setValues((current) => ({ ...current, role }))} error={form.fieldErrors.role} />
+      <RoleSelect value={values.role} onChange={(role) => update({ role })} error={form.fieldErrors.role} />
       <div>
         <div className="flex items-end gap-2">
           <Field
@@ -65,7 +65,7 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
             onChange={set("password")}
             error={form.fieldErrors.password}
           />
-          <Button variant="secondary" className={form.fieldErrors.password ? "mb-7" : undefined} onClick={() => setValues((current) => ({ ...current, password: randomPassword() }))}>
+          <Button variant="secondary" className={form.fieldErrors.password ? "mb-7" : undefined} onClick={() => update({ password: randomPassword() })}>
             Generate
           </Button>
         </div>
