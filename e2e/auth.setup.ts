@@ -1,6 +1,6 @@
 import { expect, test as setup } from "@playwright/test";
-import { E2E_PASSWORD, USERS, storageStatePath, type E2ERole } from "./users";
-import { submitSignIn } from "./session";
+import { E2E_PASSWORD, USERS, storageStatePath, type E2ERole } from "./support/users";
+import { submitSignIn } from "./support/session";
 
 // Sign in once per role through the real form; specs reuse the session cookies.
 for (const role of Object.keys(USERS) as E2ERole[]) {

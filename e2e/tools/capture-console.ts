@@ -9,8 +9,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { AREAS } from "../../lib/auth/roles";
-import { submitSignIn } from "../session";
-import { E2E_API_KEY, E2E_PASSWORD, USERS } from "../users";
+import { submitSignIn } from "../support/session";
+import { E2E_API_KEY, E2E_PASSWORD, USERS } from "../support/users";
 
 const THEMES = ["light", "dark"] as const;
 const VIEWPORT = { width: 1366, height: 800 };

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { childProcessEnv } from "../../lib/env";
 import { DEFAULT_ADMIN_URL, applyMigrations, createScratchDatabase } from "../../lib/testing/database";
-import { E2E_API_KEY, E2E_PASSWORD } from "../users";
+import { E2E_API_KEY, E2E_PASSWORD } from "../support/users";
 import { serverArgs } from "../../scripts/server-command";
 
 const PREFIX = "switchyard_e2e";

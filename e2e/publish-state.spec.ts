@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // Issue 14, bug 3: the publish bar compares the working configuration with the live version. After
 // "Roll back" the edits still in the working tables show as unpublished (they used to read "No

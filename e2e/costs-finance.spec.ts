@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
-import { openAs } from "../session";
-import { ensureSyntheticTraffic } from "../synthetic-traffic";
+import { storageStatePath } from "./support/users";
+import { openAs } from "./support/session";
+import { ensureSyntheticTraffic } from "./support/synthetic-traffic";
 
 // Finance's question — "what did each feature cost last month, on which tiers, and what did
 // routing save us?" — in two clicks from anywhere in the console, exported as CSV; and what

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // Issue 14, bug 1 and the shared time range on Costs: after a preset the From/To fields show the
 // preset's range (they kept the old one, and the next Apply silently reverted to it — when the

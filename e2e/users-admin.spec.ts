@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
-import { submitSignIn } from "../session";
+import { storageStatePath } from "./support/users";
+import { submitSignIn } from "./support/session";
 
 // Admins manage users: a new user signs in with the initial password and the role given;
 // the last active admin cannot lock everyone out.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { submitSignIn } from "../session";
-import { E2E_PASSWORD, USERS } from "../users";
+import { submitSignIn } from "./support/session";
+import { E2E_PASSWORD, USERS } from "./support/users";
 
 test.describe("signing in", () => {
   test("a signed-out visitor is sent to sign in", async ({ page }) => {

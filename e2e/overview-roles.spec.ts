@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import pg from "pg";
-import { E2E_API_KEY, type E2ERole } from "../users";
-import { openAs } from "../session";
+import { E2E_API_KEY, type E2ERole } from "./support/users";
+import { openAs } from "./support/session";
 
 // The overview per role: each role sees its own cards (admins all), each card opens its page; on a
 // database where nothing has been served yet the overview shows the base URL, a call to paste and

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 test.describe("providers as an engineer", () => {
   test.use({ storageState: storageStatePath("engineer") });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // An engineer edits routing in the browser: adds a rule (the form refuses a blank one), edits,
 // disables, reorders and deletes it; the second of two people editing the same rule is told who

@@ -1,6 +1,6 @@
 import { expect, test, type Request } from "@playwright/test";
-import { storageStatePath, type E2ERole } from "../users";
-import { openAs } from "../session";
+import { storageStatePath, type E2ERole } from "./support/users";
+import { openAs } from "./support/session";
 
 // Finance and auditors only read. Hiding the editing pages is not the check: the server
 // refuses their server-action calls too. To prove it, a real server action call is captured

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
 
 test.use({ storageState: storageStatePath("engineer") });
 

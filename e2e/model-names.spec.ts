@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // An engineer maps the vendor model names coding agents send (Claude Code's claude-*, Codex's
 // gpt-*) to what they route as, on Models & tiers: add, fix what the form refuses, edit, delete,

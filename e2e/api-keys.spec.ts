@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // An app key created in the console: its secret is shown once, it works at the gateway at
 // once, and after revoking it the gateway answers 401.

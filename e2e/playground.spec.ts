@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // The playground decides with the gateway's engine on the published policy; "Run for real"
 // goes through the pipeline and labels simulated answers.

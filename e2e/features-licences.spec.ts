@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // The feature and licence forms in the browser: the key follows the name until it is typed in,
 // is fixed once the entity exists, a blank name is refused at its field, and an edit is saved.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
-import { ensureSyntheticTraffic } from "../synthetic-traffic";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
+import { ensureSyntheticTraffic } from "./support/synthetic-traffic";
 
 // The auditor's journey — last Tuesday's refused requests for a feature, and why each was
 // refused — what auditors may (read Decisions and Changes) and may not (Costs, any edit), and the

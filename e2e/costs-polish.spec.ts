@@ -1,11 +1,11 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { storageStatePath } from "../users";
-import { ensureSyntheticTraffic } from "../synthetic-traffic";
+import { storageStatePath } from "./support/users";
+import { ensureSyntheticTraffic } from "./support/synthetic-traffic";
 
 // Issue 14 items 7, 8 and 11 as their users meet them: finance reads a feature × tier table with
 // subtotals and a total that add up; an engineer saves a form on a long page and is told so, with
 // the publish bar still in view; the Models page shows a local model's power-only cost and why
-// local goes first. Synthetic traffic from e2e/synthetic-traffic.ts (the same for every spec, so
+// local goes first. Synthetic traffic from e2e/support/synthetic-traffic.ts (the same for every spec, so
 // whichever spec runs first generates it and the others reuse it).
 
 const integer = (text: string) => Number(text.replace(/[^\d]/g, ""));

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
-import { openAs } from "../session";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
+import { openAs } from "./support/session";
 
 // An engineer adds a budget alert pointing at a webhook receiver this spec runs on 127.0.0.1,
 // tests the destination, lowers a feature's budget, and sends gateway requests until the spend

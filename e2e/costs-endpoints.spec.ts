@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { storageStatePath } from "../users";
-import { ensureSyntheticTraffic } from "../synthetic-traffic";
+import { storageStatePath } from "./support/users";
+import { ensureSyntheticTraffic } from "./support/synthetic-traffic";
 
 // Finance asks what the coding agents cost: the Costs page splits spend by endpoint (chat
 // completions, Anthropic Messages, Responses, native) and every table, chart and CSV export follows
-// the endpoint filter. Synthetic traffic from e2e/synthetic-traffic.ts (the same for every spec,
+// the endpoint filter. Synthetic traffic from e2e/support/synthetic-traffic.ts (the same for every spec,
 // so whichever spec runs first fills the log for all).
 
 /** A CSV export as header → values rows (the exports here have no quoted commas in these columns). */

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import OpenAI from "openai";
-import { E2E_API_KEY } from "../users";
+import { E2E_API_KEY } from "./support/users";
 
 // The production build of the gateway, through Next, with the official openai SDK. The seed
 // uses simulators (no provider settings in the environment), which label their answers.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath, type E2ERole } from "../users";
+import { storageStatePath, type E2ERole } from "./support/users";
 
 // What each role may open. Every page checks the role on the server: a finance user who types
 // an admin URL gets the 403 page, not a hidden button.

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
-import { openAs } from "../session";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
+import { openAs } from "./support/session";
 
 test.use({ storageState: storageStatePath("engineer") });
 

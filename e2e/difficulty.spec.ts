@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
 
 // The difficulty dial: an engineer sets a feature's target frontier share and sees, from the
 // feature's recent scored requests, what share would go to frontier; the Playground shows the

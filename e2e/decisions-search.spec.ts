@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
-import { ensureSyntheticTraffic } from "../synthetic-traffic";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
+import { ensureSyntheticTraffic } from "./support/synthetic-traffic";
 
 // Issue 14 on Decisions: Clear really clears (bug 2); the shared time range; a result count;
 // grouping; CSV and JSON export of the current search; back to the search from a decision;

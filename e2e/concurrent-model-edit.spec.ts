@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../users";
+import { storageStatePath } from "./support/users";
 
 // Two people open the same model; the one who saves second is told who changed it and when,
 // and nothing they did not see is overwritten.

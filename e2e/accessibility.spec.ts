@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { AREAS } from "@/lib/auth/roles";
-import { E2E_API_KEY, storageStatePath } from "../users";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
 
 // Every console page as admin, light and dark: axe (WCAG 2 A/AA rules, colour contrast among them)
 // finds no serious or critical violation, and a screenshot of each at laptop and phone size is

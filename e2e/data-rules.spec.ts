@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator } from "@playwright/test";
-import { E2E_API_KEY, storageStatePath } from "../users";
+import { E2E_API_KEY, storageStatePath } from "./support/users";
 
 // A data rule added in the browser changes the gateway's decision — after Publish, not before.
 test.use({ storageState: storageStatePath("engineer") });
