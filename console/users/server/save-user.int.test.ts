@@ -41,7 +41,10 @@ describe("users", () => {
 
   it("changes roles and deactivates once another admin exists, and refuses a stale form", async () => {
     const sam = await getDb().user.findUniqueOrThrow({ where: { email: "sam@example.com" } });
-    const opened = now();
+    // The form was opened after Sam's last change, as a page load would be (now() is half a second
+    // back, which on a fast machine is before Sam's creation a moment ago).
+    const lastChange = await getDb().configChange.findFirstOrThrow({ where: { entity: "user", entityKey: "sam@example.com" }, orderBy: { at: "desc" } });
+    const opened = lastChange.at.toISOString();
     await updateUser({ id: sam.id, seenAt: opened, role: "admin" }, admin);
     await expect(updateUser({ id: sam.id, seenAt: opened, active: false }, admin)).rejects.toBeInstanceOf(StaleEditError);
     await updateUser({ id: admin.id, seenAt: now(), active: false }, admin);
