@@ -1,11 +1,16 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+/**
+ * A table that scrolls sideways inside its card on a narrow screen. `label` names its scroll
+ * region, which keyboard users reach with Tab once the table overflows (see ScrollRegion).
+ */
+export function Table({ label, className, ...props }: HTMLAttributes<HTMLTableElement> & { label: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={label}>
       <table className={cn("w-full text-left text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 

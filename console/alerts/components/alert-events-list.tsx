@@ -17,7 +17,7 @@ function deliveryBadge(delivery: AlertEventRow["deliveries"][number]) {
 export function AlertEventsList({ events }: { events: AlertEventRow[] }) {
   return (
     <Card>
-      <Table>
+      <Table label="Fired alerts">
         <thead>
           <tr>
             <Th className="w-44">When</Th>

@@ -16,7 +16,7 @@ function condition(rule: AlertRuleRow): string {
 export function AlertRulesTable({ rules, options, canEdit }: { rules: AlertRuleRow[]; options: AlertRuleOptions; canEdit: boolean }) {
   return (
     <Card>
-      <Table>
+      <Table label="Alert rules">
         <thead>
           <tr>
             <Th>Rule</Th>

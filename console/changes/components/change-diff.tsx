@@ -1,10 +1,15 @@
 // One change-log entry's change: only the fields that differ, old value struck in red and new
 // value in green, with the whole before → after kept folded away for the curious.
 import { fieldDiff, showValue } from "@/lib/config/changes/field-diff";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
-function Json({ value }: { value: unknown }) {
+function Json({ value, label }: { value: unknown; label: string }) {
   if (value === null || value === undefined) return <span className="text-slate-500">nothing</span>;
-  return <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap break-all text-slate-800">{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <ScrollRegion label={label} className="max-h-64 rounded bg-slate-50 p-2">
+      <pre className="font-mono text-xs whitespace-pre-wrap break-all text-slate-800">{JSON.stringify(value, null, 2)}</pre>
+    </ScrollRegion>
+  );
 }
 
 export function ChangeDiff({ before, after }: { before: unknown; after: unknown }) {
@@ -41,11 +46,11 @@ export function ChangeDiff({ before, after }: { before: unknown; after: unknown 
         <div className="mt-2 grid gap-2 lg:grid-cols-2">
           <div>
             <p className="mb-1 text-xs font-medium text-slate-600">Before</p>
-            <Json value={before} />
+            <Json value={before} label="Whole entry before" />
           </div>
           <div>
             <p className="mb-1 text-xs font-medium text-slate-600">After</p>
-            <Json value={after} />
+            <Json value={after} label="Whole entry after" />
           </div>
         </div>
       </details>

@@ -8,7 +8,7 @@ import { ChangeDiff } from "./change-diff";
 export function ChangesTable({ changes }: { changes: ConfigChangeRow[] }) {
   return (
     <Card>
-      <Table>
+      <Table label="Configuration changes">
         <thead>
           <tr>
             <Th>When</Th>

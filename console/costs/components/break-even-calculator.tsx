@@ -104,7 +104,7 @@ export function BreakEvenCalculator({
         )}
       </div>
       <div className="overflow-hidden rounded-md border border-slate-200">
-        <Table>
+        <Table label="Break-even figures">
           <thead>
             <tr>
               <Th>Same tokens on</Th>

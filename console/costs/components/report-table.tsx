@@ -70,7 +70,7 @@ export function ReportTable<Row>({
             );
   };
   const body = (
-    <Table data-testid={`table-${table.id}`}>
+    <Table label={table.title} data-testid={`table-${table.id}`}>
       <thead>
         <tr>
           {columns.map((column) => (

@@ -28,7 +28,7 @@ export function ClassificationRulesTable({ rules, classes }: { rules: Classifica
           <EmptyState title="No admin rules yet">Add a keyword or regex rule for text the built-in detectors cannot know, such as project code names or internal ID formats.</EmptyState>
         </div>
       ) : (
-        <Table>
+        <Table label="Admin rules">
           <thead>
             <tr>
               <Th>Rule</Th>

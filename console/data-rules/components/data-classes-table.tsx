@@ -15,7 +15,7 @@ export function DataClassesTable({ classes, tiers }: { classes: DataClassRow[]; 
           <EmptyState title="No data classes">Run npm run db:seed to create public, internal, confidential and restricted.</EmptyState>
         </div>
       ) : (
-        <Table>
+        <Table label="Data classes">
           <thead>
             <tr>
               <Th className="text-right">Rank</Th>

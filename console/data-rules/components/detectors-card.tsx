@@ -74,7 +74,7 @@ export function DetectorsCard({ settings, classes }: { settings: DetectorSetting
         title="Built-in detectors"
         description="Checksummed detectors for personal data and secrets. A detector that finds something raises the request to its class; switched off, it finds nothing."
       />
-      <Table>
+      <Table label="Built-in detectors">
         <thead>
           <tr>
             <Th>Detector</Th>

@@ -84,7 +84,7 @@ export function TestBox({ rules, classNames }: { rules: WorkingRule[]; className
         </div>
       </div>
       {result.findings.length > 0 ? (
-        <Table aria-label="Findings">
+        <Table label="Findings">
           <thead>
             <tr>
               <Th>Finding</Th>

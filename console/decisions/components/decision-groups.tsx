@@ -36,7 +36,7 @@ export function DecisionGroupsTable({ groups, search }: { groups: DecisionGroups
       ) : groups.rows.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-600">Nothing to group.</p>
       ) : (
-        <Table>
+        <Table label={`Grouped by ${title.toLowerCase()}`}>
           <thead>
             <tr>
               <Th>{title}</Th>

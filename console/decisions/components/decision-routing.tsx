@@ -72,7 +72,7 @@ export function DecisionCandidates({ decision }: { decision: DecisionDetail }) {
       {decision.candidates.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-600">None: every model was rejected{decision.refusalConstraint ? ` (the last by ${decision.refusalConstraint})` : ""}.</p>
       ) : (
-        <Table>
+        <Table label="Candidates">
           <thead>
             <tr>
               <Th>#</Th>
@@ -109,13 +109,13 @@ export function DecisionRejections({ decision }: { decision: DecisionDetail }) {
       {decision.rejected.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-600">No model was rejected.</p>
       ) : (
-        <Table data-testid="rejections">
+        <Table label="Rejected models" data-testid="rejections">
           <thead>
             <tr>
               <Th>Model</Th>
               <Th>Tier</Th>
               <Th>Reason</Th>
-              <Th>Why</Th>
+              <Th className="min-w-56">Why</Th>
             </tr>
           </thead>
           <tbody>
@@ -139,7 +139,7 @@ export function DecisionFallbacks({ decision }: { decision: DecisionDetail }) {
   return (
     <Card>
       <CardHeader title="Fallbacks tried" description="Attempts that failed before the first byte; the gateway moved to the next candidate, never outside the tiers the data class allows." />
-      <Table data-testid="fallbacks">
+      <Table label="Fallbacks tried" data-testid="fallbacks">
         <thead>
           <tr>
             <Th>Model</Th>

@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatMs } from "@/lib/analytics/format-report";
 import type { DecisionDetail } from "@/lib/analytics/decisions/get-decision";
 import { formatDateTime, formatInteger, formatUsd } from "@/lib/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -80,7 +81,9 @@ export function DecisionRequestFacts({ decision }: { decision: DecisionDetail })
       {decision.prompt !== null ? (
         <details className="border-t border-slate-100 px-5 py-3 text-sm">
           <summary className="cursor-pointer text-slate-700">Logged prompt (feature {decision.featureKey} allows prompt logging)</summary>
-          <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-50 p-3 text-xs whitespace-pre-wrap text-slate-800">{decision.prompt}</pre>
+          <ScrollRegion label="Logged prompt" className="mt-2 max-h-64 rounded bg-slate-50 p-3">
+            <pre className="text-xs whitespace-pre-wrap text-slate-800">{decision.prompt}</pre>
+          </ScrollRegion>
         </details>
       ) : null}
     </Card>

@@ -54,7 +54,7 @@ function Cost({ decision }: { decision: DecisionTableRow }) {
 export function DecisionsTable({ decisions, caption, search = "", timeZone = "UTC" }: { decisions: DecisionTableRow[]; caption?: string; search?: string; timeZone?: string }) {
   return (
     <Card>
-      <Table data-testid="decisions-table" className="[&_td]:px-3! [&_th]:px-3!">
+      <Table label={caption ?? "Decisions"} data-testid="decisions-table" className="[&_td]:px-3! [&_th]:px-3!">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>

@@ -26,7 +26,7 @@ export function FeaturesTable({
 }) {
   return (
     <Card>
-      <Table>
+      <Table label="Features">
         <thead>
           <tr>
             <Th>Feature</Th>

@@ -19,7 +19,7 @@ export function ModelNameMappingsCard({ mappings, targets, canEdit }: { mappings
           <EmptyState title="No mappings">Requests naming a vendor model (e.g. claude-sonnet-4-5) are answered 404 until a pattern maps them.</EmptyState>
         </div>
       ) : (
-        <Table>
+        <Table label="Model names">
           <thead>
             <tr>
               <Th>Pattern</Th>

@@ -24,7 +24,7 @@ export function TierCard({ tier, options, canEdit }: { tier: CatalogueTier; opti
         </div>
       ) : (
         // Fixed column widths, so the three tier tables line up under each other.
-        <Table className="min-w-[60rem] table-fixed">
+        <Table label={`Models in ${tier.name}`} className="min-w-[60rem] table-fixed">
           <colgroup>
             {COLUMN_WIDTHS.map((width, index) => (
               <col key={index} className={width} />

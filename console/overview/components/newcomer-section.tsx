@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SetupStep } from "@/console/overview/overview-figures";
 import { CopyButton } from "./copy-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function Snippet({ title, code }: { title: string; code: string }) {
   return (
@@ -9,7 +10,9 @@ function Snippet({ title, code }: { title: string; code: string }) {
         <p className="text-sm font-medium text-slate-800">{title}</p>
         <CopyButton text={code} label={`Copy ${title}`} />
       </div>
-      <pre tabIndex={0} aria-label={title} className="overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-relaxed text-slate-800">{code}</pre>
+      <ScrollRegion label={title} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+        <pre className="font-mono text-xs leading-relaxed text-slate-800">{code}</pre>
+      </ScrollRegion>
     </div>
   );
 }

@@ -47,7 +47,7 @@ export function DecisionDetails({ data }: { data: DecisionDetailsData }) {
           <p className="text-sm text-slate-500">No model may serve this request.</p>
         ) : (
           <div className="-mx-5">
-            <Table aria-label="Candidates">
+            <Table label="Candidates">
               <thead>
                 <tr>
                   <Th className="w-10 text-right">#</Th>

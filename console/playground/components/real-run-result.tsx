@@ -5,6 +5,7 @@ import type { PlaygroundRun } from "@/console/playground/server/run";
 import { formatInteger, formatUsd } from "@/lib/format";
 import type { Candidate, Rejection } from "@/lib/routing/types";
 import { DecisionDetails } from "./decision-details";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** A real run's answer with what it cost, or the gateway's refusal — each with its decision record id. */
 export function RealRunResult({ result }: { result: PlaygroundRun }) {
@@ -41,14 +42,14 @@ export function RealRunResult({ result }: { result: PlaygroundRun }) {
           <span className="text-slate-500">via {served.providerKey}</span>
           {served.simulated ? <Badge tone="simulated">Simulated</Badge> : null}
         </div>
-        <div className="mt-3 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm whitespace-pre-wrap text-slate-900" data-testid="real-run-answer">
+        <ScrollRegion label="Answer" testId="real-run-answer" className="mt-3 max-h-80 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm whitespace-pre-wrap text-slate-900">
           {result.text || result.toolCalls.length > 0 ? result.text : <span className="text-slate-500">(empty answer, finish reason: {result.finishReason})</span>}
           {result.toolCalls.map((call) => (
             <p key={call.id} className="font-mono text-xs text-slate-700" data-testid="real-run-tool-call">
               calls {call.name}({call.arguments})
             </p>
           ))}
-        </div>
+        </ScrollRegion>
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <div>
             <dt className="inline text-slate-500">Cost </dt>

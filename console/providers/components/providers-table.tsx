@@ -34,7 +34,7 @@ export function ProvidersTable({ providers, canEdit, canChangeEndpoint }: { prov
           <EmptyState title="No providers yet">Add one{canEdit ? " above" : ""}, or run npm run db:seed for a simulated provider per tier.</EmptyState>
         </div>
       ) : (
-        <Table>
+        <Table label="Providers">
           <thead>
             <tr>
               <Th>Provider</Th>

@@ -36,7 +36,7 @@ export function RulesEditor({ editor, canEdit }: { editor: RoutingEditor; canEdi
           <EmptyState title="No routing rules">Difficulty alone sets the minimum tier.{canEdit ? " Add a rule to escalate on length, keywords or feature." : ""}</EmptyState>
         </div>
       ) : (
-        <Table>
+        <Table label="Routing rules">
           <thead>
             <tr>
               <Th className="text-right">#</Th>

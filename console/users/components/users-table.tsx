@@ -9,7 +9,7 @@ import { UserButtons } from "./user-buttons";
 export function UsersTable({ users, currentUserId, loadedAt }: { users: UserRow[]; currentUserId: string; loadedAt: string }) {
   return (
     <Card>
-      <Table>
+      <Table label="Users">
         <thead>
           <tr>
             <Th>User</Th>

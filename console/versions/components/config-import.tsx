@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ConfigIssue } from "@/lib/config/documents/check-config-document";
 import type { DescribedChange } from "@/lib/config/changes/describe-changes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Step =
   | { kind: "idle" }
@@ -72,13 +73,15 @@ export function ConfigImport() {
       {step.kind === "problems" ? (
         <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="config-problems">
           <p className="font-medium">The file cannot be applied; nothing was changed. Fix these and choose it again:</p>
-          <ul className="mt-1 max-h-56 list-disc space-y-0.5 overflow-auto pl-5">
-            {step.issues.map((issue, index) => (
-              <li key={index}>
-                {issue.path ? <code className="font-mono text-xs">{issue.path}</code> : null} {issue.message}
-              </li>
-            ))}
-          </ul>
+          <ScrollRegion label="Problems in the file" className="mt-1 max-h-56">
+            <ul className="list-disc space-y-0.5 pl-5">
+              {step.issues.map((issue, index) => (
+                <li key={index}>
+                  {issue.path ? <code className="font-mono text-xs">{issue.path}</code> : null} {issue.message}
+                </li>
+              ))}
+            </ul>
+          </ScrollRegion>
         </div>
       ) : null}
       {step.kind === "error" ? (
@@ -92,11 +95,13 @@ export function ConfigImport() {
             <strong>{step.fileName}</strong>: {step.total === 0 ? "no changes — the working configuration already matches it." : `${step.total} change${step.total === 1 ? "" : "s"}:`}
           </p>
           {step.changes.length > 0 ? (
-            <ul className="max-h-56 list-disc space-y-0.5 overflow-auto pl-5 text-sm text-slate-700">
-              {step.changes.map((change, index) => (
-                <li key={index}>{change.text}</li>
-              ))}
-            </ul>
+            <ScrollRegion label="Changes in the file" className="max-h-56">
+              <ul className="list-disc space-y-0.5 pl-5 text-sm text-slate-700">
+                {step.changes.map((change, index) => (
+                  <li key={index}>{change.text}</li>
+                ))}
+              </ul>
+            </ScrollRegion>
           ) : null}
           {step.total > 0 ? (
             <div className="flex flex-wrap items-end gap-3">

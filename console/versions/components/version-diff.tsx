@@ -9,7 +9,7 @@ export function VersionDiff({ changes, beforeLabel, afterLabel, empty }: { chang
   if (changes.length === 0) return <p className="px-5 py-4 text-sm text-slate-500">{empty}</p>;
   const sections = [...new Set(changes.map((change) => change.section))];
   return (
-    <Table className="table-fixed">
+    <Table label={`Changes, ${beforeLabel} → ${afterLabel}`} className="table-fixed">
       <colgroup>
         <col className="w-[46%]" />
         <col className="w-[27%]" />

@@ -18,7 +18,7 @@ export function VersionsTable({ versions, from, to, canEdit }: { versions: Polic
   return (
     <>
       <form id={COMPARE_FORM} method="get" action="/versions" aria-label="Choose two versions to compare" />
-      <Table>
+      <Table label="Published versions">
         <thead>
           <tr>
             <Th className="w-14 text-center">From</Th>

@@ -30,7 +30,7 @@ export function WhatIfChanges({ summary }: { summary: ReplaySummary }) {
             <EmptyState title="Nothing would move">Every replayed request keeps its tier and model under this policy.</EmptyState>
           </div>
         ) : (
-          <Table data-testid="what-if-matrix">
+          <Table label="From → to, per feature" data-testid="what-if-matrix">
             <thead>
               <tr>
                 <Th>Feature</Th>
@@ -71,7 +71,7 @@ export function WhatIfChanges({ summary }: { summary: ReplaySummary }) {
       {summary.examples.length > 0 ? (
         <Card>
           <CardHeader title="Examples" description="Recorded decisions that would change; each opens its decision page with the original trace." />
-          <Table data-testid="what-if-examples">
+          <Table label="Examples" data-testid="what-if-examples">
             <thead>
               <tr>
                 <Th>Decision</Th>

@@ -83,7 +83,7 @@ export function WhatIfResults({ result }: { result: WhatIfResultData }) {
       ) : null}
       <Card>
         <CardHeader title="Per feature" description="Costs priced with the actual tokens; savings against the all-frontier baseline under the replayed policy." />
-        <Table>
+        <Table label="Per feature, replayed">
           <thead>
             <tr>
               <Th>Feature</Th>
