@@ -1,5 +1,7 @@
 // Bad input and refusals at the gateway: each gets OpenAI's error shape with the right status,
 // and each authenticated one still leaves its decision record.
+import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { forgetApiKeys } from "./auth/authenticate";
@@ -123,14 +125,40 @@ describe("gateway errors", () => {
     }
   });
 
-  it("503 naming the constraint when nothing allowed can serve the request", async () => {
+  it("400 context_length_exceeded naming the constraint when the prompt fits no allowed window, which no SDK retries", async () => {
     const long = "Confidential payroll table row with SSN 078-05-1120 and notes. ".repeat(1200);
-    const { status, body } = await post("/api/v1/chat/completions", { model: "auto", messages: [{ role: "user", content: long }] });
-    expect(status).toBe(503);
-    expect(body.error.code).toBe("no_candidate");
+    const { status, headers, body } = await post("/api/v1/chat/completions", { model: "auto", messages: [{ role: "user", content: long }] });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ type: "invalid_request_error", code: "context_length_exceeded" });
     expect(body.error.message).toMatch(/restricted/);
     expect(body.error.message).toMatch(/window|context/);
+    expect(headers.get("retry-after")).toBeNull();
     expect(gw.hosted.requests).toHaveLength(0);
+    await gw.flushLedger();
+    const record = await getDb().decisionRecord.findUniqueOrThrow({ where: { id: headers.get("x-switchyard-decision") ?? "" } });
+    expect(record).toMatchObject({ httpStatus: 400, errorCode: "context_length_exceeded", refusalConstraint: "context_window" });
+
+    // The official SDKs, with their default retries, send it once and raise a 400 error.
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      sent += 1;
+      return fetch(input, init);
+    };
+    const openai = new OpenAI({ baseURL: `${gw.origin}/api/v1`, apiKey: gw.apiKey, maxRetries: 2, fetch: counting });
+    const openaiError = await openai.chat.completions.create({ model: "auto", messages: [{ role: "user", content: long }] }).catch((error: unknown) => error);
+    expect(openaiError).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(openaiError).toMatchObject({ status: 400, code: "context_length_exceeded", type: "invalid_request_error" });
+    expect(sent).toBe(1);
+
+    sent = 0;
+    const anthropic = new Anthropic({ baseURL: `${gw.origin}/api`, apiKey: gw.apiKey, maxRetries: 2, fetch: counting });
+    const anthropicError = await anthropic.messages.create({ model: "claude-sonnet-4-5", max_tokens: 100, messages: [{ role: "user", content: long }] }).catch((error: unknown) => error);
+    expect(anthropicError).toBeInstanceOf(Anthropic.BadRequestError);
+    expect(anthropicError).toMatchObject({ status: 400, error: { type: "error", error: { type: "invalid_request_error" } } });
+    expect((anthropicError as Error).message).toMatch(/window/);
+    expect(sent).toBe(1);
+    expect(gw.hosted.requests).toHaveLength(0);
+    expect(gw.frontier.requests).toHaveLength(0);
   });
 
   it("401 for the model list without a key", async () => {

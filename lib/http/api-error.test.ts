@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetExceeded, capabilityUnavailable, dataClassForbidden, modelNotFound, noCandidate, rateLimited } from "@/lib/routing/explain/refusal";
+import { budgetExceeded, capabilityUnavailable, contextLengthExceeded, dataClassForbidden, modelNotFound, noAllowedModel, noCandidate, rateLimited } from "@/lib/routing/explain/refusal";
 import { anthropicErrorBody } from "@/lib/wire/anthropic-messages/errors";
 import { ApiError, apiError, clientClosedRequest } from "./api-error";
 import { ERROR_CODES } from "./error-codes";
@@ -21,7 +21,7 @@ describe("the error table", () => {
   });
 
   it("agrees with the routing engine's refusals on status and type", () => {
-    for (const refusal of [modelNotFound("m"), dataClassForbidden("m", "data_class"), budgetExceeded("m", 60), rateLimited("m", 5), capabilityUnavailable("m"), noCandidate("m", "data_class")]) {
+    for (const refusal of [modelNotFound("m"), dataClassForbidden("m", "data_class"), budgetExceeded("m", 60), rateLimited("m", 5), capabilityUnavailable("m"), contextLengthExceeded("m"), noAllowedModel("m", "disabled"), noCandidate("m", "circuit_open")]) {
       expect(ERROR_CODES[refusal.code]).toMatchObject({ status: refusal.status, openai: refusal.type });
     }
   });

@@ -60,7 +60,11 @@ export const ERROR_CODES = {
   data_class_forbidden: entry(403, "permission_error", "permission_error"),
   budget_exceeded: entry(429, "insufficient_quota", "rate_limit_error"),
   rate_limited: entry(429, "rate_limit_error", "rate_limit_error"),
+  // What the request itself or the policy rules out is a 4xx (a retry cannot change it); only
+  // what can pass (providers failing, rate limits, a budget month) is a 503 or 429.
   capability_unavailable: entry(400, "invalid_request_error", "invalid_request_error"),
+  context_length_exceeded: entry(400, "invalid_request_error", "invalid_request_error"),
+  no_allowed_model: entry(400, "invalid_request_error", "invalid_request_error"),
   no_candidate: entry(503, "server_error", "api_error"),
 
   // Upstream models

@@ -161,6 +161,8 @@ export type RefusalCode =
   | "budget_exceeded"
   | "rate_limited"
   | "capability_unavailable"
+  | "context_length_exceeded"
+  | "no_allowed_model"
   | "no_candidate";
 
 /** OpenAI's error `type` values, chosen so OpenAI SDKs classify our refusals sensibly. */

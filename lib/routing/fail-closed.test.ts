@@ -84,7 +84,7 @@ describe("fail-closed: restricted data never leaves the local tier", () => {
     expect(new Set(decision.rejected.map((rejection) => rejection.reason))).toEqual(new Set(["data_class"]));
   });
 
-  it("refuses with 503 naming context when a restricted prompt fits no local window, even over budget", () => {
+  it("refuses with 400 context_length_exceeded naming context when a restricted prompt fits no local window, even over budget (a retry cannot help)", () => {
     const analysis = fixtureAnalysis({ featureKey: "hr-assistant", estimatedPromptTokens: 40_000, requestedOutputTokens: 1_024 });
     for (const live of [fixtureLive(), fixtureLive({ monthToDateSpendUsdByFeature: { "hr-assistant": 999 } })]) {
       const decision = decide(analysis, fixtureSnapshot(), live);
@@ -92,9 +92,9 @@ describe("fail-closed: restricted data never leaves the local tier", () => {
       expect(decision.outcome).toEqual({
         kind: "refused",
         refusal: {
-          status: 503,
-          code: "no_candidate",
-          type: "server_error",
+          status: 400,
+          code: "context_length_exceeded",
+          type: "invalid_request_error",
           message:
             "No model can serve this request: data class restricted allows only the local tier, and its models' 8,192- and 32,768-token windows are smaller than the 41,024 tokens needed.",
           constraint: "context_window",

@@ -63,7 +63,8 @@ describe("context windows", () => {
     );
     expect(decision.outcome).toMatchObject({
       refusal: {
-        status: 503,
+        status: 400,
+        code: "context_length_exceeded",
         constraint: "context_window",
         message:
           "No model can serve this request: data class restricted allows only the local tier, and its models' 8,192-token windows are smaller than the 20,000 tokens needed.",

@@ -116,7 +116,7 @@ describe("data class bounds tiers and regions", () => {
     expect(decision.rejected.every((rejection) => rejection.reason === "data_class")).toBe(true);
     expect(decision.outcome).toMatchObject({
       kind: "refused",
-      refusal: { status: 503, code: "no_candidate", constraint: "data_class", message: "No model can serve this request: data class confidential has no policy, so no tier is allowed." },
+      refusal: { status: 403, code: "data_class_forbidden", constraint: "data_class", message: "No model can serve this request: data class confidential has no policy, so no tier is allowed." },
     });
   });
 });
@@ -164,7 +164,8 @@ describe("caller pins", () => {
     expect(decision.candidates).toEqual([]);
     expect(decision.outcome).toMatchObject({
       refusal: {
-        status: 503,
+        status: 400,
+        code: "context_length_exceeded",
         constraint: "context_window",
         message:
           "No model can serve this request: the caller pinned model gemma-2-9b, and gemma-2-9b's 8,192-token window is smaller than the 9,512 tokens needed.",

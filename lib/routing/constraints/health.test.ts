@@ -122,15 +122,15 @@ describe("health", () => {
     expect(run(routine, {}, partly).escalation).toBe("licence");
   });
 
-  it("no models at all → 503 that says so", () => {
+  it("no models at all → 400 that says so (configuration, which no retry changes)", () => {
     const snapshot = fixtureSnapshot();
     snapshot.models = [];
     expect(run(routine, {}, snapshot).outcome).toEqual({
       kind: "refused",
       refusal: {
-        status: 503,
-        code: "no_candidate",
-        type: "server_error",
+        status: 400,
+        code: "no_allowed_model",
+        type: "invalid_request_error",
         message: "No model can serve this request: no models are configured.",
         constraint: "disabled",
         retryAfterSeconds: null,

@@ -1,7 +1,7 @@
 // Health: what an admin switched off, and what live state says is failing right now.
 // Disabled is policy and is checked early; circuits and rate limits are transient and checked
 // last, so a model removed by them passed every policy check — which is what lets the empty
-// list be reported as "only rate limits" (429) rather than "no model allowed" (503).
+// list be reported as "only rate limits" (429) or "providers failing" (503) rather than as a policy refusal (4xx).
 import type { ModelView, Verdict } from "../model-view";
 import type { LiveState } from "../types";
 import { formatCount } from "../explain/wording";

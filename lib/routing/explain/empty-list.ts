@@ -1,13 +1,17 @@
 // The refusal for an empty candidate list. It names, in words, every constraint that removed
 // models, in the order the engine applies them, so the caller (and the auditor) can see which
 // one to change. The constraint furthest along the pipeline is the one that removed the last
-// models; it picks the status: budget → 429 budget_exceeded; only rate limits among the
-// models that passed every policy check → 429 rate_limited; anything else → 503 no_candidate.
+// models; it picks the status. What a retry cannot change is a 4xx, so clients do not retry
+// it: the window → 400 context_length_exceeded, a capability → 400 capability_unavailable, the
+// data class or its regions → 403 data_class_forbidden, any other policy check → 400
+// no_allowed_model. What passes keeps a 429 or 503: budget → 429 budget_exceeded; only rate
+// limits among the models that passed every policy check → 429 rate_limited; open circuits
+// among them → 503 no_candidate.
 import { secondsUntilNextMonthUtc } from "../constraints/budget";
 import { tokensNeeded } from "../constraints/context";
 import type { ResolvedDataClass } from "../constraints/data-class";
 import { retryAfterFor } from "../constraints/health";
-import { budgetExceeded, capabilityUnavailable, noCandidate, rateLimited } from "./refusal";
+import { budgetExceeded, capabilityUnavailable, contextLengthExceeded, dataClassForbidden, noAllowedModel, noCandidate, rateLimited } from "./refusal";
 import type { StagedRejection } from "./staged-rejection";
 import type { Analysis, LiveState, Refusal, RejectionReason } from "../types";
 import { formatCount, listWords, plural, tierPhrase } from "./wording";
@@ -95,7 +99,7 @@ function clauseFor(reason: RejectionReason, group: readonly StagedRejection[], i
 export function emptyListRefusal(input: EmptyListInput): Refusal {
   const ordered = [...input.rejections].sort((a, b) => a.stage - b.stage);
   const last = ordered[ordered.length - 1];
-  if (last === undefined) return noCandidate(`${PREFIX}no models are configured.`, "disabled");
+  if (last === undefined) return noAllowedModel(`${PREFIX}no models are configured.`, "disabled");
 
   // Group by reason, first-seen in pipeline order.
   const groups = new Map<RejectionReason, StagedRejection[]>();
@@ -105,12 +109,31 @@ export function emptyListRefusal(input: EmptyListInput): Refusal {
   const joined = clauses.length <= 1 ? (clauses[0] ?? "") : `${clauses.slice(0, -1).join(", ")}, and ${clauses[clauses.length - 1]}`;
   const message = `${PREFIX}${joined}.`;
 
-  if (last.reason === "capability") return capabilityUnavailable(message);
-  if (last.reason === "budget") return budgetExceeded(message, secondsUntilNextMonthUtc(input.live.now));
-  const health = ordered.filter((rejection) => rejection.reason === "circuit_open" || rejection.reason === "rate_limit");
-  if (health.length > 0 && health.every((rejection) => rejection.reason === "rate_limit")) {
-    const waits = distinct(health.map((rejection) => rejection.providerKey)).map((provider) => retryAfterFor(provider, input.live) ?? 1);
-    return rateLimited(message, Math.min(...waits));
+  switch (last.reason) {
+    case "capability":
+      return capabilityUnavailable(message);
+    case "context_window":
+      return contextLengthExceeded(message);
+    case "data_class":
+    case "region":
+      return dataClassForbidden(message, last.reason);
+    case "budget":
+      return budgetExceeded(message, secondsUntilNextMonthUtc(input.live.now));
+    case "circuit_open":
+    case "rate_limit": {
+      // Health is checked last, so these models passed every policy check: the refusal passes.
+      const health = ordered.filter((rejection) => rejection.reason === "circuit_open" || rejection.reason === "rate_limit");
+      if (health.every((rejection) => rejection.reason === "rate_limit")) {
+        const waits = distinct(health.map((rejection) => rejection.providerKey)).map((provider) => retryAfterFor(provider, input.live) ?? 1);
+        return rateLimited(message, Math.min(...waits));
+      }
+      return noCandidate(message, last.reason);
+    }
+    case "disabled":
+    case "pin":
+    case "licence":
+    case "difficulty":
+    case "rule":
+      return noAllowedModel(message, last.reason);
   }
-  return noCandidate(message, last.reason);
 }

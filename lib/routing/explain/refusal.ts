@@ -23,7 +23,24 @@ export function capabilityUnavailable(message: string): Refusal {
   return { status: 400, code: "capability_unavailable", type: "invalid_request_error", message, constraint: "capability", retryAfterSeconds: null };
 }
 
-export function noCandidate(message: string, constraint: RejectionReason): Refusal {
+/**
+ * No model's window holds the prompt plus the requested output: the request itself is too long,
+ * so a 400 with the code OpenAI answers for it (its SDKs and agents know to shorten, not retry).
+ */
+export function contextLengthExceeded(message: string): Refusal {
+  return { status: 400, code: "context_length_exceeded", type: "invalid_request_error", message, constraint: "context_window", retryAfterSeconds: null };
+}
+
+/**
+ * The policy leaves no model for this request (switched off, pins, licences, difficulty, rules):
+ * nothing a retry changes until an admin does, so a 400 — a 5xx would have clients retry it.
+ */
+export function noAllowedModel(message: string, constraint: RejectionReason): Refusal {
+  return { status: 400, code: "no_allowed_model", type: "invalid_request_error", message, constraint, retryAfterSeconds: null };
+}
+
+/** Models the policy allows exist, but every one's provider is failing right now: that passes, so a 503. */
+export function noCandidate(message: string, constraint: "circuit_open" | "rate_limit"): Refusal {
   return { status: 503, code: "no_candidate", type: "server_error", message, constraint, retryAfterSeconds: null };
 }
 
