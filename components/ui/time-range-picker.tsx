@@ -3,17 +3,14 @@
 // day and an hour each, in the viewer's time zone. The fields sit inside the page's GET form (so
 // a range is always a URL); they are controlled and follow the URL, so after a preset, Reset or
 // Clear they show the range the page shows — never a stale one that the next submit would send.
+// At hydration they keep what the inputs already hold (typed before the scripts ran).
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { cn } from "./cn";
+import { EMPTY_RANGE_FIELDS, fieldsAtHydration, sameRangeFields, type RangeFieldValues } from "./range-fields";
 
-export interface RangeFieldValues {
-  fromDay: string;
-  fromHour: number;
-  toDay: string;
-  toHour: number;
-}
+export type { RangeFieldValues } from "./range-fields";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-sky-500";
 const labelClass = "block text-xs font-medium text-slate-600";
@@ -44,14 +41,30 @@ function useViewerZone(timeZone: string, zoneInUrl: boolean) {
 }
 
 export function TimeRangeFields({ values, timeZone, zoneInUrl }: { values: RangeFieldValues | null; timeZone: string; zoneInUrl: boolean }) {
-  const empty = { fromDay: "", fromHour: 0, toDay: "", toHour: 23 };
+  const empty = EMPTY_RANGE_FIELDS;
   const [fields, setFields] = useState<RangeFieldValues>(values ?? empty);
   const sync = JSON.stringify(values);
-  // The URL changed (a preset, Reset, Clear, Back): show its range, not what was typed before.
-  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/set-state-in-effect -- keyed on the range's value, not the object
-  useEffect(() => setFields(values ?? empty), [sync]);
-  // The form's Reset/Clear resets it in place too (controlled fields ignore a DOM reset otherwise).
   const anchor = useRef<HTMLInputElement>(null);
+  const toInput = useRef<HTMLInputElement>(null);
+  const fromHourSelect = useRef<HTMLSelectElement>(null);
+  const toHourSelect = useRef<HTMLSelectElement>(null);
+  // Hydration: the inputs hold the server's render of the URL's range, or what the visitor typed
+  // before the scripts ran — keep that. A layout effect, so no render can put the URL's range
+  // back into the inputs first.
+  useLayoutEffect(() => {
+    if (!anchor.current || !toInput.current || !fromHourSelect.current || !toHourSelect.current) return;
+    const held = fieldsAtHydration({ from: anchor.current.value, fromHour: fromHourSelect.current.value, to: toInput.current.value, toHour: toHourSelect.current.value }, fields);
+    setFields((current) => (sameRangeFields(current, held) ? current : held));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, at hydration
+  // The URL changed (a preset, Reset, Clear, Back): show its range, not what was typed before. Not
+  // on mounting: the fields start from the URL already, and the layout effect above kept any typing.
+  const shown = useRef(sync);
+  useEffect(() => {
+    if (shown.current === sync) return;
+    shown.current = sync;
+    setFields(values ?? empty);
+  }, [sync]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed on the range's value, not the object
+  // The form's Reset/Clear resets it in place too (controlled fields ignore a DOM reset otherwise).
   useEffect(() => {
     const form = anchor.current?.form;
     if (!form) return;
@@ -72,7 +85,7 @@ export function TimeRangeFields({ values, timeZone, zoneInUrl }: { values: Range
         </label>
         <label className={cn(labelClass, "w-20")}>
           From hour
-          <select name="fromHour" value={fields.fromHour} onChange={(event) => set({ fromHour: Number(event.target.value) })} className={inputClass}>
+          <select ref={fromHourSelect} name="fromHour" value={fields.fromHour} onChange={(event) => set({ fromHour: Number(event.target.value) })} className={inputClass}>
             {HOURS.map((hour) => (
               <option key={hour} value={hour}>
                 {hourLabel(hour, "start")}
@@ -84,11 +97,11 @@ export function TimeRangeFields({ values, timeZone, zoneInUrl }: { values: Range
       <div className="flex gap-1 !w-auto" data-testid="range-to">
         <label className={cn(labelClass, "w-36")}>
           To ({zone} day)
-          <input type="date" name="to" value={fields.toDay} onChange={(event) => set({ toDay: event.target.value })} className={inputClass} />
+          <input ref={toInput} type="date" name="to" value={fields.toDay} onChange={(event) => set({ toDay: event.target.value })} className={inputClass} />
         </label>
         <label className={cn(labelClass, "w-20")}>
           To hour
-          <select name="toHour" value={fields.toHour} onChange={(event) => set({ toHour: Number(event.target.value) })} className={inputClass}>
+          <select ref={toHourSelect} name="toHour" value={fields.toHour} onChange={(event) => set({ toHour: Number(event.target.value) })} className={inputClass}>
             {HOURS.map((hour) => (
               <option key={hour} value={hour}>
                 {hourLabel(hour, "end")}
