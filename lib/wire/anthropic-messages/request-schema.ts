@@ -132,7 +132,13 @@ export const promptFields = {
 
 export const messagesBodySchema = z.looseObject({
   ...promptFields,
-  max_tokens: z.number({ error: "max_tokens is required: the most tokens the answer may have" }).int().positive().max(1_000_000),
+  // The message is for a missing field only: a schema's own error would also word its checks'
+  // failures (too big, zero, fractional), which then all read "is required".
+  max_tokens: z
+    .number({ error: (issue) => (issue.input === undefined ? "max_tokens is required: the most tokens the answer may have" : undefined) })
+    .int()
+    .positive()
+    .max(1_000_000),
   metadata: z.object({ user_id: z.string().max(2048).nullable().optional() }).optional(),
   stop_sequences: z.array(z.string()).max(16).optional(),
   stream: z.boolean().optional(),

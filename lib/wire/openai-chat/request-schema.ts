@@ -109,7 +109,11 @@ export const chatParameters = {
   presence_penalty: z.number().min(-2).max(2).nullable().optional(),
   frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
   n: z.literal(1, { error: "Switchyard returns one choice per request: n must be 1" }).nullable().optional(),
-  tools: z.array(functionTool, { error: "tools must be a list of { type: 'function', function: { name, parameters } } (custom tools are not supported)" }).max(512).optional(),
+  // For a value that is not a list only: over 512 tools keeps its own message.
+  tools: z
+    .array(functionTool, { error: (issue) => (issue.code === "invalid_type" ? "tools must be a list of { type: 'function', function: { name, parameters } } (custom tools are not supported)" : undefined) })
+    .max(512)
+    .optional(),
   tool_choice: toolChoice.optional(),
   parallel_tool_calls: z.boolean().nullable().optional(),
   response_format: responseFormat.nullable().optional(),

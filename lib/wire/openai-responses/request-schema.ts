@@ -8,6 +8,25 @@ import { z } from "zod";
 const refuse = (message: string) => z.unknown().refine(() => false, { error: message });
 const stateless = (field: string) => `${field} needs state kept by the server; Switchyard is stateless: send the full conversation in 'input' (and 'store: false').`;
 
+/**
+ * Parses with the one schema `pick` chooses for the value (or refuses it with pick's message),
+ * reporting that schema's own problems at their paths. A union with its own error would answer
+ * its message for every failure — "must be a string or a list" for a list with one bad item.
+ */
+function dispatched<S extends z.ZodType>(pick: (value: unknown) => S | string) {
+  return z.unknown().transform((value, context): z.output<S> => {
+    const schema = pick(value);
+    if (typeof schema === "string") {
+      context.addIssue({ code: "custom", message: schema });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) context.addIssue({ ...issue });
+    return z.NEVER;
+  });
+}
+
 const imageUrl = z.string().refine((url) => /^(https?:\/\/|data:image\/[a-z0-9.+-]+;base64,)/i.test(url), {
   error: "image_url must be an http(s) URL or a data:image/…;base64 URL",
 });
@@ -27,12 +46,14 @@ const unsupported = (type: string) =>
     return z.NEVER;
   });
 
-const inputContent = z.union([
-  z.string(),
-  z.array(z.discriminatedUnion("type", [inputText, inputImage, outputText, refusalText, unsupported("input_file"), unsupported("input_audio")], {
+const contentParts = z.array(
+  z.discriminatedUnion("type", [inputText, inputImage, outputText, refusalText, unsupported("input_file"), unsupported("input_audio")], {
     error: "a content part must be input_text, input_image or (for assistant turns) output_text",
-  })),
-]);
+  }),
+);
+const inputContent = dispatched((value) =>
+  typeof value === "string" ? z.string() : Array.isArray(value) ? contentParts : "content must be a string or a list of content parts",
+);
 
 const message = z.object({
   type: z.literal("message").optional(),
@@ -71,19 +92,18 @@ const reasoning = z.object({
   status: z.string().nullish(),
 });
 
-const item = z.union(
-  [
-    functionCall,
-    functionCallOutput,
-    reasoning,
-    z.object({ type: z.literal("item_reference") }).transform((_value, context) => {
-      context.addIssue({ code: "custom", message: stateless("item_reference") });
-      return z.NEVER;
-    }),
-    message,
-  ],
-  { error: "an input item must be a message, function_call, function_call_output or reasoning item" },
-);
+const itemReference = z.object({ type: z.literal("item_reference") }).transform((_value, context) => {
+  context.addIssue({ code: "custom", message: stateless("item_reference") });
+  return z.NEVER;
+});
+
+// An item is picked by its type (a message may leave it out), so a bad field is named as such.
+const ITEMS = { function_call: functionCall, function_call_output: functionCallOutput, reasoning, item_reference: itemReference, message } as const;
+const item = dispatched((value) => {
+  const type = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : null;
+  const key = type === undefined ? "message" : typeof type === "string" && Object.hasOwn(ITEMS, type) ? (type as keyof typeof ITEMS) : null;
+  return key === null ? "an input item must be a message, function_call, function_call_output or reasoning item" : ITEMS[key];
+});
 
 const functionTool = z.object({
   type: z.literal("function"),
@@ -97,7 +117,8 @@ const namespaceTool = z.object({
   type: z.literal("namespace"),
   name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "a namespace name is 1–64 letters, digits, '_' or '-'"),
   description: z.string().nullish(),
-  tools: z.array(functionTool, { error: "a namespace holds function tools only" }).max(512),
+  // For a value that is not a list only: over 512 tools keeps its own message.
+  tools: z.array(functionTool, { error: (issue) => (issue.code === "invalid_type" ? "a namespace holds function tools only" : undefined) }).max(512),
 });
 
 /** Function tools (alone or grouped in a namespace); OpenAI's hosted tools (web search, file search, computer use…) run at OpenAI. */
@@ -138,7 +159,9 @@ const format = z.discriminatedUnion(
 
 export const responsesBodySchema = z.strictObject({
   model: z.string().min(1, "model is required: use 'auto', 'tier:<tier key>' or a model alias").max(200),
-  input: z.union([z.string(), z.array(item).min(1, "input must hold at least one item").max(10_000)], { error: "input must be a string or a list of input items" }),
+  input: dispatched((value) =>
+    typeof value === "string" ? z.string() : Array.isArray(value) ? z.array(item).min(1, "input must hold at least one item").max(10_000) : "input must be a string or a list of input items",
+  ),
   instructions: z.string().nullish(),
   tools: z.array(tool).max(512).optional(),
   tool_choice: toolChoice.optional(),
