@@ -1,8 +1,9 @@
-// Screenshots of every console page as admin at 1366×800, light and dark, into one folder, so two
-// builds (e.g. before and after a restructuring) can be compared page by page. Run against a
-// server prepared like the browser tests' (e2e/tools/serve.ts: fresh seeded database, E2E users):
+// Screenshots of every console page as admin, light and dark, into one folder, so two builds
+// (e.g. before and after a restructuring) can be compared page by page. 1366×800 unless
+// --width/--height say otherwise (e.g. a phone: --width 390 --height 844). Run against a server
+// prepared like the browser tests' (e2e/tools/serve.ts: fresh seeded database, E2E users):
 //   E2E_PORT=3420 E2E_SKIP_BUILD=1 npx tsx e2e/tools/serve.ts &   # after a `next build`
-//   npx tsx e2e/tools/capture-console.ts http://localhost:3420 /work/screens/before
+//   npx tsx e2e/tools/capture-console.ts http://localhost:3420 /work/screens/before [--width 390 --height 844]
 // It sends two gateway requests first (one served, one refused) so the log, the overview and a
 // decision's page have something to show.
 import { mkdirSync } from "node:fs";
@@ -13,7 +14,7 @@ import { submitSignIn } from "../support/session";
 import { E2E_API_KEY, E2E_PASSWORD, USERS } from "../support/users";
 
 const THEMES = ["light", "dark"] as const;
-const VIEWPORT = { width: 1366, height: 800 };
+const DEFAULT_VIEWPORT = { width: 1366, height: 800 };
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 const slug = (pagePath: string) => (pagePath === "/" ? "overview" : pagePath.slice(1).replaceAll("/", "-"));
@@ -21,7 +22,8 @@ const slug = (pagePath: string) => (pagePath === "/" ? "overview" : pagePath.sli
 async function signIn(page: Page) {
   await page.goto("/signin");
   await submitSignIn(page, USERS.admin.email, E2E_PASSWORD);
-  await page.getByTestId("current-role").waitFor();
+  // Attached, not visible: at phone width the sidebar that shows it is folded behind Menu.
+  await page.getByTestId("current-role").waitFor({ state: "attached" });
 }
 
 /** A served decision's id; records reach the database a moment after the answer (write-behind ledger). */
@@ -46,13 +48,33 @@ async function capture(page: Page, pagePath: string, name: string, outDir: strin
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
+const USAGE = "usage: capture-console.ts <base URL> <output folder> [--width <px>] [--height <px>]";
+
+/** The two positional arguments and the viewport; a size that is not a positive whole number is refused. */
+function parseArgs(args: string[]): { baseURL: string; outDir: string; viewport: { width: number; height: number } } {
+  const positional: string[] = [];
+  const viewport = { ...DEFAULT_VIEWPORT };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg !== "--width" && arg !== "--height") {
+      positional.push(arg);
+      continue;
+    }
+    const value = Number(args[++index]);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${arg} needs a size in pixels; ${USAGE}`);
+    viewport[arg === "--width" ? "width" : "height"] = value;
+  }
+  const [baseURL, outDir] = positional;
+  if (!baseURL || !outDir || positional.length > 2) throw new Error(USAGE);
+  return { baseURL, outDir, viewport };
+}
+
 async function main() {
-  const [baseURL, outDir] = process.argv.slice(2);
-  if (!baseURL || !outDir) throw new Error("usage: capture-console.ts <base URL> <output folder>");
+  const { baseURL, outDir, viewport } = parseArgs(process.argv.slice(2));
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
+    const context = await browser.newContext({ baseURL, viewport });
     const page = await context.newPage();
     await signIn(page);
     const decisionId = await makeDecisions(page);

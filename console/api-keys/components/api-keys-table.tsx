@@ -51,10 +51,11 @@ export function ApiKeysTable({ keys, features, loadedAt }: { keys: ApiKeyRow[]; 
               </Td>
               <Td className="tabular-nums">{key.rateLimitPerMinute === null ? <span className="text-slate-500">unlimited</span> : `${formatInteger(key.rateLimitPerMinute)} / min`}</Td>
               <Td>
-                <div>{formatDateTime(key.createdAt)}</div>
+                {/* Dates on one line: squeezed on a phone, they otherwise wrap a word per line. */}
+                <div className="whitespace-nowrap">{formatDateTime(key.createdAt)}</div>
                 <div className="text-xs text-slate-500">{key.createdBy ? `by ${key.createdBy}` : "by the seed"}</div>
               </Td>
-              <Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-slate-500">never</span>}</Td>
+              <Td className="whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-slate-500">never</span>}</Td>
               <Td>
                 {key.revokedAt ? (
                   <div className="text-right text-xs text-slate-500">revoked {formatDateTime(key.revokedAt)}</div>

@@ -33,7 +33,8 @@ export function UsersTable({ users, currentUserId, loadedAt }: { users: UserRow[
               </Td>
               <Td>{ROLE_LABELS[user.role]}</Td>
               <Td>{user.active ? <Badge tone="success">active</Badge> : <Badge>deactivated</Badge>}</Td>
-              <Td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="text-slate-500">never</span>}</Td>
+              {/* Kept on one line: squeezed on a phone, a date otherwise wraps a word per line. */}
+              <Td className="whitespace-nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="text-slate-500">never</span>}</Td>
               <Td>
                 <UserButtons user={user} isSelf={user.id === currentUserId} loadedAt={loadedAt} />
               </Td>
