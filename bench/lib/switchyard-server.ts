@@ -123,7 +123,9 @@ export async function startSwitchyard(options: SwitchyardOptions) {
   const logFile = options.logFile;
   const log = openSync(logFile, "a");
   // Both serve in this very process (no fork), so node flags here apply to the server.
-  const nodeFlags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  // BENCH_NODE_FLAGS: extra flags for the server's Node (e.g. "--trace-gc"), to look into a run.
+  const extraFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const nodeFlags = [...extraFlags, ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
   const args = options.server === "next" ? [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"] : serverArgs(port, "127.0.0.1", nodeFlags);
   const server = spawn(process.execPath, args, {
     cwd: ROOT,

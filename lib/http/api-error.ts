@@ -3,6 +3,7 @@
 // { error: { message, type, code } }, is the default body; Anthropic's endpoint writes its own
 // from the same error (lib/wire/anthropic-messages/errors.ts).
 import { ERROR_CODES, entryForStatus, isErrorCode, type AnthropicErrorType, type ErrorCode, type OpenAiErrorType } from "./error-codes";
+import { jsonAnswer } from "./json-answer";
 
 export type { AnthropicErrorType, ErrorCode, OpenAiErrorType } from "./error-codes";
 /** OpenAI's error `type` (the name the gateway has always used for it). */
@@ -63,5 +64,5 @@ export function clientClosedRequest(message = "The client closed the request."):
 
 /** An error in OpenAI's shape (the gateway's OpenAI endpoints and the console's API routes). */
 export function errorResponse(error: ApiError, headers: Record<string, string> = {}): Response {
-  return Response.json(error.toBody(), { status: error.status, headers: { ...error.headers, ...headers } });
+  return jsonAnswer(error.toBody(), { status: error.status, headers: { ...error.headers, ...headers } });
 }

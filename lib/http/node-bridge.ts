@@ -4,6 +4,8 @@
 // (lib/http/gateway-server.ts) needs none of that on the request path.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { GatewayRequest, RequestHeaders } from "./gateway-request";
+import { answerTextOf } from "./json-answer";
 
 /**
  * The body, read here when it is small enough to be read at all: a Buffer body makes a Request
@@ -37,24 +39,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | Readabl
 }
 
 /**
- * The request as the handlers see it. Its signal aborts when the connection closes before the
- * answer is complete — while the handler waits on an upstream, or mid-stream — so the upstream
- * call is cancelled and the record says the client went away.
+ * The request as the handlers see it: a GatewayRequest (lib/http/gateway-request.ts says why not
+ * undici's Request), typed as the Request the handlers are written against. Its signal aborts
+ * when the connection closes before the answer is complete — while the handler waits on an
+ * upstream, or mid-stream — so the upstream call is cancelled and the record says the client
+ * went away.
  */
 export async function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: string, maxBodyBytes: number): Promise<Request> {
   const abort = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) abort.abort();
   });
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const method = req.method ?? "GET";
   const url = origin + (req.url ?? "/");
-  if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers, signal: abort.signal });
-  const body = await readBody(req, maxBodyBytes);
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: abort.signal, body: body as BodyInit };
-  if (!Buffer.isBuffer(body)) init.duplex = "half";
-  return new Request(url, init);
+  const body = method === "GET" || method === "HEAD" ? null : await readBody(req, maxBodyBytes);
+  return new GatewayRequest(method, url, new RequestHeaders(req.headers), abort.signal, body) as unknown as Request;
 }
 
 const isStream = (response: Response) => (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
@@ -81,8 +80,9 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
     return;
   }
   if (!isStream(response)) {
-    const body = Buffer.from(await response.arrayBuffer());
-    headers["content-length"] = String(body.byteLength);
+    const text = answerTextOf(response);
+    const body = text !== null ? text : Buffer.from(await response.arrayBuffer());
+    headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
     res.writeHead(response.status, headers).end(body);
     return;
   }

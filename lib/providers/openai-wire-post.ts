@@ -33,7 +33,9 @@ export interface UpstreamJsonPost {
 export async function postUpstreamJson({ providerKey, url, headers, accept, body, signal }: UpstreamJsonPost): Promise<UpstreamResponse> {
   let response: UpstreamResponse;
   try {
-    response = await postUpstream(url, { "content-type": "application/json", accept, ...headers }, JSON.stringify(body), signal);
+    const wire: Record<string, string> = { "content-type": "application/json", accept };
+    for (const name in headers) wire[name] = headers[name]!; // not a spread: upstream-http.ts's withFields says why
+    response = await postUpstream(url, wire, JSON.stringify(body), signal);
   } catch (error) {
     if (signal?.aborted) throw error;
     // The network error's code (ECONNREFUSED, ETIMEDOUT) is what helps the reader.
@@ -56,8 +58,8 @@ export interface OpenAiWirePost {
 }
 
 /** OpenAI's wire: the key as a bearer token (none for self-hosted servers that take none). */
-export function postOpenAiWire({ apiKey, ...post }: OpenAiWirePost): Promise<UpstreamResponse> {
-  return postUpstreamJson({ ...post, headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+export function postOpenAiWire({ providerKey, url, apiKey, accept, body, signal }: OpenAiWirePost): Promise<UpstreamResponse> {
+  return postUpstreamJson({ providerKey, url, headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {}, accept, body, signal });
 }
 
 /** The body of a 2xx answer as JSON; a connection lost mid-body stays a network failure. */

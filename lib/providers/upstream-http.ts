@@ -99,6 +99,18 @@ function abortError(signal: AbortSignal): Error {
   return reason instanceof Error ? reason : Object.assign(new Error("The operation was aborted"), { name: "AbortError" });
 }
 
+/**
+ * `{ ...headers, [name]: value }` by a loop: on Node 20 a spread with an added field gives every
+ * object a hidden class of its own (bench/README.md, "Hidden classes per request"); fields
+ * stored one by one in the same order share one.
+ */
+export function withFields(headers: Record<string, string>, name: string, value: string | number): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const key in headers) out[key] = headers[key]!;
+  out[name] = value;
+  return out;
+}
+
 function send(target: URL, headers: Record<string, string>, body: string, signal: AbortSignal | undefined, retried: boolean): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
@@ -106,7 +118,7 @@ function send(target: URL, headers: Record<string, string>, body: string, signal
     const request = client.request(target, {
       method: "POST",
       agent: agents[target.protocol as keyof typeof agents],
-      headers: { ...headers, "content-length": Buffer.byteLength(body) },
+      headers: withFields(headers, "content-length", Buffer.byteLength(body)),
     });
     // Destroyed without an error: the caller reads the signal's reason, and an error passed
     // here would be re-emitted on sockets and streams nobody listens to any more.

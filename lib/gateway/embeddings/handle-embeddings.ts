@@ -21,6 +21,7 @@ import { hintHeaders, hintHeadersSchema } from "../endpoints/schemas";
 import { gatewayError, routingHeaders } from "../pipeline/serve-call";
 import { settle } from "../records/settle";
 import { embeddingAnalysis, embeddingRequest } from "./embedding-call";
+import { jsonAnswer } from "@/lib/http/json-answer";
 
 export async function handleEmbeddings(request: Request): Promise<Response> {
   const startedAt = performance.now();
@@ -90,7 +91,7 @@ export async function handleEmbeddings(request: Request): Promise<Response> {
       streamed: false,
     });
     const encoding = body.encoding_format ?? "float";
-    return Response.json(embeddingsBody({ model: served.alias, vectors: value.vectors, inputTokens: value.inputTokens, encoding }), { headers: routingHeaders(record.id, served) });
+    return jsonAnswer(embeddingsBody({ model: served.alias, vectors: value.vectors, inputTokens: value.inputTokens, encoding }), { headers: routingHeaders(record.id, served) });
   } catch (error) {
     const apiError = gatewayError(error);
     settle(runtime, draft, { kind: "failed", error: apiError });

@@ -9,6 +9,7 @@ import { decisionView } from "../records/decision-view";
 import type { EndpointAdapter } from "./endpoint-adapter";
 import { hintHeaders, hintHeadersSchema } from "./schemas";
 import { openAiSseStream } from "./stream-response";
+import { jsonAnswer } from "@/lib/http/json-answer";
 
 /** Mid-stream failures in OpenAI's error shape. */
 export function midStreamError(error: unknown): ApiError {
@@ -24,7 +25,7 @@ export function openAiErrorResponse(error: ApiError, decisionId: string | null):
 const sse: Pick<EndpointAdapter, "stream" | "error" | "dryRun"> = {
   stream: (options) => openAiSseStream({ ...options, toApiError: midStreamError }),
   error: openAiErrorResponse,
-  dryRun: (record, headers) => Response.json({ id: record.id, dryRun: true, decision: decisionView(record) }, { headers }),
+  dryRun: (record, headers) => jsonAnswer({ id: record.id, dryRun: true, decision: decisionView(record) }, { headers }),
 };
 
 /** POST /api/v1/chat/completions: OpenAI's API; routing hints come as x-switchyard-* headers. */
@@ -46,6 +47,6 @@ export const chatCompletionsAdapter: EndpointAdapter = {
     };
   },
   completion: ({ record, result, served, created }, headers) =>
-    Response.json(chatCompletionBody({ decisionId: record.id, model: served.alias, created, result }), { headers }),
+    jsonAnswer(chatCompletionBody({ decisionId: record.id, model: served.alias, created, result }), { headers }),
   ...sse,
 };

@@ -7,6 +7,7 @@ import { decisionView } from "../records/decision-view";
 import type { EndpointAdapter } from "./endpoint-adapter";
 import { chatCompletionsAdapter } from "./openai-chat-adapter";
 import { ROUTE_ONLY_FIELDS, routeBodySchema } from "./schemas";
+import { jsonAnswer } from "@/lib/http/json-answer";
 
 /**
  * POST /api/route — the native endpoint: the same messages and parameters as chat completions
@@ -32,7 +33,7 @@ export const routeAdapter: EndpointAdapter = {
   },
   completion: ({ record, result }, headers) => {
     const message = assistantMessage(result.content);
-    return Response.json(
+    return jsonAnswer(
       {
         id: record.id,
         completion: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createProviderClient } from "@/lib/providers/create-provider-client";
+import type { ProviderClient } from "@/lib/providers/types";
 import { CandidatesFailedError, executeGenerate, executeStream, FallbackAbortedError, type FallbackCandidate, type GenerateOutcome, type StreamOutcome } from "@/lib/providers/resilience/fallback";
 import { apiError, clientClosedRequest, type ApiError } from "@/lib/http/api-error";
 import { decide } from "@/lib/routing";
@@ -27,15 +28,35 @@ export type PipelineResult =
   | { kind: "stream"; decision: Decision; policy: LoadedPolicy; outcome: StreamOutcome<RoutedCandidate> };
 
 function candidatesFor(decision: Decision, policy: LoadedPolicy): RoutedCandidate[] {
+  // Field by field, not `{ ...candidate, getClient }` (serve-call.ts's gatewayCall says why).
   return decision.candidates.map((candidate) => ({
-    ...candidate,
-    getClient: () => {
-      const provider = policy.providers.get(candidate.providerKey);
-      const model = policy.models.get(candidate.alias);
-      if (!provider || !model) throw new Error(`Policy ${policy.snapshot.version} lacks ${candidate.alias} / ${candidate.providerKey}`);
-      return createProviderClient(provider, model);
-    },
+    alias: candidate.alias,
+    providerKey: candidate.providerKey,
+    providerModelId: candidate.providerModelId,
+    tierKey: candidate.tierKey,
+    estimatedCostUsd: candidate.estimatedCostUsd,
+    getClient: () => clientFor(policy, candidate),
   }));
+}
+
+/**
+ * One provider client per model and published policy, made on first use: a client holds only its
+ * configuration (the secret is read per call, so a rotated one still applies at once), and making
+ * one per request was allocation on every call. A new policy version is a new LoadedPolicy.
+ */
+const clientsByPolicy = new WeakMap<LoadedPolicy, Map<string, ProviderClient>>();
+
+function clientFor(policy: LoadedPolicy, candidate: Candidate): ProviderClient {
+  let clients = clientsByPolicy.get(policy);
+  if (clients === undefined) clientsByPolicy.set(policy, (clients = new Map()));
+  const cached = clients.get(candidate.alias);
+  if (cached !== undefined) return cached;
+  const provider = policy.providers.get(candidate.providerKey);
+  const model = policy.models.get(candidate.alias);
+  if (!provider || !model) throw new Error(`Policy ${policy.snapshot.version} lacks ${candidate.alias} / ${candidate.providerKey}`);
+  const client = createProviderClient(provider, model);
+  clients.set(candidate.alias, client);
+  return client;
 }
 
 /** A prompt is stored only up to the data rules' ceiling, and a restricted one never, whatever the feature allows. */

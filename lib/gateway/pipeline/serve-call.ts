@@ -16,7 +16,7 @@ import { overloaded } from "../admission/admission";
 import { assertCanRecord, gatewayRuntime, type GatewayRuntime } from "../instance/runtime";
 import { settle } from "../records/settle";
 import { sliceWellFormed } from "../request/well-formed";
-import type { StreamOptions } from "../endpoints/endpoint-adapter";
+import type { CallFields, StreamOptions } from "../endpoints/endpoint-adapter";
 import type { EndpointAdapter } from "../endpoints/endpoint-adapter";
 
 async function* tap(stream: AsyncIterable<StreamPart>, see: (part: StreamPart) => void): AsyncGenerator<StreamPart> {
@@ -129,6 +129,30 @@ function streamResponse(runtime: GatewayRuntime, draft: DecisionDraft, call: Gat
 }
 
 /**
+ * The call, field by field rather than `{ ...fields, endpoint, … }`: on Node 20 a spread with
+ * added fields at a site that sees more than one shape (four adapters) gives every object a
+ * hidden class of its own, and every read of the call downstream misses its inline cache
+ * (bench/README.md, "Hidden classes per request").
+ */
+function gatewayCall(fields: CallFields, endpoint: GatewayCall["endpoint"], key: AppKey, signal: AbortSignal, createdAt: Date, startedAt: number): GatewayCall {
+  return {
+    endpoint,
+    key,
+    requestedModel: fields.requestedModel,
+    request: fields.request,
+    stream: fields.stream,
+    includeUsage: fields.includeUsage,
+    featureKey: fields.featureKey,
+    difficulty: fields.difficulty,
+    dataClass: fields.dataClass,
+    dryRun: fields.dryRun,
+    signal,
+    createdAt,
+    startedAt,
+  };
+}
+
+/**
  * One HTTP request through the gateway, for any endpoint: authenticate → read and parse the
  * body (the adapter's wire format → the canonical request) → the pipeline → the adapter's wire
  * format. Every authenticated request is settled into exactly one decision record, here.
@@ -158,7 +182,7 @@ export async function serveGatewayRequest(request: Request, adapter: EndpointAda
   try {
     const raw = await readJsonBody(request);
     draft.learn({ requestedModel: modelOf(raw) || adapter.defaultModel });
-    const call: GatewayCall = { ...adapter.parse(raw, request), endpoint: adapter.endpoint, key, signal: request.signal, createdAt, startedAt };
+    const call = gatewayCall(adapter.parse(raw, request), adapter.endpoint, key, request.signal, createdAt, startedAt);
     const result = await runPipeline(call, draft, runtime);
     if (result.kind === "stream") {
       slotHeldByStream = true;

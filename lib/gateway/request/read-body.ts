@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { apiError, clientClosedRequest } from "@/lib/http/api-error";
+import { bufferedBodyOf } from "@/lib/http/gateway-request";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 import { wellFormed } from "./well-formed";
 
@@ -20,6 +21,25 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw apiError("unsupported_media_type", `Send the body as JSON (content-type: application/json), not '${type.split(";")[0]}'.`);
   }
+  // The gateway's own server has read a body within the limit already (lib/http/node-bridge.ts).
+  const buffered = bufferedBodyOf(request);
+  if (buffered !== null && buffered.byteLength > maxBytes) throw tooLarge();
+  const text = (buffered ?? (await readStreamedBody(request, maxBytes, tooLarge))).toString("utf8");
+  if (text.trim() === "") throw apiError("invalid_request", "The request body is empty: send a JSON object.");
+  // Checked before parsing: JSON.parse copes with any depth, the code after it does not.
+  if (nestsDeeperThan(text)) throw apiError("invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
+  try {
+    // A "\ud800" escape parses to a lone surrogate; like invalid UTF-8 it becomes U+FFFD. Decoded
+    // UTF-8 holds no lone surrogate, so only a body with a surrogate escape needs the reviver
+    // (called for every value, it makes a parse 2–3× dearer).
+    if (!SURROGATE_ESCAPE.test(text)) return JSON.parse(text);
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? wellFormed(value) : value));
+  } catch (error) {
+    throw apiError("invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
+  }
+}
+
+async function readStreamedBody(request: Request, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   if (!request.body) throw apiError("invalid_request", "The request has no body: send a JSON object.");
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -41,17 +61,5 @@ export async function readJsonBody(request: Request, maxBytes = env.GATEWAY_MAX_
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw apiError("invalid_request", "The request body is empty: send a JSON object.");
-  // Checked before parsing: JSON.parse copes with any depth, the code after it does not.
-  if (nestsDeeperThan(text)) throw apiError("invalid_json", `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`);
-  try {
-    // A "\ud800" escape parses to a lone surrogate; like invalid UTF-8 it becomes U+FFFD. Decoded
-    // UTF-8 holds no lone surrogate, so only a body with a surrogate escape needs the reviver
-    // (called for every value, it makes a parse 2–3× dearer).
-    if (!SURROGATE_ESCAPE.test(text)) return JSON.parse(text);
-    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? wellFormed(value) : value));
-  } catch (error) {
-    throw apiError("invalid_json", `The request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
-  }
+  return Buffer.concat(chunks);
 }

@@ -11,6 +11,7 @@ import type { EndpointAdapter } from "../endpoints/endpoint-adapter";
 import { openAiErrorResponse } from "../endpoints/openai-chat-adapter";
 import { hintHeaders, hintHeadersSchema } from "../endpoints/schemas";
 import { responsesSseStream } from "./responses-stream";
+import { jsonAnswer } from "@/lib/http/json-answer";
 
 export function createResponsesAdapter(): EndpointAdapter {
   const names = new ToolNames();
@@ -50,10 +51,10 @@ export function createResponsesAdapter(): EndpointAdapter {
         { decisionId: record.id, model: served.alias, createdAt: created, status, incompleteDetails: incomplete_details, output: outputItems(result.content, record.id, names), usage: result.usage },
         echoed(),
       );
-      return Response.json(body, { headers });
+      return jsonAnswer(body, { headers });
     },
     stream: (options) => responsesSseStream(options, echoed(), names),
-    dryRun: (record, headers) => Response.json({ id: record.id, dryRun: true, decision: decisionView(record) }, { headers }),
+    dryRun: (record, headers) => jsonAnswer({ id: record.id, dryRun: true, decision: decisionView(record) }, { headers }),
     error: openAiErrorResponse,
   };
 }

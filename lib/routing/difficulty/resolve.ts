@@ -25,16 +25,19 @@ function stated(analysis: Analysis, feature: FeaturePolicy | null): { level: Dif
 }
 
 export function resolveDifficulty(analysis: Analysis, feature: FeaturePolicy | null, estimate: DifficultyEstimate | null = null): ResolvedDifficulty {
+  // Literals field by field, not spreads with added fields: on Node 20 those make a hidden class
+  // per object on the request path (bench/README.md, "Hidden classes per request").
   const base = stated(analysis, feature);
-  if (estimate === null) return { ...base, estimate: null };
+  if (estimate === null) return { level: base.level, source: base.source, estimate: null };
   const dial = feature?.difficultyEstimator ?? null;
-  const seen = { score: estimate.score, task: estimate.task, basis: estimate.basis };
-  if (dial === null) return { ...base, estimate: { ...seen, threshold: null, raised: false } };
+  if (dial === null) {
+    return { level: base.level, source: base.source, estimate: { score: estimate.score, task: estimate.task, basis: estimate.basis, threshold: null, raised: false } };
+  }
   const raised = estimate.score >= dial.threshold && rank(base.level) < rank("hard");
   return {
     level: raised ? "hard" : base.level,
     source: raised ? "estimator" : base.source,
-    estimate: { ...seen, threshold: dial.threshold, raised },
+    estimate: { score: estimate.score, task: estimate.task, basis: estimate.basis, threshold: dial.threshold, raised },
   };
 }
 
