@@ -10,6 +10,7 @@ import { DETECTION_LIMIT_FINDING, DetectionBudget, MAX_DETECT_CHARS } from "./bu
 import type { BuiltInDetectorKey } from "./built-in";
 import type { CompiledRules } from "./rules/compile-rules";
 import { findEmails } from "./contact/email";
+import { withoutEchoes, type JsonEcho } from "./echoes";
 import { findIbans } from "./numbers/iban";
 import { normaliseForDetection } from "./normalise/normalise";
 import { findPaymentCards } from "./numbers/payment-card";
@@ -34,6 +35,8 @@ const BUILT_IN_PASS_UNITS = 2;
 export interface DetectOptions {
   /** A budget of your own (tests count its steps); a fresh default one otherwise. */
   budget?: DetectionBudget;
+  /** Where the text repeats JSON decoded after its raw form: a value found in both is one finding. */
+  echoes?: readonly JsonEcho[];
 }
 
 /** One finding per detector or rule that matched, built-ins first in the policy's order. */
@@ -46,7 +49,7 @@ export function detect(text: string, compiled: CompiledRules, options: DetectOpt
   budget.charge(scanned.length);
   const findings: Finding[] = [];
   const report = (type: string, dataClass: Finding["dataClass"], spans: Span[]) => {
-    const positions = mergeSpans(spans.map((span) => normalised.toOriginal(span)));
+    const positions = withoutEchoes(mergeSpans(spans.map((span) => normalised.toOriginal(span))), text, options.echoes ?? []);
     if (positions.length > 0) findings.push({ type, count: positions.length, positions, dataClass });
   };
   for (const detector of compiled.detectors) {

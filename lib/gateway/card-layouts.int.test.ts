@@ -126,6 +126,46 @@ describe("a card in any layout in the other agent parts", () => {
   });
 });
 
+describe("one card inside JSON the model receives is one finding", () => {
+  // That JSON is scanned raw and decoded (lib/canonical/scanned-text.ts); a card both views see is
+  // still one card, in the record and in the refusal's words.
+  const lookup = { type: "object", properties: { q: { type: "string" } } } as const;
+
+  it("chat completions: tool-call arguments, recorded once and refused as '1 payment card'", async () => {
+    gw.local.setReply({ text: "ok" });
+    const messages: OpenAI.ChatCompletionMessageParam[] = [
+      { role: "user", content: "look" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "lookup", arguments: JSON.stringify({ q: "4111 1111 1111 1111" }) } }] },
+      { role: "tool", tool_call_id: "c1", content: "ok" },
+    ];
+    const tools: OpenAI.ChatCompletionTool[] = [{ type: "function", function: { name: "lookup", parameters: lookup } }];
+    const { response } = await openai.chat.completions.create({ model: "auto", tools, messages }).withResponse();
+    const record = await recordOf(response.headers.get("x-switchyard-decision"));
+    expect(record.findings).toEqual([expect.objectContaining({ type: "payment_card", count: 1 })]);
+    const pinned = await openai.chat.completions.create({ model: "tier:frontier", tools, messages }).catch((error: unknown) => error);
+    expect(pinned).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    expect((pinned as Error).message).toContain("found 1 payment card)");
+  });
+
+  it("Anthropic messages: tool_use input, recorded once", async () => {
+    gw.local.setReply({ text: "ok" });
+    const { response } = await anthropic.messages
+      .create({
+        model: "claude-opus-4-8",
+        max_tokens: 50,
+        tools: [{ name: "lookup", input_schema: lookup }],
+        messages: [
+          { role: "user", content: "look" },
+          { role: "assistant", content: [{ type: "tool_use", id: "t1", name: "lookup", input: { q: "4111 1111 1111 1111" } }] },
+          { role: "user", content: [{ type: "tool_result", tool_use_id: "t1", content: "ok" }] },
+        ],
+      })
+      .withResponse();
+    const record = await recordOf(response.headers.get("x-switchyard-decision"));
+    expect(record.findings).toEqual([expect.objectContaining({ type: "payment_card", count: 1 })]);
+  });
+});
+
 describe("a table of order numbers is not a card", () => {
   it("leaves a function_call_output of order rows unrestricted", async () => {
     gw.local.setReply({ text: "ok" });

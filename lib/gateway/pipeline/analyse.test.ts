@@ -55,6 +55,23 @@ describe("analyseRequest", () => {
     expect(types(request(overrides))).toContain("payment_card");
   });
 
+  // JSON the model receives is scanned raw and decoded; one value found in both views is one finding.
+  const cards = (value: CanonicalRequest) => analyse(value).analysis.findings.find((finding) => finding.type === "payment_card")?.count ?? 0;
+  const call = (args: string) => request({ messages: [{ role: "assistant", content: [{ type: "tool_call", id: "c1", name: "lookup", arguments: args }] }] });
+  it.each<[string, number, CanonicalRequest]>([
+    ["one card in tool-call arguments", 1, call(JSON.stringify({ q: CARD }))],
+    ["one card split over an array's items", 1, call(JSON.stringify({ card: ["42424242", "4242", "4242"] }))],
+    ["one card written as \\u escapes (the decoded view alone sees it)", 1, call(`{"n":"${[..."4242424242424242"].map((d) => `\\u003${d}`).join("")}"}`)],
+    ["one card in a tool schema", 1, request({ tools: [{ name: "charge", parameters: { type: "object", properties: { card: { type: "string", default: CARD } } } }] })],
+    ["one card in an output schema", 1, request({ outputFormat: { type: "json_schema", name: "x", schema: { description: CARD } } })],
+    ["one card in an unknown extra field", 1, request({ openaiExtras: { metadata: { note: CARD } } })],
+    ["the same card twice in the arguments", 2, call(JSON.stringify({ from: CARD, to: CARD }))],
+    ["two cards in the arguments", 2, call(JSON.stringify({ from: CARD, to: "4111 1111 1111 1111" }))],
+    ["one card in the arguments and one in the user's text", 2, request({ messages: [{ role: "user", content: [text(`pay with ${CARD}`)] }, { role: "assistant", content: [{ type: "tool_call", id: "c1", name: "pay", arguments: JSON.stringify({ card: CARD }) }] }] })],
+  ])("counts %s as %i", (_what, count, value) => {
+    expect(cards(value)).toBe(count);
+  });
+
   it("raises a request with an image to the unscannable-content class and counts the images", () => {
     const value = request({ messages: [{ role: "user", content: [text("what is this?"), { type: "image", url: "data:image/png;base64,iVBORw0KGgo=" }] }] });
     const finding = analyse(value).analysis.findings.find((entry) => entry.type === UNSCANNABLE_IMAGE);

@@ -54,7 +54,7 @@ function conversationOf(request: CanonicalRequest): { userTurns: number; lastUse
 
 export function analyseRequest(input: AnalysisInput, detectors: CompiledRules, unscannableDataClass: DataClassKey): AnalysedRequest {
   const scanned = scannedRequest(input.request);
-  const findings: Finding[] = detect(scanned.text, detectors);
+  const findings: Finding[] = detect(scanned.text, detectors, { echoes: scanned.echoes });
   if (scanned.unscannable.images > 0) {
     findings.push({ type: UNSCANNABLE_IMAGE, count: scanned.unscannable.images, positions: [], dataClass: unscannableDataClass });
   }
