@@ -131,6 +131,22 @@ describe("simulator provider with agent traffic", () => {
     expect(resultText(second)).toMatch(/^\[Simulated sim-small\] get_weather returned: sunny/);
   });
 
+  // Claude Code 2.1 appends a mid-conversation system message after the user's turn.
+  it("calls a tool when a system message follows the user's turn, and answers in words when one follows a tool result", async () => {
+    const trailing = { role: "system" as const, content: [{ type: "text" as const, text: "Available agent types: none." }] };
+    const question = asked("What is the weather in Paris?");
+    const first = await simulator().generate({ ...question, messages: [...question.messages, trailing] });
+    expect(first.finishReason).toBe("tool_calls");
+    expect(first.content[0]).toMatchObject({ type: "tool_call", name: "get_weather" });
+    const call = first.content[0] as { id: string };
+    const second = await simulator().generate({
+      ...question,
+      messages: [...question.messages, { role: "assistant", content: first.content }, { role: "tool", toolCallId: call.id, content: [{ type: "text", text: "sunny" }] }, trailing],
+    });
+    expect(second.finishReason).toBe("stop");
+    expect(resultText(second)).toMatch(/^\[Simulated sim-small\] get_weather returned: sunny/);
+  });
+
   it("streams a tool call as a start and argument pieces", async () => {
     const { toolCalls, finish } = await collectStream(simulator().stream(asked("weather in Oslo")));
     expect(toolCalls).toHaveLength(1);

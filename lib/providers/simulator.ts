@@ -83,13 +83,22 @@ function chosenTool(request: CanonicalRequest): ToolDefinition | undefined {
 }
 
 /**
- * Whether this turn should call a tool: tools are offered and allowed, and the last message is
+ * The turn the answer follows: the last message that is not a system one. Clients append
+ * instructions after the user's turn (Claude Code 2.1 sends a mid-conversation system message
+ * last), and those do not change whose turn it is.
+ */
+function lastTurn(request: CanonicalRequest): CanonicalRequest["messages"][number] | undefined {
+  return request.messages.findLast((message) => message.role !== "system");
+}
+
+/**
+ * Whether this turn should call a tool: tools are offered and allowed, and the last turn is
  * the user's (after a tool result the simulator answers in words, so agent loops end).
  */
 function callsTool(request: CanonicalRequest): boolean {
   if (request.tools.length === 0 || request.toolChoice?.type === "none") return false;
-  if (request.toolChoice?.type === "required" || request.toolChoice?.type === "tool") return request.messages[request.messages.length - 1]?.role !== "tool";
-  return request.messages[request.messages.length - 1]?.role === "user";
+  if (request.toolChoice?.type === "required" || request.toolChoice?.type === "tool") return lastTurn(request)?.role !== "tool";
+  return lastTurn(request)?.role === "user";
 }
 
 /** The simulator's whole answer, before stop sequences and the token limit. */
@@ -106,7 +115,7 @@ export function simulatedContent(alias: string, request: CanonicalRequest): Assi
   if (format.type === "json_schema") return [{ type: "text", text: JSON.stringify(exampleFor(format.schema, `Simulated ${alias}`)) }];
   if (format.type === "json_object") return [{ type: "text", text: JSON.stringify({ simulated: true, model: alias, answer: simulatedReply(alias, request.messages) }) }];
 
-  const last = request.messages[request.messages.length - 1];
+  const last = lastTurn(request);
   if (last?.role === "tool") {
     const result = last.content.map((part) => (part.type === "text" ? part.text : "[image]")).join(" ").slice(0, 200);
     const call = request.messages.flatMap((message) => (message.role === "assistant" ? message.content : [])).find((part) => part.type === "tool_call" && part.id === last.toolCallId);
