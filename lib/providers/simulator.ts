@@ -132,7 +132,8 @@ function chunk(text: string): string[] {
   return text.match(/(?:\S+\s*){1,3}|\s+/g) ?? [text];
 }
 
-function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, rejecting with the signal's reason when it fires (the simulators' latency). */
+export function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
