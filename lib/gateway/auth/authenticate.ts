@@ -152,7 +152,8 @@ async function failed(client: string): Promise<never> {
 export async function authenticateAppKey(request: Request): Promise<AppKey> {
   const secret = bearerToken(request);
   if (!secret) {
-    throw apiError("missing_api_key", "No API key: send your Switchyard app key as 'Authorization: Bearer <key>'.");
+    // Both headers are read (bearerToken), whichever SDK the caller uses: say both.
+    throw apiError("missing_api_key", "No API key: send your Switchyard app key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
   }
   listenForKeyChanges();
   const hash = hashApiKey(secret);

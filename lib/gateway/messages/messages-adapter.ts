@@ -1,6 +1,7 @@
 import "server-only";
 import type { ApiError } from "@/lib/http/api-error";
 import { parseOrThrow } from "@/lib/http/validation";
+import { uuidv7 } from "@/lib/ledger/uuidv7";
 import { anthropicErrorBody } from "@/lib/wire/anthropic-messages/errors";
 import { messageBody } from "@/lib/wire/anthropic-messages/message";
 import { messagesBodySchema } from "@/lib/wire/anthropic-messages/request-schema";
@@ -11,11 +12,16 @@ import { midStreamError } from "../endpoints/openai-chat-adapter";
 import { hintHeaders, hintHeadersSchema } from "../endpoints/schemas";
 import { messagesSseStream } from "./messages-stream";
 
-/** Errors in Anthropic's shape, with the decision id as the request id when there is one. */
+/**
+ * Errors in Anthropic's shape. Anthropic's answers always carry a request id, which clients show
+ * with the error: the decision id when there is a record, else (refused before any record: no
+ * key, an unknown key, a full journal) a fresh id marked `req_`, which no record has.
+ */
 export function anthropicErrorResponse(error: ApiError, decisionId: string | null): Response {
-  return Response.json(anthropicErrorBody(error, decisionId), {
+  const requestId = decisionId ?? `req_${uuidv7()}`;
+  return Response.json(anthropicErrorBody(error, requestId), {
     status: error.status,
-    headers: { ...error.headers, ...(decisionId ? { "x-switchyard-decision": decisionId, "request-id": decisionId } : {}) },
+    headers: { ...error.headers, "request-id": requestId, ...(decisionId ? { "x-switchyard-decision": decisionId } : {}) },
   });
 }
 

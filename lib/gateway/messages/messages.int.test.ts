@@ -214,10 +214,20 @@ describe("count_tokens and errors in Anthropic's shape", () => {
     expect(bad).toBeInstanceOf(Anthropic.AuthenticationError);
   });
 
-  it("401 authentication_error for an unknown key", async () => {
+  it("401 authentication_error for an unknown key, with a request id as Anthropic's answers have", async () => {
     const error = await new Anthropic({ baseURL: `${gw.origin}/api`, apiKey: "sy_wrong", maxRetries: 0 }).messages.create({ model: "auto", max_tokens: 10, messages: [{ role: "user", content: "x" }] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Anthropic.AuthenticationError);
-    expect((error as InstanceType<typeof Anthropic.AuthenticationError>).error).toMatchObject({ type: "error", error: { type: "authentication_error" } });
+    expect((error as InstanceType<typeof Anthropic.AuthenticationError>).error).toMatchObject({ type: "error", error: { type: "authentication_error" }, request_id: expect.stringMatching(/^req_[0-9a-f-]{36}$/) });
+    expect((error as InstanceType<typeof Anthropic.AuthenticationError>).requestID).toMatch(/^req_/);
+  });
+
+  it("401 for no key names both headers the gateway reads", async () => {
+    const response = await fetch(`${gw.origin}/api/v1/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "auto", max_tokens: 10, messages: [{ role: "user", content: "x" }] }) });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { type: string; error: { type: string; message: string }; request_id?: string };
+    expect(body).toMatchObject({ type: "error", error: { type: "authentication_error" }, request_id: expect.stringMatching(/^req_/) });
+    expect(body.error.message).toContain("'x-api-key: <key>'");
+    expect(body.error.message).toContain("'Authorization: Bearer <key>'");
   });
 
   it("400 invalid_request_error naming the field, recorded", async () => {
