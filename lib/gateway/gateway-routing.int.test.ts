@@ -105,6 +105,20 @@ describe("data classes fail closed", () => {
     expect(gw.hosted.requests).toHaveLength(0);
     expect(gw.frontier.requests).toHaveLength(0);
   });
+
+  it("once the local circuits are open, restricted is a 503 no_candidate that says when to retry", async () => {
+    gw.local.setReply({ failWith: { status: 500, message: "GPU fell over" } });
+    const ask = () => client.chat.completions.create({ model: "auto", messages: [{ role: "user", content: `Card ${VALID_CARD}` }] }).catch((error: unknown) => error);
+    // Failures open the circuits after a few requests (the breaker's threshold); then the engine refuses up front.
+    let answer = await ask();
+    for (let sent = 1; sent < 20 && (answer as { code?: string }).code !== "no_candidate"; sent++) answer = await ask();
+    expect(answer).toBeInstanceOf(OpenAI.APIError);
+    expect(answer).toMatchObject({ status: 503, code: "no_candidate" });
+    expect((answer as InstanceType<typeof OpenAI.APIError>).message).toMatch(/circuit open/);
+    expect(Number((answer as InstanceType<typeof OpenAI.APIError>).headers?.get("retry-after"))).toBeGreaterThan(0);
+    expect(gw.hosted.requests).toHaveLength(0);
+    expect(gw.frontier.requests).toHaveLength(0);
+  });
 });
 
 describe("escalation and fallback", () => {

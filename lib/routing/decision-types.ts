@@ -44,6 +44,8 @@ export interface RateLimitedProvider {
 /** Health and counters at the moment of the request. Time comes in here, never from a clock. */
 export interface LiveState {
   openCircuitProviderKeys: readonly string[];
+  /** Seconds until each open circuit admits a probe, by provider key; absent where unknown (replays). */
+  openCircuitRetryAfterSeconds?: Readonly<Record<string, number>>;
   rateLimitedProviders: readonly RateLimitedProvider[];
   /** Month-to-date spend in USD, keyed by feature key; a missing feature has spent nothing. */
   monthToDateSpendUsdByFeature: Readonly<Record<string, number>>;
@@ -181,7 +183,7 @@ export interface Refusal {
   message: string;
   /** The constraint that refused the request or removed the last models. */
   constraint: RejectionReason;
-  /** For 429s: when to retry. Null otherwise. */
+  /** For 429s, and for a 503 when the failing providers' circuits say when they probe: when to retry. Null otherwise. */
   retryAfterSeconds: number | null;
 }
 

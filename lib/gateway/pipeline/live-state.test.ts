@@ -29,6 +29,7 @@ describe("liveStateFrom", () => {
     );
     expect(live.rateLimitedProviders).toEqual([{ providerKey: "limited", retryAfterSeconds: 8 }]);
     expect(live.openCircuitProviderKeys).toEqual(["down"]);
+    expect(live.openCircuitRetryAfterSeconds).toEqual({ down: 30 });
     expect(live.monthToDateSpendUsdByFeature).toEqual({ f: 2 });
   });
 });

@@ -64,8 +64,14 @@ describe("the refusal for an empty candidate list", () => {
     const refusal = refusalFor(reason);
     expect(refusal).toMatchObject({ status, code, constraint: reason });
     expect(refusal.message).toMatch(/^No model can serve this request: /);
-    if (status !== 429) expect(refusal.retryAfterSeconds).toBeNull();
-    else expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
+    if (status < 429) expect(refusal.retryAfterSeconds).toBeNull();
+  });
+
+  it("a 503 for open circuits says when to retry when the circuits know, the soonest provider first", () => {
+    const circuit = (alias: string, providerKey: string): StagedRejection => ({ alias, tierKey: "local", providerKey, reason: "circuit_open", detail: "failing.", stage: STAGE.circuit_open, tierPosition: 0, priority: 1 });
+    const input = { rejections: [circuit("llama", "ollama"), circuit("qwen", "vllm")], dataClass: restricted, analysis: fixtureAnalysis(), contextWindows: new Map<string, number>() };
+    expect(emptyListRefusal({ ...input, live: fixtureLive({ openCircuitProviderKeys: ["ollama", "vllm"], openCircuitRetryAfterSeconds: { ollama: 30, vllm: 12 } }) })).toMatchObject({ status: 503, code: "no_candidate", retryAfterSeconds: 12 });
+    expect(emptyListRefusal({ ...input, live: fixtureLive({ openCircuitProviderKeys: ["ollama", "vllm"] }) })).toMatchObject({ status: 503, retryAfterSeconds: null });
   });
 
   it("words the window case as before", () => {

@@ -127,7 +127,11 @@ export function emptyListRefusal(input: EmptyListInput): Refusal {
         const waits = distinct(health.map((rejection) => rejection.providerKey)).map((provider) => retryAfterFor(provider, input.live) ?? 1);
         return rateLimited(message, Math.min(...waits));
       }
-      return noCandidate(message, last.reason);
+      // The soonest any of those providers may answer again: a circuit's probe or a rate limit's end.
+      const waits = distinct(health.map((rejection) => rejection.providerKey))
+        .map((provider) => input.live.openCircuitRetryAfterSeconds?.[provider] ?? retryAfterFor(provider, input.live))
+        .filter((wait): wait is number => wait !== null && wait !== undefined);
+      return noCandidate(message, last.reason, waits.length > 0 ? Math.min(...waits) : null);
     }
     case "disabled":
     case "pin":

@@ -39,9 +39,12 @@ export function noAllowedModel(message: string, constraint: RejectionReason): Re
   return { status: 400, code: "no_allowed_model", type: "invalid_request_error", message, constraint, retryAfterSeconds: null };
 }
 
-/** Models the policy allows exist, but every one's provider is failing right now: that passes, so a 503. */
-export function noCandidate(message: string, constraint: "circuit_open" | "rate_limit"): Refusal {
-  return { status: 503, code: "no_candidate", type: "server_error", message, constraint, retryAfterSeconds: null };
+/**
+ * Models the policy allows exist, but every one's provider is failing right now: that passes, so
+ * a 503 — with retry-after when the circuits say when they probe again.
+ */
+export function noCandidate(message: string, constraint: "circuit_open" | "rate_limit", retryAfterSeconds: number | null = null): Refusal {
+  return { status: 503, code: "no_candidate", type: "server_error", message, constraint, retryAfterSeconds };
 }
 
 /** The body OpenAI clients expect: `{ error: { message, type, param, code } }`. */
