@@ -2,7 +2,7 @@
 // model called. Records are fed in time order (budgets accumulate month by month), in as many
 // batches as the reader likes; records with the same decision inputs are decided once.
 import { baselineCostUsd, tokensCostUsd } from "@/lib/pricing/cost";
-import { decide } from "@/lib/routing";
+import { decide, prepareSnapshot, type PreparedSnapshot } from "@/lib/routing";
 import type { ModelPolicy, PolicySnapshot, RefusalCode, RejectionReason } from "@/lib/routing/types";
 import { decisionKey, tokenShapeOf, type TokenShape } from "./decision-key";
 import { independentAllowance } from "./data-class-check";
@@ -48,6 +48,8 @@ export class Replay {
   private readonly classes: FindingClasses;
   private readonly keywords: PolicyKeyword[];
   private readonly models: Map<string, ModelPolicy>;
+  /** decide()'s view of the policy, made once for the whole replay. */
+  private readonly prepared: PreparedSnapshot;
   private readonly groups = new Map<string, GroupOutcome>();
   private readonly spend = new Map<string, number>();
   private readonly tally = new ReplayTally();
@@ -61,6 +63,7 @@ export class Replay {
     this.classes = findingClassesOf(snapshot);
     this.keywords = policyKeywords(snapshot);
     this.models = new Map(snapshot.models.map((model) => [model.alias, model]));
+    this.prepared = prepareSnapshot(snapshot);
   }
 
   private dialOf(featureKey: string | null): number | null {
@@ -77,7 +80,7 @@ export class Replay {
     const seen = this.groups.get(key);
     if (seen) return seen;
     const spent = overBudget && budget !== null && record.featureKey !== null ? { [record.featureKey]: budget } : {};
-    const decision = decide(analysis, this.snapshot, { openCircuitProviderKeys: [], rateLimitedProviders: [], monthToDateSpendUsdByFeature: spent, now: record.createdAt });
+    const decision = decide(analysis, this.prepared, { openCircuitProviderKeys: [], rateLimitedProviders: [], monthToDateSpendUsdByFeature: spent, now: record.createdAt });
     const allowed = independentAllowance(analysis, this.snapshot);
     let outcome: GroupOutcome;
     if (decision.outcome.kind === "refused") {

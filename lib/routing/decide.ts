@@ -18,13 +18,13 @@ import { estimateDifficulty, estimatorInput } from "./difficulty/estimate";
 import { emptyListRefusal } from "./explain/empty-list";
 import { escalationReason, escalationWords } from "./explain/escalation";
 import { circuitCheck, disabledCheck, rateLimitCheck } from "./constraints/health";
-import { reviewLicence, type LicenceReview } from "./constraints/licence";
-import { viewModels, type ModelView, type Verdict } from "./model-view";
+import type { ModelView, Verdict } from "./model-view";
 import { orderCandidates } from "./constraints/order";
 import { pinCheck, pinDecision, resolveCallerPin, resolveRulePin, type PinScope } from "./constraints/pin";
-import { otherKindPin, scopeToKind } from "./constraints/model-kind";
+import { otherKindPin } from "./constraints/model-kind";
 import { matchRoutingRules, ruleMatchedWords, type RuleMatch } from "./constraints/rules";
-import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
+import { isPrepared, licenceReviewsFor, prepareSnapshot, scopedSnapshot, type PreparedSnapshot } from "./prepared-snapshot";
+import type { SnapshotIndex } from "./snapshot-index";
 import { compareStaged, toRejection, type StagedRejection } from "./explain/staged-rejection";
 import { resolveTierBounds, tierBoundCheck } from "./constraints/tier-bounds";
 import { candidatesLine, rejectionLines } from "./explain/trace";
@@ -72,10 +72,12 @@ function firstFailure(
   return null;
 }
 
-export function decide(analysis: Analysis, fullSnapshot: PolicySnapshot, live: LiveState): Decision {
+export function decide(analysis: Analysis, policy: PolicySnapshot | PreparedSnapshot, live: LiveState): Decision {
   const kind = analysis.modelKind ?? "chat";
-  const snapshot = scopeToKind(fullSnapshot, kind);
-  const index = indexSnapshot(snapshot);
+  const prepared = isPrepared(policy) ? policy : prepareSnapshot(policy);
+  const fullSnapshot = prepared.snapshot;
+  const scoped = scopedSnapshot(prepared, kind);
+  const { snapshot, index, views } = scoped;
   const trace: string[] = [];
   const feature = resolveFeature(analysis.featureKey, index, trace);
   const dataClass = resolveDataClass(analysis, feature, index);
@@ -142,10 +144,7 @@ export function decide(analysis: Analysis, fullSnapshot: PolicySnapshot, live: L
   decision.matchedRuleKeys = matches.map((match) => match.rule.key);
   for (const match of matches) trace.push(`${ruleMatchedWords(match)} → ${ruleEffectWords(match)}.`);
 
-  const views = viewModels(index);
-  const licenceReviews = new Map<string, LicenceReview>(
-    views.map((view) => [view.model.alias, reviewLicence(view, index.licences, feature)]),
-  );
+  const licenceReviews = licenceReviewsFor(scoped, feature);
   const licenceVerdict = (view: ModelView): Verdict | null => licenceReviews.get(view.model.alias)?.verdict ?? null;
   const servable = (view: ModelView): boolean =>
     dataClassCheck(view, dataClass) === null &&

@@ -1,6 +1,7 @@
 // The policy engine's public surface. Pure: safe to import from the gateway, the playground
 // (server or client) and tests; it never touches the database, the network or the clock.
 export { decide } from "./decide";
+export { prepareSnapshot, type PreparedSnapshot } from "./prepared-snapshot";
 export { tierOrder } from "./snapshot-index";
 export { fallbackTraceLine, type FallbackErrorKind } from "./explain/trace";
 export { toOpenAiError } from "./explain/refusal";

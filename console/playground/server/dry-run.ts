@@ -39,7 +39,7 @@ export async function dryRunPlayground(input: PlaygroundInput, now = new Date())
   );
   await runtime.spend.ensureRead(now);
   const live = liveStateFrom(runtime.breaker.snapshot(), runtime.spend.snapshot(now), now);
-  const decision = decide(analysis, policy.snapshot, live);
+  const decision = decide(analysis, policy.prepared, live);
   return {
     policyVersion: policy.snapshot.version,
     estimatedPromptTokens: analysis.estimatedPromptTokens,

@@ -6,11 +6,14 @@ import type { AnswerRules } from "../pipeline/answer-guard";
 import { onEvent } from "./cluster-events";
 import { reportDatabaseDown, reportDatabaseUp } from "./database-status";
 import { readStoredSnapshot } from "@/lib/routing/stored-snapshot";
+import { prepareSnapshot, type PreparedSnapshot } from "@/lib/routing";
 import type { FeaturePolicy, ModelPolicy, PolicySnapshot, ProviderPolicy } from "@/lib/routing/types";
 
 /** A published policy version, ready for the hot path: indexes built and rules compiled once. */
 export interface LoadedPolicy {
   snapshot: PolicySnapshot;
+  /** What decide() derives from the snapshot alone, made once for this version (lib/routing/prepared-snapshot.ts). */
+  prepared: PreparedSnapshot;
   detectors: CompiledRules;
   features: Map<string, FeaturePolicy>;
   models: Map<string, ModelPolicy>;
@@ -23,6 +26,7 @@ export function preparePolicy(snapshot: PolicySnapshot): LoadedPolicy {
   const detectors = compileRules(snapshot.classificationRules);
   return {
     snapshot,
+    prepared: prepareSnapshot(snapshot),
     detectors,
     answerRules: { detectors, masked: new Set(snapshot.maskedAnswerFindings) },
     features: new Map(snapshot.features.map((feature) => [feature.key, feature])),

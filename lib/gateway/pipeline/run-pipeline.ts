@@ -185,7 +185,7 @@ export async function decideCall(
   );
   await runtime.spend.ensureRead(call.createdAt);
   const live = liveStateFrom(runtime.breaker.snapshot(), runtime.spend.snapshot(call.createdAt), call.createdAt);
-  const decided = await reserveBudget(runtime, draft, call, feature ?? null, (state) => decide(shape(analysed.analysis), policy.snapshot, state), live);
+  const decided = await reserveBudget(runtime, draft, call, feature ?? null, (state) => decide(shape(analysed.analysis), policy.prepared, state), live);
   const decision = named.kind === "mapped" ? { ...decided, trace: [mappingSentence(call.requestedModel, named), ...decided.trace] } : decided;
   draft.learn({
     decision,
