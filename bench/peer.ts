@@ -23,7 +23,7 @@
 // Settings (environment): BENCH_SKIP_BUILD=1, BENCH_DIST_DIR (Next's build folder, .next-bench
 // unless set, so a build here never replaces the .next another run is serving),
 // BENCH_SCENARIOS=c1,rate, BENCH_C1_REQUESTS=1000, BENCH_WARMUP=200, BENCH_RATES=300,500,
-// BENCH_DURATION_S=15, BENCH_DELAY_MS=1500, TEST_DATABASE_ADMIN_URL, BENCH_SERVER=next (Switchyard
+// BENCH_DURATION_S=15, BENCH_RAMP_S=0 (seconds at each rate before the measured window), BENCH_DELAY_MS=1500, TEST_DATABASE_ADMIN_URL, BENCH_SERVER=next (Switchyard
 // under plain `next start`, every path through Next: the figure before scripts/serve.ts).
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -53,6 +53,7 @@ const settings = {
   warmup: Number(process.env.BENCH_WARMUP ?? 200),
   rates: (process.env.BENCH_RATES ?? "300,500").split(",").map(Number),
   durationS: Number(process.env.BENCH_DURATION_S ?? 15),
+  rampS: Number(process.env.BENCH_RAMP_S ?? 0),
   delayMs: Number(process.env.BENCH_DELAY_MS ?? 1_500),
   requestTimeoutMs: 30_000,
 };

@@ -12,7 +12,8 @@ import type { SwitchyardUnderTest } from "./switchyard-server";
 
 export interface PeerRateContext<Mark> {
   sut: SwitchyardUnderTest;
-  settings: { rates: number[]; durationS: number; delayMs: number };
+  /** rampS: seconds at the same rate, on the same client, before the measured window (0: none). */
+  settings: { rates: number[]; durationS: number; delayMs: number; rampS: number };
   contestants: Contestant[];
   failures: Partial<Record<`${Name} ${Kind}`, Failure>>;
   bodies: Record<Kind, Buffer>;
@@ -36,10 +37,21 @@ export async function runPeerRates<Mark>({ sut, settings, contestants, failures,
     const byTarget: Partial<Record<Name, { analysis: ReturnType<typeof analyseOpenLoop>; connectionErrors: number; otherErrors: number; cpuMsPerRequest: number | null }>> = {};
     for (const contestant of contestants) {
       if (failures[`${contestant.name} json`]) continue;
-      console.log(`\nrate: ${contestant.name} ${rate}/s for ${settings.durationS} s, mock delay ${settings.delayMs} ms (${loadLine()})…`);
+      console.log(`\nrate: ${contestant.name} ${rate}/s for ${settings.durationS} s${settings.rampS > 0 ? ` after a ${settings.rampS} s ramp at the same rate` : ""}, mock delay ${settings.delayMs} ms (${loadLine()})…`);
       const idle = await waitUntilIdle();
       if (!idle.idle) console.warn(`  still busy after ${idle.waitedMs} ms; starting anyway`);
       const agent = keepAliveAgent();
+      if (settings.rampS > 0) {
+        // Not measured, alike for every target: the first seconds at a new rate open ~rate × delay
+        // connections from the client and to the mock and grow the heap; the measured window then
+        // asks whether the gateway holds the rate once there, on the connections it already has.
+        const before = await sut.ledgerCounts();
+        const ramp = await openLoop(agent, contestant.target, bodies.json, options("json"), rate, settings.rampS);
+        if (contestant.name === "switchyard") {
+          counts.switchyardSent += ramp.shots.length;
+          await sut.waitForLedger(before.records + ramp.shots.length, before.rollupRequests + ramp.shots.length);
+        }
+      }
       const base = await sut.ledgerCounts();
       const tcpBefore = tcpCounters();
       const contention = await contentionMark();
@@ -105,5 +117,5 @@ export async function runPeerRates<Mark>({ sut, settings, contestants, failures,
   }
   console.log(`\nrate — open loop, JSON, mock answers after ${settings.delayMs} ms; latency in ms from the scheduled send time; added = minus direct at the same rate`);
   console.log(table(rateRows));
-  return { delayMs: settings.delayMs, durationS: settings.durationS, runs };
+  return { delayMs: settings.delayMs, durationS: settings.durationS, rampS: settings.rampS, runs };
 }
