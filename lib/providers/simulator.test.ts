@@ -154,6 +154,16 @@ describe("simulator provider with agent traffic", () => {
     expect(finish?.finishReason).toBe("tool_calls");
   });
 
+  it("picks the tool a coding agent's prompt names over one with a long description", async () => {
+    const agentTools = [
+      { name: "Workflow", description: `Runs a workflow of steps. ${"Use it to read, edit and tell the user about files and what each step says. ".repeat(20)}`, parameters: { type: "object", properties: { name: { type: "string" } } } },
+      { name: "Read", description: "Reads a file from the local filesystem.", parameters: { type: "object", properties: { file_path: { type: "string" } }, required: ["file_path"] } },
+      { name: "Bash", description: "Runs a shell command.", parameters: { type: "object", properties: { command: { type: "string" } } } },
+    ];
+    const result = await simulator().generate({ ...textRequest([["user", "Read the file notes.txt and tell me what it says."]]), tools: agentTools });
+    expect(result.content[0]).toMatchObject({ type: "tool_call", name: "Read" });
+  });
+
   it("does not call a tool when tool_choice is none, and calls the named one when forced", async () => {
     expect((await simulator().generate({ ...asked("weather in Oslo"), toolChoice: { type: "none" } })).finishReason).toBe("stop");
     expect((await simulator().generate({ ...asked("weather in Oslo"), toolChoice: { type: "tool", name: "lookup_order" } })).content[0]).toMatchObject({ name: "lookup_order" });

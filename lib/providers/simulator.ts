@@ -65,7 +65,21 @@ export function simulatedReply(alias: string, messages: CanonicalRequest["messag
 // Words of three letters or more: "a", "an", "is" would make every tool look relevant.
 const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => word.length >= 3));
 
-/** The tool the conversation calls for: the one named by tool_choice, else the best word overlap. */
+/**
+ * How well a tool fits the prompt: a word of its name in the prompt counts most ("Read the file"
+ * → Read), then the share of its description's words the prompt has — a share, not a count, or
+ * the tool with the longest description (coding agents ship some of several hundred words) would
+ * win every prompt.
+ */
+function toolScore(tool: ToolDefinition, prompt: ReadonlySet<string>): number {
+  const nameWords = [...wordsOf(tool.name.replace(/[_.-]/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2"))];
+  const described = [...wordsOf(tool.description ?? "")];
+  const inName = nameWords.filter((word) => prompt.has(word)).length;
+  const inDescription = described.filter((word) => prompt.has(word)).length;
+  return inName + (described.length === 0 ? 0 : inDescription / Math.sqrt(described.length));
+}
+
+/** The tool the conversation calls for: the one named by tool_choice, else the best fit to the prompt. */
 function chosenTool(request: CanonicalRequest): ToolDefinition | undefined {
   const choice = request.toolChoice;
   if (choice?.type === "tool") return request.tools.find((tool) => tool.name === choice.name);
@@ -73,7 +87,7 @@ function chosenTool(request: CanonicalRequest): ToolDefinition | undefined {
   let best: ToolDefinition | undefined;
   let bestScore = -1;
   for (const tool of request.tools) {
-    const score = [...wordsOf(`${tool.name.replace(/[_.-]/g, " ")} ${tool.description ?? ""}`)].filter((word) => prompt.has(word)).length;
+    const score = toolScore(tool, prompt);
     if (score > bestScore) {
       best = tool;
       bestScore = score;
